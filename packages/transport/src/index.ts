@@ -1,0 +1,18 @@
+/**
+ * @module
+ * The backend contract of sagerun: the {@link Clock} port with its system, virtual and scaled
+ * implementations, and the flag that picks real AWS or the emulator.
+ */
+
+// Clock port
+export type { Clock } from "./clock.js";
+export { abortReason } from "./clock.js";
+export { systemClock } from "./system-clock.js";
+export { VirtualClock, DEFAULT_VIRTUAL_START } from "./virtual-clock.js";
+export type { VirtualClockOptions } from "./virtual-clock.js";
+export { ScaledClock } from "./scaled-clock.js";
+export type { ScaledClockOptions } from "./scaled-clock.js";
+
+// Backend selection
+export { resolveBackend, BACKEND_ENV_VAR } from "./backend-flag.js";
+export type { Backend } from "./backend-flag.js";
