@@ -1,0 +1,70 @@
+import type { Clock } from "@sagerun/transport";
+import { buildArn, type ArnScope, type ResourceType } from "./arn.js";
+import { findRule, type EmulatorRule, type PhaseDurations, type RuleSubject } from "./lifecycle/rules.js";
+import type { Random } from "./random.js";
+
+/**
+ * Realistic defaults, in seconds ([INF]: instance launch takes minutes on the real service; see
+ * sagemaker-semantics.md §8). Override them for the whole emulator or per resource by rules.
+ */
+export const DEFAULT_DURATIONS: Required<PhaseDurations> = {
+  startingSeconds: 90,
+  downloadingSeconds: 20,
+  trainingSeconds: 300,
+  uploadingSeconds: 15,
+  stoppingSeconds: 30,
+  provisioningSeconds: 60,
+  runningSeconds: 180,
+  creatingSeconds: 240,
+  updatingSeconds: 240,
+  deletingSeconds: 10,
+};
+
+/** What every resource module is given: the injected clock and randomness, ARNs, rules. */
+export interface EmulatorContext {
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly arnScope: ArnScope;
+  /** ListTrainingJobs applies StatusEquals after paging, as documented (§6). */
+  readonly listTrainingJobsStatusFilterAfterPage: boolean;
+  arn(type: ResourceType, name: string): string;
+  /** The plan inputs for a new resource: durations (defaults ← emulator ← first matching rule), in ms. */
+  planFor(subject: RuleSubject): { durationsMs: Required<PhaseDurations>; rule: EmulatorRule | undefined };
+}
+
+export interface ContextOptions {
+  clock: Clock;
+  random: Random;
+  arnScope: ArnScope;
+  durations: PhaseDurations;
+  rules: readonly EmulatorRule[];
+  /** Each phase is scaled by a seeded factor in [1 - jitter, 1 + jitter]. @default 0 */
+  jitter: number;
+  listTrainingJobsStatusFilterAfterPage: boolean;
+}
+
+export function createContext(options: ContextOptions): EmulatorContext {
+  const base = { ...DEFAULT_DURATIONS, ...definedOnly(options.durations) };
+  return {
+    clock: options.clock,
+    random: options.random,
+    arnScope: options.arnScope,
+    listTrainingJobsStatusFilterAfterPage: options.listTrainingJobsStatusFilterAfterPage,
+    arn: (type, name) => buildArn(options.arnScope, type, name),
+    planFor(subject) {
+      const rule = findRule(options.rules, subject);
+      const seconds = { ...base, ...definedOnly(rule?.durations ?? {}) };
+      const durationsMs = Object.fromEntries(
+        Object.entries(seconds).map(([phase, s]) => {
+          const factor = options.jitter > 0 ? 1 + options.jitter * (2 * options.random.next() - 1) : 1;
+          return [phase, Math.max(0, Math.round(s * 1000 * factor))];
+        }),
+      ) as Required<PhaseDurations>;
+      return { durationsMs, rule };
+    },
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,128 @@
+import { SageMakerClient, type SageMakerClientConfig } from "@aws-sdk/client-sagemaker";
+import { VirtualClock, type Clock } from "@sagerun/transport";
+import { createContext, type EmulatorContext } from "./emulator-context.js";
+import { ServiceError } from "./errors.js";
+import { EmulatorRequestHandler } from "./front-doors/smithy-handler.js";
+import type { EmulatorRule, PhaseDurations } from "./lifecycle/rules.js";
+import { seededRandom, type Random } from "./random.js";
+import type { OperationTable } from "./resources/operation.js";
+import { describeTrainingJob } from "./resources/training-job/describe.js";
+import { trainingJobOperations } from "./resources/training-job/operations.js";
+import type { TrainingJobRecord } from "./resources/training-job/record.js";
+import { ResourceTable } from "./store/resource-table.js";
+import { validateInput } from "./validation/validate.js";
+import { serveWire, type WireRequest, type WireResponse } from "./wire/aws-json.js";
+
+export interface EmulatorOptions {
+  /** The clock every lifecycle is played on. @default a new VirtualClock (auto-advancing) */
+  clock?: Clock;
+  /** Seeds request ids, name suffixes, metric values and duration jitter. @default 1 */
+  seed?: number;
+  /** @default "us-east-1" */
+  region?: string;
+  /** @default "123456789012" */
+  accountId?: string;
+  /** @default "aws" */
+  partition?: string;
+  /** Keep names' case in ARNs (SageMaker lower-cases them). @default false */
+  preserveArnNameCase?: boolean;
+  /** Phase durations for every resource, in seconds; rules override them per resource. */
+  durations?: PhaseDurations;
+  /** Scales each planned phase by a seeded factor in [1 - jitter, 1 + jitter]. @default 0 */
+  jitter?: number;
+  /** Per-resource durations, outcomes and metrics; the first matching rule applies. */
+  rules?: readonly EmulatorRule[];
+  /**
+   * ListTrainingJobs pages first and filters by StatusEquals afterwards, as documented, so pages
+   * can come back short or empty with a NextToken. @default true
+   */
+  listTrainingJobsStatusFilterAfterPage?: boolean;
+}
+
+/**
+ * An in-memory SageMaker control plane. Every front door funnels into {@link Emulator.call}:
+ * validate against the botocore model, then run the resource's operation on the clock's `now`.
+ *
+ * @example
+ * const emulator = createEmulator();
+ * const client = emulator.client();
+ * await client.send(new CreateTrainingJobCommand({ ... }));
+ */
+export class Emulator {
+  readonly clock: Clock;
+  /** For `new SageMakerClient({ requestHandler: emulator.requestHandler })`. */
+  readonly requestHandler: EmulatorRequestHandler;
+  readonly region: string;
+  readonly #random: Random;
+  readonly #ctx: EmulatorContext;
+  readonly #trainingJobs = new ResourceTable<TrainingJobRecord>();
+  readonly #operations: OperationTable;
+
+  constructor(options: EmulatorOptions = {}) {
+    this.clock = options.clock ?? new VirtualClock();
+    this.region = options.region ?? "us-east-1";
+    this.#random = seededRandom(options.seed ?? 1);
+    this.#ctx = createContext({
+      clock: this.clock,
+      random: this.#random,
+      arnScope: {
+        partition: options.partition ?? "aws",
+        region: this.region,
+        accountId: options.accountId ?? "123456789012",
+        preserveArnNameCase: options.preserveArnNameCase ?? false,
+      },
+      durations: options.durations ?? {},
+      rules: options.rules ?? [],
+      jitter: options.jitter ?? 0,
+      listTrainingJobsStatusFilterAfterPage: options.listTrainingJobsStatusFilterAfterPage ?? true,
+    });
+    this.#operations = { ...trainingJobOperations(this.#ctx, this.#trainingJobs) };
+    this.requestHandler = new EmulatorRequestHandler((request) => this.serve(request));
+  }
+
+  /** The operations this emulator answers. */
+  get operations(): string[] {
+    return Object.keys(this.#operations).sort();
+  }
+
+  /** Runs one operation on a decoded request; throws ServiceError as the service would answer. */
+  call(operation: string, input: Record<string, unknown>): object {
+    const run = Object.hasOwn(this.#operations, operation) ? this.#operations[operation] : undefined;
+    if (!run) throw new ServiceError("UnknownOperationException", `The sagerun emulator does not implement SageMaker.${operation}.`);
+    validateInput(operation, input);
+    return run(input);
+  }
+
+  /** Answers one AWS JSON 1.1 request: the shared path of every front door. */
+  serve(request: WireRequest): WireResponse {
+    return serveWire(request, (operation, input) => this.call(operation, input), this.#random.uuid());
+  }
+
+  /** A SageMakerClient wired to this emulator in-process (test credentials, no retries unless asked). */
+  client(config: SageMakerClientConfig = {}): SageMakerClient {
+    return new SageMakerClient({
+      region: this.region,
+      credentials: { accessKeyId: "sagerun", secretAccessKey: "sagerun" },
+      maxAttempts: 1,
+      ...config,
+      requestHandler: this.requestHandler,
+    });
+  }
+
+  /** Forgets every resource (the clock keeps its time). */
+  reset(): void {
+    this.#trainingJobs.clear();
+  }
+
+  /** A JSON-ready dump of every resource as Describe shows it now. */
+  state(): Record<string, unknown[]> {
+    const now = this.clock.now();
+    return {
+      trainingJobs: this.#trainingJobs.values().map((r) => describeTrainingJob(r, now)),
+    };
+  }
+}
+
+export function createEmulator(options?: EmulatorOptions): Emulator {
+  return new Emulator(options);
+}

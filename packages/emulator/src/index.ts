@@ -1,0 +1,25 @@
+/**
+ * @module
+ * `@sagerun/emulator`: an in-memory Amazon SageMaker control plane whose job lifecycles play on
+ * an injected clock, served to the real AWS SDK client in-process.
+ *
+ * @example
+ * import { createEmulator } from "@sagerun/emulator";
+ * const emulator = createEmulator();            // virtual clock, auto-advancing
+ * const client = emulator.client();             // a real SageMakerClient, wired in-process
+ */
+
+// Emulator
+export { Emulator, createEmulator } from "./emulator.js";
+export type { EmulatorOptions } from "./emulator.js";
+export { DEFAULT_DURATIONS } from "./emulator-context.js";
+export type { EmulatorRule, Outcome, PhaseDurations, RuleMatch } from "./lifecycle/rules.js";
+
+// Errors as the service answers them
+export { ServiceError } from "./errors.js";
+export type { ServiceErrorCode } from "./errors.js";
+
+// Wire protocol and front doors
+export { serveWire, CONTENT_TYPE } from "./wire/aws-json.js";
+export type { WireRequest, WireResponse } from "./wire/aws-json.js";
+export { EmulatorRequestHandler } from "./front-doors/smithy-handler.js";

@@ -1,0 +1,106 @@
+import type {
+  DescribeTrainingJobResponse,
+  SecondaryStatusTransition,
+  TrainingJobSummary,
+} from "@aws-sdk/client-sagemaker";
+import { pastPoints, type Point } from "../../lifecycle/timeline.js";
+import { DEFAULT_MAX_RUNTIME_SECONDS } from "./plan.js";
+import type { TrainingJobRecord } from "./record.js";
+import { trainingStartTime, type TrainingState } from "./timeline.js";
+
+const TERMINAL = new Set(["Completed", "Failed", "Stopped"]);
+
+/** The job as DescribeTrainingJob shows it at `now`. */
+export function describeTrainingJob(record: TrainingJobRecord, now: number): DescribeTrainingJobResponse {
+  const { request, plan } = record;
+  const past = pastPoints(record.timeline, now);
+  const current = past[past.length - 1]!;
+  const terminal = TERMINAL.has(current.state.status);
+  // TrainingStartTime appears once instances are up, i.e. after Starting, if the job got that far.
+  const started = past.some((p) => p.at >= trainingStartTime(plan) && p.state.status === "InProgress" && p.state.secondary !== "Starting");
+  const startTime = started ? trainingStartTime(plan) : undefined;
+  const endTime = terminal ? current.at : undefined;
+  const trainingSeconds =
+    startTime !== undefined && endTime !== undefined ? Math.max(1, Math.round((endTime - startTime) / 1000)) : undefined;
+  const maxRuntimeSeconds = plan.maxRuntimeMs / 1000;
+
+  return {
+    TrainingJobName: record.name,
+    TrainingJobArn: record.arn,
+    ...(record.tuningJobArn ? { TuningJobArn: record.tuningJobArn } : {}),
+    ModelArtifacts: { S3ModelArtifacts: modelArtifactsUri(record) },
+    TrainingJobStatus: current.state.status,
+    SecondaryStatus: current.state.secondary,
+    ...(current.state.status === "Failed" ? { FailureReason: current.state.message } : {}),
+    HyperParameters: request.HyperParameters,
+    AlgorithmSpecification: request.AlgorithmSpecification,
+    RoleArn: request.RoleArn,
+    InputDataConfig: request.InputDataConfig,
+    OutputDataConfig: request.OutputDataConfig,
+    ResourceConfig: request.ResourceConfig,
+    VpcConfig: request.VpcConfig,
+    StoppingCondition: request.StoppingCondition ?? { MaxRuntimeInSeconds: DEFAULT_MAX_RUNTIME_SECONDS },
+    CreationTime: new Date(plan.createdAt),
+    TrainingStartTime: startTime !== undefined ? new Date(startTime) : undefined,
+    TrainingEndTime: endTime !== undefined ? new Date(endTime) : undefined,
+    LastModifiedTime: new Date(current.at),
+    SecondaryStatusTransitions: transitions(past, terminal),
+    FinalMetricDataList:
+      current.state.status === "Completed"
+        ? Object.entries(plan.metrics).map(([MetricName, Value]) => ({ MetricName, Value, Timestamp: new Date(current.at) }))
+        : undefined,
+    EnableNetworkIsolation: request.EnableNetworkIsolation ?? false,
+    EnableInterContainerTrafficEncryption: request.EnableInterContainerTrafficEncryption ?? false,
+    EnableManagedSpotTraining: request.EnableManagedSpotTraining ?? false,
+    CheckpointConfig: request.CheckpointConfig,
+    TrainingTimeInSeconds: trainingSeconds,
+    // Billing stops at the runtime limit even though stopping the instances takes a little longer.
+    BillableTimeInSeconds: trainingSeconds !== undefined ? Math.min(trainingSeconds, maxRuntimeSeconds) : undefined,
+    DebugHookConfig: request.DebugHookConfig,
+    Environment: request.Environment,
+    RetryStrategy: request.RetryStrategy,
+  };
+}
+
+/** The job as ListTrainingJobs shows it. */
+export function summarizeTrainingJob(record: TrainingJobRecord, now: number): TrainingJobSummary {
+  const d = describeTrainingJob(record, now);
+  return {
+    TrainingJobName: d.TrainingJobName,
+    TrainingJobArn: d.TrainingJobArn,
+    CreationTime: d.CreationTime,
+    TrainingEndTime: d.TrainingEndTime,
+    LastModifiedTime: d.LastModifiedTime,
+    TrainingJobStatus: d.TrainingJobStatus,
+    SecondaryStatus: d.SecondaryStatus,
+  };
+}
+
+/** `<S3OutputPath>/<job>/output/model.tar.gz`, or the `…/output/model` prefix when uncompressed (§5.1). */
+function modelArtifactsUri(record: TrainingJobRecord): string {
+  const base = (record.request.OutputDataConfig?.S3OutputPath ?? "").replace(/\/+$/, "");
+  const uncompressed = record.request.OutputDataConfig?.CompressionType === "NONE";
+  return `${base}/${record.name}/output/${uncompressed ? "model" : "model.tar.gz"}`;
+}
+
+/**
+ * One entry per secondary status, in order. A new entry starts only when the status changes;
+ * a new message inside the same status updates the entry in place (sagemaker-semantics.md §5.1,
+ * from the SageMaker SDK's secondary_training_status_message).
+ */
+function transitions(past: readonly Point<TrainingState>[], terminal: boolean): SecondaryStatusTransition[] {
+  const entries: SecondaryStatusTransition[] = [];
+  for (const point of past) {
+    const last = entries[entries.length - 1];
+    if (last && last.Status === point.state.secondary) {
+      last.StatusMessage = point.state.message;
+      continue;
+    }
+    if (last) last.EndTime = new Date(point.at);
+    entries.push({ Status: point.state.secondary, StartTime: new Date(point.at), StatusMessage: point.state.message });
+  }
+  const final = entries[entries.length - 1];
+  // [INF] the terminal entry closes at once: EndTime = StartTime.
+  if (terminal && final) final.EndTime = final.StartTime;
+  return entries;
+}

@@ -1,0 +1,146 @@
+import type {
+  CreateTrainingJobRequest,
+  CreateTrainingJobResponse,
+  DeleteTrainingJobRequest,
+  DescribeTrainingJobRequest,
+  DescribeTrainingJobResponse,
+  ListTrainingJobsRequest,
+  ListTrainingJobsResponse,
+  StopTrainingJobRequest,
+} from "@aws-sdk/client-sagemaker";
+import type { EmulatorContext } from "../../emulator-context.js";
+import { resourceInUse, validationError } from "../../errors.js";
+import { pointAt } from "../../lifecycle/timeline.js";
+import { listPage } from "../../store/list-page.js";
+import type { ResourceTable } from "../../store/resource-table.js";
+import { nullMemberMessage, type OperationTable } from "../operation.js";
+import { describeTrainingJob, summarizeTrainingJob } from "./describe.js";
+import { planTrainingJob } from "./plan.js";
+import { withEvents, type TrainingJobRecord } from "./record.js";
+import { trainingTimeline } from "./timeline.js";
+
+/** [OBS] aws/aws-sdk#165, boto/boto3#2808: the model says ResourceNotFound, the service says this. */
+export const TRAINING_JOB_NOT_FOUND = "Requested resource not found.";
+
+export function trainingJobOperations(ctx: EmulatorContext, jobs: ResourceTable<TrainingJobRecord>): OperationTable {
+  const find = (name: string): TrainingJobRecord => {
+    const record = jobs.get(name);
+    if (!record) throw validationError(TRAINING_JOB_NOT_FOUND);
+    return record;
+  };
+  const statusOf = (record: TrainingJobRecord): string => pointAt(record.timeline, ctx.clock.now()).state.status;
+
+  return {
+    CreateTrainingJob(input: CreateTrainingJobRequest): CreateTrainingJobResponse {
+      const name = input.TrainingJobName!;
+      const existing = jobs.get(name);
+      if (existing) {
+        // [OBS] aws/amazon-sagemaker-examples#3108: no trailing period.
+        throw resourceInUse(
+          `Training job names must be unique within an AWS account and region, and a training job with this name already exists (${existing.arn})`,
+        );
+      }
+      checkTrainingRequest(input);
+      const plan = planTrainingJob(ctx, input);
+      const record: TrainingJobRecord = {
+        name,
+        arn: ctx.arn("training-job", name),
+        request: input,
+        plan,
+        events: {},
+        timeline: trainingTimeline(plan, {}),
+        tags: [...(input.Tags ?? [])],
+      };
+      jobs.set(name, record);
+      return { TrainingJobArn: record.arn };
+    },
+
+    DescribeTrainingJob(input: DescribeTrainingJobRequest): DescribeTrainingJobResponse {
+      return describeTrainingJob(find(input.TrainingJobName!), ctx.clock.now());
+    },
+
+    ListTrainingJobs(input: ListTrainingJobsRequest): ListTrainingJobsResponse {
+      const now = ctx.clock.now();
+      // No emulated job has a warm pool or a training plan, so those filters match nothing.
+      const rows = input.WarmPoolStatusEquals || input.TrainingPlanArnEquals ? [] : jobs.values();
+      const summaries = new Map(rows.map((r) => [r, summarizeTrainingJob(r, now)]));
+      const { items, nextToken } = listPage(rows, input, {
+        name: (r) => r.name,
+        creationTime: (r) => r.plan.createdAt,
+        lastModifiedTime: (r) => summaries.get(r)!.LastModifiedTime!.getTime(),
+        status: (r) => summaries.get(r)!.TrainingJobStatus!,
+        sortKeys: {
+          Name: (r) => r.name,
+          CreationTime: (r) => r.plan.createdAt,
+          Status: (r) => summaries.get(r)!.TrainingJobStatus,
+        },
+        defaultSortBy: "CreationTime",
+        defaultSortOrder: "Ascending",
+        statusFilterAfterPage: ctx.listTrainingJobsStatusFilterAfterPage,
+      });
+      return { TrainingJobSummaries: items.map((r) => summaries.get(r)!), ...(nextToken ? { NextToken: nextToken } : {}) };
+    },
+
+    StopTrainingJob(input: StopTrainingJobRequest): object {
+      const record = find(input.TrainingJobName!);
+      const status = statusOf(record);
+      // [OBS] awslabs/benchmark-ai#928 (Completed, Stopped, Failed); [INF] Stopping answers the same way.
+      if (status !== "InProgress") {
+        throw validationError(`The request was rejected because the training job is in status ${status}.`);
+      }
+      jobs.set(record.name, withEvents(record, { ...record.events, stopRequestedAt: ctx.clock.now() }));
+      return {};
+    },
+
+    DeleteTrainingJob(input: DeleteTrainingJobRequest): object {
+      const record = find(input.TrainingJobName!);
+      const status = statusOf(record);
+      // [DOC] DeleteTrainingJob: "You cannot delete a job that is in the InProgress or Stopping state."
+      // The model lists ResourceInUse for it; the text is [INF], in the family of the Stop rejection.
+      if (status === "InProgress" || status === "Stopping") {
+        throw resourceInUse(`The request was rejected because the training job is in status ${status}.`);
+      }
+      // [DOC] afterwards the name can be reused; Describe answers "Requested resource not found."
+      jobs.delete(record.name);
+      return {};
+    },
+  };
+}
+
+/**
+ * Rules the model's shapes cannot express. The current model made AlgorithmSpecification and
+ * ResourceConfig optional for serverless training (ServerlessJobConfig); classic jobs still need
+ * them (sagemaker-semantics.md §5.1 recommendation). Texts follow Coral's null-member form.
+ */
+function checkTrainingRequest(input: CreateTrainingJobRequest): void {
+  const serverless = (input as { ServerlessJobConfig?: unknown }).ServerlessJobConfig !== undefined;
+  if (!serverless && !input.AlgorithmSpecification) throw validationError(nullMemberMessage("algorithmSpecification"));
+  if (!serverless && !input.ResourceConfig) throw validationError(nullMemberMessage("resourceConfig"));
+  const spec = input.AlgorithmSpecification;
+  if (spec && (spec.TrainingImage === undefined) === (spec.AlgorithmName === undefined)) {
+    // [DOC] AlgorithmSpecification: specify either TrainingImage or AlgorithmName, not both. Text [INF].
+    throw validationError("Either TrainingImage or AlgorithmName must be specified in AlgorithmSpecification, but not both.");
+  }
+  const resources = input.ResourceConfig;
+  if (resources && !resources.InstanceGroups?.length) {
+    if (!resources.InstanceType) throw validationError(nullMemberMessage("resourceConfig.instanceType"));
+    if ((resources.InstanceCount ?? 0) < 1) {
+      throw validationError(
+        `1 validation error detected: Value '${resources.InstanceCount ?? "null"}' at 'resourceConfig.instanceCount' failed to satisfy constraint: Member must have value greater than or equal to 1`,
+      );
+    }
+  }
+  const channels = (input.InputDataConfig ?? []).map((c) => c.ChannelName?.toLowerCase());
+  const duplicate = channels.find((c, i) => channels.indexOf(c) !== i);
+  if (duplicate !== undefined) throw validationError(`Channel names must be unique. Duplicate channel name: ${duplicate}`);
+  if (input.EnableManagedSpotTraining) {
+    const stopping = input.StoppingCondition;
+    // [DOC] "MaxWaitTimeInSeconds must be equal to or greater than MaxRuntimeInSeconds" for spot training.
+    if (stopping?.MaxWaitTimeInSeconds === undefined) {
+      throw validationError("MaxWaitTimeInSeconds must be specified in StoppingCondition when EnableManagedSpotTraining is true.");
+    }
+    if (stopping.MaxWaitTimeInSeconds < (stopping.MaxRuntimeInSeconds ?? 86_400)) {
+      throw validationError("MaxWaitTimeInSeconds must be equal to or greater than MaxRuntimeInSeconds.");
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import type { CreateTrainingJobRequest } from "@aws-sdk/client-sagemaker";
+import type { EmulatorContext } from "../../emulator-context.js";
+import type { Outcome } from "../../lifecycle/rules.js";
+
+/** [DOC] StoppingCondition.MaxRuntimeInSeconds: "The default value is 1 day." */
+export const DEFAULT_MAX_RUNTIME_SECONDS = 86_400;
+
+/** Everything about a training job's future, fixed when it is created. */
+export interface TrainingPlan {
+  readonly createdAt: number;
+  readonly startingMs: number;
+  /** 0 when the job streams its input (Pipe/FastFile) and so never shows Downloading. */
+  readonly downloadingMs: number;
+  readonly trainingMs: number;
+  readonly uploadingMs: number;
+  readonly stoppingMs: number;
+  readonly maxRuntimeMs: number;
+  readonly outcome: Outcome;
+  /** Final metric values, reported at Completed (FinalMetricDataList). */
+  readonly metrics: Readonly<Record<string, number>>;
+}
+
+export function planTrainingJob(ctx: EmulatorContext, request: CreateTrainingJobRequest): TrainingPlan {
+  const { durationsMs, rule } = ctx.planFor({
+    name: request.TrainingJobName!,
+    image: request.AlgorithmSpecification?.TrainingImage ?? request.AlgorithmSpecification?.AlgorithmName,
+    hyperParameters: request.HyperParameters,
+  });
+  const inputMode = request.AlgorithmSpecification?.TrainingInputMode ?? "File";
+  // A metric the job defines but no rule sets gets a seeded value, so tuning has something to rank.
+  const metrics: Record<string, number> = {};
+  for (const definition of request.AlgorithmSpecification?.MetricDefinitions ?? []) {
+    if (definition.Name) metrics[definition.Name] = Number(ctx.random.next().toFixed(6));
+  }
+  Object.assign(metrics, rule?.metrics);
+  return {
+    createdAt: ctx.clock.now(),
+    startingMs: durationsMs.startingSeconds,
+    // [DOC] SecondaryStatus Downloading: "An optional stage for algorithms that support File training input mode."
+    downloadingMs: inputMode === "File" ? durationsMs.downloadingSeconds : 0,
+    trainingMs: durationsMs.trainingSeconds,
+    uploadingMs: durationsMs.uploadingSeconds,
+    stoppingMs: durationsMs.stoppingSeconds,
+    maxRuntimeMs: (request.StoppingCondition?.MaxRuntimeInSeconds ?? DEFAULT_MAX_RUNTIME_SECONDS) * 1000,
+    outcome: rule?.outcome ?? { status: "Completed" },
+    metrics,
+  };
+}

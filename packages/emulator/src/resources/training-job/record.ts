@@ -1,0 +1,22 @@
+import type { CreateTrainingJobRequest, Tag } from "@aws-sdk/client-sagemaker";
+import type { Timeline } from "../../lifecycle/timeline.js";
+import type { TrainingPlan } from "./plan.js";
+import { trainingTimeline, type TrainingEvents, type TrainingState } from "./timeline.js";
+
+/** What the emulator stores for a training job: its request, plan and events. Status is derived. */
+export interface TrainingJobRecord {
+  readonly name: string;
+  readonly arn: string;
+  readonly request: CreateTrainingJobRequest;
+  readonly plan: TrainingPlan;
+  readonly events: TrainingEvents;
+  /** Derived from plan and events; kept only because it is recomputed on every event anyway. */
+  readonly timeline: Timeline<TrainingState>;
+  /** Set for the children of a hyperparameter tuning job. */
+  readonly tuningJobArn?: string | undefined;
+  tags: Tag[];
+}
+
+export function withEvents(record: TrainingJobRecord, events: TrainingEvents): TrainingJobRecord {
+  return { ...record, events, timeline: trainingTimeline(record.plan, events) };
+}

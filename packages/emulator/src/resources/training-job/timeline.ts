@@ -1,0 +1,83 @@
+import type { SecondaryStatus, TrainingJobStatus } from "@aws-sdk/client-sagemaker";
+import { endOf, type Point, type Timeline } from "../../lifecycle/timeline.js";
+import type { TrainingPlan } from "./plan.js";
+
+export interface TrainingState {
+  readonly status: TrainingJobStatus;
+  readonly secondary: SecondaryStatus;
+  readonly message: string;
+}
+
+/** Events that change a training job's course after creation. */
+export interface TrainingEvents {
+  /** When StopTrainingJob was accepted. */
+  readonly stopRequestedAt?: number | undefined;
+}
+
+/** [INF] default text; the real one is not documented (sagemaker-semantics.md §5.1). */
+export const DEFAULT_FAILURE_REASON = "AlgorithmError: the emulated training container exited with a non-zero status";
+const MAX_RUNTIME_MESSAGE = "Training job runtime exceeded MaxRuntimeInSeconds provided";
+
+const at = (time: number, status: TrainingJobStatus, secondary: SecondaryStatus, message: string): Point<TrainingState> => ({
+  at: Math.round(time),
+  state: { status, secondary, message },
+});
+
+/**
+ * The whole life of a training job. The happy path and its StatusMessages are the ones the
+ * SageMaker SDK prints (sagemaker-semantics.md §5.1): Starting → Downloading → Training →
+ * Uploading → Completed. Then, in order, whatever cuts it short: the planned failure, the
+ * MaxRuntimeInSeconds limit (measured from TrainingStartTime), a user's stop.
+ */
+export function trainingTimeline(plan: TrainingPlan, events: TrainingEvents): Timeline<TrainingState> {
+  const t0 = plan.createdAt;
+  const start = trainingStartTime(plan);
+  const trainingBegins = start + plan.downloadingMs;
+  const uploadBegins = trainingBegins + plan.trainingMs;
+  const completes = uploadBegins + plan.uploadingMs;
+
+  let points: Point<TrainingState>[] = [
+    at(t0, "InProgress", "Starting", "Starting the training job"),
+    at(t0 + plan.startingMs / 3, "InProgress", "Starting", "Launching requested ML instances"),
+    at(t0 + (2 * plan.startingMs) / 3, "InProgress", "Starting", "Preparing the instances for training"),
+    ...(plan.downloadingMs > 0 ? [at(start, "InProgress", "Downloading", "Downloading input data")] : []),
+    at(trainingBegins, "InProgress", "Training", "Downloading the training image"),
+    at(trainingBegins + Math.min(plan.trainingMs / 10, 60_000), "InProgress", "Training", "Training image download completed. Training in progress."),
+    at(uploadBegins, "InProgress", "Uploading", "Uploading generated training model"),
+    at(completes, "Completed", "Completed", "Training job completed"),
+  ];
+
+  if (plan.outcome.status === "Failed") {
+    const failsAt = Math.min(trainingBegins + (plan.outcome.afterSeconds ?? plan.trainingMs / 2000) * 1000, completes);
+    const reason = plan.outcome.failureReason ?? DEFAULT_FAILURE_REASON;
+    points = [...upTo(points, failsAt), at(failsAt, "Failed", "Failed", reason)];
+  }
+
+  const limit = start + plan.maxRuntimeMs;
+  if (limit < endOf(points)) {
+    points = [
+      ...upTo(points, limit),
+      at(limit, "Stopping", "Stopping", "Stopping the training job"),
+      at(limit + plan.stoppingMs, "Stopped", "MaxRuntimeExceeded", MAX_RUNTIME_MESSAGE),
+    ];
+  }
+
+  const stop = events.stopRequestedAt;
+  if (stop !== undefined && stop < endOf(points)) {
+    points = [
+      ...upTo(points, stop),
+      at(stop, "Stopping", "Stopping", "Stopping the training job"),
+      at(stop + plan.stoppingMs, "Stopped", "Stopped", "Training job stopped"),
+    ];
+  }
+  return points;
+}
+
+/** When instances are up and billing starts (TrainingStartTime), if the job gets that far. */
+export function trainingStartTime(plan: TrainingPlan): number {
+  return plan.createdAt + plan.startingMs;
+}
+
+function upTo(points: readonly Point<TrainingState>[], time: number): Point<TrainingState>[] {
+  return points.filter((point) => point.at <= time && point.state.status === "InProgress");
+}
