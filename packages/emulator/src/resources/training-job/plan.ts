@@ -40,7 +40,9 @@ export function planTrainingJob(ctx: EmulatorContext, request: CreateTrainingJob
     downloadingMs: inputMode === "File" ? durationsMs.downloadingSeconds : 0,
     trainingMs: durationsMs.trainingSeconds,
     uploadingMs: durationsMs.uploadingSeconds,
-    stoppingMs: durationsMs.stoppingSeconds,
+    // Stopping is always observable: StopTrainingJob "changes the status of the job to Stopping" [DOC],
+    // so the job may not jump from InProgress straight to Stopped even when told stopping takes 0 s.
+    stoppingMs: Math.max(1000, durationsMs.stoppingSeconds),
     maxRuntimeMs: (request.StoppingCondition?.MaxRuntimeInSeconds ?? DEFAULT_MAX_RUNTIME_SECONDS) * 1000,
     outcome: rule?.outcome ?? { status: "Completed" },
     metrics,
