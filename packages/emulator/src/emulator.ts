@@ -5,11 +5,17 @@ import { ServiceError } from "./errors.js";
 import { EmulatorRequestHandler } from "./front-doors/smithy-handler.js";
 import type { EmulatorRule, PhaseDurations } from "./lifecycle/rules.js";
 import { seededRandom, type Random } from "./random.js";
+import { endpointConfigModule } from "./resources/endpoint-config/module.js";
+import { endpointModule } from "./resources/endpoint/module.js";
+import { modelModule } from "./resources/model/module.js";
 import type { OperationTable } from "./resources/operation.js";
-import { describeTrainingJob } from "./resources/training-job/describe.js";
-import { trainingJobOperations } from "./resources/training-job/operations.js";
-import type { TrainingJobRecord } from "./resources/training-job/record.js";
-import { ResourceTable } from "./store/resource-table.js";
+import { processingJobModule } from "./resources/processing-job/module.js";
+import type { ResourceModule, ResourceModuleFactory } from "./resources/resource-module.js";
+import { tagsModule } from "./resources/tags/module.js";
+import { trainingJobModule } from "./resources/training-job/module.js";
+import { transformJobModule } from "./resources/transform-job/module.js";
+import { tuningJobModule } from "./resources/tuning-job/module.js";
+import { createStore, type EmulatorStore } from "./store/emulator-store.js";
 import { validateInput } from "./validation/validate.js";
 import { serveWire, type WireRequest, type WireResponse } from "./wire/aws-json.js";
 
@@ -55,7 +61,8 @@ export class Emulator {
   readonly region: string;
   readonly #random: Random;
   readonly #ctx: EmulatorContext;
-  readonly #trainingJobs = new ResourceTable<TrainingJobRecord>();
+  readonly #store: EmulatorStore = createStore();
+  readonly #modules: Readonly<Record<string, ResourceModule>>;
   readonly #operations: OperationTable;
 
   constructor(options: EmulatorOptions = {}) {
@@ -76,7 +83,10 @@ export class Emulator {
       jitter: options.jitter ?? 0,
       listTrainingJobsStatusFilterAfterPage: options.listTrainingJobsStatusFilterAfterPage ?? true,
     });
-    this.#operations = { ...trainingJobOperations(this.#ctx, this.#trainingJobs) };
+    this.#modules = Object.fromEntries(
+      Object.entries(RESOURCE_MODULES).map(([kind, factory]) => [kind, factory(this.#ctx, this.#store)]),
+    );
+    this.#operations = Object.assign({}, ...Object.values(this.#modules).map((m) => m.operations)) as OperationTable;
     this.requestHandler = new EmulatorRequestHandler((request) => this.serve(request));
   }
 
@@ -90,6 +100,7 @@ export class Emulator {
     const run = Object.hasOwn(this.#operations, operation) ? this.#operations[operation] : undefined;
     if (!run) throw new ServiceError("UnknownOperationException", `The sagerun emulator does not implement SageMaker.${operation}.`);
     validateInput(operation, input);
+    this.#sync();
     return run(input);
   }
 
@@ -111,17 +122,37 @@ export class Emulator {
 
   /** Forgets every resource (the clock keeps its time). */
   reset(): void {
-    this.#trainingJobs.clear();
+    for (const table of Object.values(this.#store)) table.clear();
   }
 
   /** A JSON-ready dump of every resource as Describe shows it now. */
   state(): Record<string, unknown[]> {
+    this.#sync();
     const now = this.clock.now();
-    return {
-      trainingJobs: this.#trainingJobs.values().map((r) => describeTrainingJob(r, now)),
-    };
+    const dump: Record<string, unknown[]> = {};
+    for (const [kind, module] of Object.entries(this.#modules)) {
+      if (kind !== "tags") dump[kind] = module.dump(now);
+    }
+    return dump;
+  }
+
+  #sync(): void {
+    const now = this.clock.now();
+    for (const module of Object.values(this.#modules)) module.sync?.(now);
   }
 }
+
+/** Every resource kind the emulator serves; the key names its section in {@link Emulator.state}. */
+const RESOURCE_MODULES: Readonly<Record<string, ResourceModuleFactory>> = {
+  trainingJobs: trainingJobModule,
+  processingJobs: processingJobModule,
+  transformJobs: transformJobModule,
+  tuningJobs: tuningJobModule,
+  models: modelModule,
+  endpointConfigs: endpointConfigModule,
+  endpoints: endpointModule,
+  tags: tagsModule,
+};
 
 export function createEmulator(options?: EmulatorOptions): Emulator {
   return new Emulator(options);

@@ -5,6 +5,7 @@ import {
   paginateListTrainingJobs,
   StopTrainingJobCommand,
   waitUntilTrainingJobCompletedOrStopped,
+  type ListTrainingJobsCommandInput,
   type TrainingJobSummary,
 } from "@aws-sdk/client-sagemaker";
 import { ScaledClock, type VirtualClock } from "@sagerun/transport";
@@ -35,7 +36,7 @@ describe("ListTrainingJobs (sagemaker-semantics.md §6)", () => {
     const { clock, client } = manualEmulator({ durations: ROUND_DURATIONS });
     const t0 = clock.now();
     await createJobs(["churn-1", "fraud-1", "CHURN-2"], (c) => client.send(c), clock);
-    const list = async (input: ConstructorParameters<typeof ListTrainingJobsCommand>[0]) =>
+    const list = async (input: ListTrainingJobsCommandInput) =>
       (await client.send(new ListTrainingJobsCommand(input))).TrainingJobSummaries!.map((s) => s.TrainingJobName);
     expect(await list({ NameContains: "churn" })).toEqual(["churn-1", "CHURN-2"]);
     expect(await list({ CreationTimeAfter: new Date(t0 + 10 * S) })).toEqual(["fraud-1", "CHURN-2"]);

@@ -12,7 +12,7 @@ import type { EmulatorContext } from "../../emulator-context.js";
 import { resourceInUse, validationError } from "../../errors.js";
 import { pointAt } from "../../lifecycle/timeline.js";
 import { listPage } from "../../store/list-page.js";
-import type { ResourceTable } from "../../store/resource-table.js";
+import type { EmulatorStore } from "../../store/emulator-store.js";
 import { nullMemberMessage, type OperationTable } from "../operation.js";
 import { describeTrainingJob, summarizeTrainingJob } from "./describe.js";
 import { planTrainingJob } from "./plan.js";
@@ -22,7 +22,8 @@ import { trainingTimeline } from "./timeline.js";
 /** [OBS] aws/aws-sdk#165, boto/boto3#2808: the model says ResourceNotFound, the service says this. */
 export const TRAINING_JOB_NOT_FOUND = "Requested resource not found.";
 
-export function trainingJobOperations(ctx: EmulatorContext, jobs: ResourceTable<TrainingJobRecord>): OperationTable {
+export function trainingJobOperations(ctx: EmulatorContext, store: EmulatorStore): OperationTable {
+  const jobs = store.trainingJobs;
   const find = (name: string): TrainingJobRecord => {
     const record = jobs.get(name);
     if (!record) throw validationError(TRAINING_JOB_NOT_FOUND);

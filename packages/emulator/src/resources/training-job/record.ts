@@ -1,12 +1,11 @@
-import type { CreateTrainingJobRequest, Tag } from "@aws-sdk/client-sagemaker";
+import type { CreateTrainingJobRequest } from "@aws-sdk/client-sagemaker";
 import type { Timeline } from "../../lifecycle/timeline.js";
+import type { TaggedRecord } from "../../store/emulator-store.js";
 import type { TrainingPlan } from "./plan.js";
 import { trainingTimeline, type TrainingEvents, type TrainingState } from "./timeline.js";
 
 /** What the emulator stores for a training job: its request, plan and events. Status is derived. */
-export interface TrainingJobRecord {
-  readonly name: string;
-  readonly arn: string;
+export interface TrainingJobRecord extends TaggedRecord {
   readonly request: CreateTrainingJobRequest;
   readonly plan: TrainingPlan;
   readonly events: TrainingEvents;
@@ -14,7 +13,6 @@ export interface TrainingJobRecord {
   readonly timeline: Timeline<TrainingState>;
   /** Set for the children of a hyperparameter tuning job. */
   readonly tuningJobArn?: string | undefined;
-  tags: Tag[];
 }
 
 export function withEvents(record: TrainingJobRecord, events: TrainingEvents): TrainingJobRecord {

@@ -1,0 +1,4 @@
+import type { TaggedRecord } from "../../store/emulator-store.js";
+
+/** What the emulator stores for a processing job (to be filled in with its request, plan and events). */
+export interface ProcessingJobRecord extends TaggedRecord {}
