@@ -1,0 +1,60 @@
+import { SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { systemClock, VirtualClock } from "@sagerun/transport";
+import { describe, expect, it } from "vitest";
+import { trainingJobRequest } from "../test/fixtures.js";
+import { createBackend } from "./backend.js";
+import { EmulatorNotInstalledError } from "./errors.js";
+import { loadEmulator } from "./internal/load-emulator.js";
+import { runTrainingJob } from "./run-training-job.js";
+
+describe(createBackend.name, () => {
+  it("lets the backend option beat SAGERUN_BACKEND", async () => {
+    const b = await createBackend({ backend: "aws", env: { SAGERUN_BACKEND: "emulator" }, clientConfig: { region: "eu-west-1" } });
+    expect(b.backend).toBe("aws");
+    expect(b.client).toBeInstanceOf(SageMakerClient);
+    expect(b.clock).toBe(systemClock);
+    expect(b.emulator).toBeUndefined();
+  });
+
+  it("picks the emulator from SAGERUN_BACKEND, on a fresh virtual clock, and runs a job on it", async () => {
+    const b = await createBackend({ env: { SAGERUN_BACKEND: "emulator" }, emulator: { durations: { trainingSeconds: 3600 } } });
+    expect(b.backend).toBe("emulator");
+    expect(b.clock).toBeInstanceOf(VirtualClock);
+    expect(b.emulator?.clock).toBe(b.clock);
+    const { description } = await runTrainingJob(trainingJobRequest(), { client: b.client, clock: b.clock });
+    expect(description.TrainingJobStatus).toBe("Completed");
+  });
+
+  it("defaults to aws when neither the option nor the variable says otherwise", async () => {
+    expect((await createBackend({ env: {} })).backend).toBe("aws");
+  });
+
+  it("throws on an unknown backend rather than silently using AWS", async () => {
+    await expect(createBackend({ env: { SAGERUN_BACKEND: "emulater" } })).rejects.toThrow(
+      new TypeError("Unknown sagerun backend 'emulater' in SAGERUN_BACKEND. Please use one of: aws, emulator."),
+    );
+    await expect(createBackend({ backend: "local" as "aws" })).rejects.toThrow(TypeError);
+  });
+});
+
+describe(loadEmulator.name, () => {
+  it("says to install @sagerun/emulator when the package is missing", async () => {
+    const missing = Object.assign(new Error("Cannot find package '@sagerun/emulator' imported from /app/node_modules/@sagerun/operators/dist/index.js"), {
+      code: "ERR_MODULE_NOT_FOUND",
+    });
+    const err = await loadEmulator("SAGERUN_BACKEND=emulator", () => Promise.reject(missing)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EmulatorNotInstalledError);
+    expect((err as Error).message).toBe(
+      "Failed to start the sagerun emulator (selected by SAGERUN_BACKEND=emulator): the package @sagerun/emulator is not installed. " +
+        "Please install it (npm install --save-dev @sagerun/emulator), or select the aws backend.",
+    );
+    expect((err as Error).cause).toBe(missing);
+  });
+
+  it("rethrows any other failure, such as a dependency of the emulator missing", async () => {
+    const broken = Object.assign(new Error("Cannot find package 'msw' imported from /app/node_modules/@sagerun/emulator/dist/index.js"), {
+      code: "ERR_MODULE_NOT_FOUND",
+    });
+    await expect(loadEmulator("x", () => Promise.reject(broken))).rejects.toBe(broken);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * Recognising AWS SDK errors by their wire code. The SDK materialises modelled exceptions as
+ * classes (`ResourceInUse`) and unmodelled ones (SageMaker's `ValidationException`) as a
+ * `SageMakerServiceException` whose `name` is the code, so `name` is the one check that works for
+ * both and across duplicate SDK copies.
+ */
+
+interface ErrorShape {
+  name?: unknown;
+  code?: unknown;
+  $retryable?: unknown;
+  $metadata?: { httpStatusCode?: unknown };
+}
+
+/** The error's wire code (`name` on SDK errors; `code` on Node's network errors). */
+export function errorCode(err: unknown): string | undefined {
+  if (typeof err !== "object" || err === null) return undefined;
+  const { name, code } = err as ErrorShape;
+  if (typeof code === "string" && /^E[A-Z]+$/.test(code)) return code;
+  return typeof name === "string" ? name : undefined;
+}
+
+/**
+ * SageMaker answers "no such job" on Describe/Stop with `ValidationException` ("Requested resource
+ * not found."), not the modelled `ResourceNotFound` (sagemaker-semantics.md §2.2; boto/boto3#2808),
+ * and "already terminal" on Stop likewise ("The request was rejected because the training job is
+ * in status Completed."). Airflow's `_get_unique_name` reads it the same way.
+ */
+export function isValidationException(err: unknown): boolean {
+  return errorCode(err) === "ValidationException";
+}
+
+/** A duplicate name on Create (sagemaker-semantics.md §2.2: "…a training job with this name already exists"). */
+export function isResourceInUse(err: unknown): boolean {
+  return errorCode(err) === "ResourceInUse";
+}
+
+// The codes smithy's retry strategy treats as throttling or transient
+// (@smithy/core retry/service-error-classification/constants.ts); Airflow's waiter loop retries the
+// same family without spending attempts (RETRIABLE_ERROR_CODES, airflow-sagemaker-operators.md §4).
+const RETRYABLE_CODES: ReadonlySet<string> = new Set([
+  "BandwidthLimitExceeded",
+  "EC2ThrottledException",
+  "LimitExceededException",
+  "PriorRequestNotComplete",
+  "ProvisionedThroughputExceededException",
+  "RequestLimitExceeded",
+  "RequestThrottled",
+  "RequestThrottledException",
+  "SlowDown",
+  "ThrottledException",
+  "Throttling",
+  "ThrottlingException",
+  "TooManyRequestsException",
+  "TransactionInProgressException",
+  "TimeoutError",
+  "RequestTimeout",
+  "RequestTimeoutException",
+  "InternalFailure",
+  "InternalError",
+  "InternalServerError",
+  "ServiceUnavailable",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+]);
+
+/** Throttling, a 5xx or a dropped connection: worth asking again, not a verdict on the job. */
+export function isTransientError(err: unknown): boolean {
+  const code = errorCode(err);
+  if (code !== undefined && RETRYABLE_CODES.has(code)) return true;
+  if (typeof err !== "object" || err === null) return false;
+  const { $retryable, $metadata } = err as ErrorShape;
+  if ($retryable !== undefined && $retryable !== null) return true;
+  const status = $metadata?.httpStatusCode;
+  return typeof status === "number" && (status === 429 || status >= 500);
+}

@@ -1,0 +1,35 @@
+import { EmulatorNotInstalledError } from "../errors.js";
+
+/** The `@sagerun/emulator` module, as a type only: importing it for real happens on demand. */
+export type EmulatorModule = typeof import("@sagerun/emulator");
+
+/**
+ * Loads the optional peer `@sagerun/emulator` with a dynamic `import()`, so code that only talks
+ * to AWS never loads it (nor msw, which it depends on). A missing package becomes
+ * {@link EmulatorNotInstalledError}; any other failure (the emulator's own bug) is thrown as is.
+ *
+ * @param importer - the import to run; tests replace it to simulate a missing package
+ */
+export async function loadEmulator(
+  source: string,
+  importer: () => Promise<EmulatorModule> = () => import("@sagerun/emulator"),
+): Promise<EmulatorModule> {
+  try {
+    return await importer();
+  } catch (err) {
+    if (isMissingEmulator(err)) throw new EmulatorNotInstalledError({ source, cause: err });
+    throw err;
+  }
+}
+
+function isMissingEmulator(err: unknown): boolean {
+  if (typeof err !== "object" || err === null) return false;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  // Node ESM: ERR_MODULE_NOT_FOUND "Cannot find package '@sagerun/emulator' imported from …";
+  // require(): MODULE_NOT_FOUND "Cannot find module '@sagerun/emulator'". The name must be the one
+  // missing: "Cannot find package 'msw' imported from …/@sagerun/emulator/…" is a broken install.
+  return (
+    (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") &&
+    /Cannot find (?:package|module) '@sagerun\/emulator'/.test(String(message))
+  );
+}

@@ -1,0 +1,47 @@
+import type { DescribeTrainingJobCommandOutput } from "@aws-sdk/client-sagemaker";
+import { describe, expect, it } from "vitest";
+import { JobFailedError, JobStoppedError, MaxRuntimeExceededError } from "../errors.js";
+import { jobOutcome, jobStatus, outcomeError, type JobDescription } from "./job-kind.js";
+import { trainingJob } from "./training.js";
+
+type D = JobDescription<DescribeTrainingJobCommandOutput>;
+const described = (status: string, secondary: string, extra: Partial<D> = {}): D =>
+  ({ TrainingJobName: "nightly", TrainingJobStatus: status, SecondaryStatus: secondary, ...extra }) as D;
+
+describe("trainingJob terminal-state table", () => {
+  it.each([
+    ["InProgress", "Training", "running"],
+    ["Stopping", "Stopping", "running"],
+    ["Completed", "Completed", "completed"],
+    ["Failed", "Failed", "failed"],
+    ["Stopped", "MaxRuntimeExceeded", "maxRuntimeExceeded"],
+    ["Stopped", "Stopped", "stopped"],
+    ["Stopped", "MaxWaitTimeExceeded", "stopped"],
+    ["Deleting", "Completed", "stopped"],
+  ])("reads %s/%s as %s", (status, secondary, outcome) => {
+    expect(jobOutcome(trainingJob, described(status, secondary))).toBe(outcome);
+  });
+
+  it("never counts Stopped as success, unlike waitUntilTrainingJobCompletedOrStopped (apache/airflow#42423)", () => {
+    expect(outcomeError(trainingJob, "nightly", described("Stopped", "Stopped"))).toBeInstanceOf(JobStoppedError);
+  });
+
+  it("treats a status it does not know yet as running, so the wait's deadline still applies", () => {
+    expect(jobOutcome(trainingJob, described("Hibernating", "Dreaming"))).toBe("running");
+  });
+
+  it("builds JobFailedError with FailureReason and MaxRuntimeExceededError with the limit", () => {
+    const failed = outcomeError(trainingJob, "nightly", described("Failed", "Failed", { FailureReason: "AlgorithmError: boom" }));
+    expect(failed).toBeInstanceOf(JobFailedError);
+    expect(failed).toMatchObject({ failureReason: "AlgorithmError: boom", status: "Failed", jobName: "nightly" });
+    const limit = outcomeError(trainingJob, "nightly", described("Stopped", "MaxRuntimeExceeded", { StoppingCondition: { MaxRuntimeInSeconds: 600 } }));
+    expect(limit).toBeInstanceOf(MaxRuntimeExceededError);
+    expect(limit).toMatchObject({ maxRuntimeSeconds: 600, secondaryStatus: "MaxRuntimeExceeded" });
+  });
+
+  it("reports no error while running or once completed", () => {
+    expect(outcomeError(trainingJob, "nightly", described("InProgress", "Starting"))).toBeUndefined();
+    expect(outcomeError(trainingJob, "nightly", described("Completed", "Completed"))).toBeUndefined();
+    expect(jobStatus(trainingJob, described("InProgress", "Downloading"))).toEqual({ status: "InProgress", secondaryStatus: "Downloading" });
+  });
+});

@@ -1,0 +1,23 @@
+import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { isValidationException } from "../internal/aws-errors.js";
+import type { JobKind } from "../job-kinds/job-kind.js";
+
+/**
+ * Sends the kind's Stop request. Resolves `true` when SageMaker accepted it and `false` when the
+ * job is already finished or gone: SageMaker rejects those with a `ValidationException` ("The
+ * request was rejected because the training job is in status Completed." / "Requested resource
+ * not found.", sagemaker-semantics.md §2.2), which is what we wanted anyway. Other errors throw.
+ */
+export async function requestStop<I extends object, O extends object, S extends string>(
+  kind: JobKind<I, O, S>,
+  client: SageMakerClient,
+  jobName: string,
+): Promise<boolean> {
+  try {
+    await kind.commands.stop(client, jobName);
+    return true;
+  } catch (err) {
+    if (isValidationException(err)) return false;
+    throw err;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * How to wait for a job. One deadline rule for every kind: Airflow's defaults differ by path
+ * (sync waits forever, deferred stops after 60 × 30 s, endpoints use seconds as an attempt count;
+ * airflow-sagemaker-operators.md §4, apache/airflow#32683), sagerun's do not.
+ */
+export interface WaitOptions {
+  /**
+   * Seconds between two status checks, on the injected clock. The first check happens at once
+   * (Airflow's `check_status` sleeps first, which makes a finished job cost one interval more).
+   * @default 30 (Airflow's `CHECK_INTERVAL_SECOND`)
+   */
+  checkIntervalSeconds?: number;
+  /**
+   * Give up this many seconds after waiting began, measured on the injected clock (not by adding
+   * up intervals, as Airflow's `max_ingestion_time` does). A last check runs exactly at the deadline.
+   * @default Infinity (no deadline: a job has its own `MaxRuntimeInSeconds`)
+   */
+  maxWaitSeconds?: number;
+  /**
+   * Give up after this many status checks. Throttling and 5xx answers are retried without
+   * spending an attempt.
+   * @default Infinity
+   */
+  maxAttempts?: number;
+  /**
+   * Send the kind's Stop request before throwing `WaitTimeoutError`. On by default because a
+   * deadline is the most a caller is willing to pay for, and nobody is watching the job after it:
+   * Airflow's timeouts leave jobs running and billing (airflow-sagemaker-operators.md §5 item 19,
+   * §6 "No cancellation"). Turn it off to detach and reattach later (`onExists: "reattach"`).
+   * @default true
+   */
+  stopOnTimeout?: boolean;
+}
+
+/** {@link WaitOptions} after defaults and validation: internals never see `undefined`. */
+export type ResolvedWaitOptions = Required<WaitOptions>;
+
+/** Airflow's `CHECK_INTERVAL_SECOND`. */
+export const DEFAULT_CHECK_INTERVAL_SECONDS = 30;
+
+/**
+ * Applies the defaults and checks every value, throwing `TypeError` (wrong type) or `RangeError`
+ * (out of range) with the option, the value and the fix.
+ *
+ * @example
+ * ```ts
+ * resolveWaitOptions({ maxWaitSeconds: 3600 });
+ * // { checkIntervalSeconds: 30, maxWaitSeconds: 3600, maxAttempts: Infinity, stopOnTimeout: true }
+ * ```
+ */
+export function resolveWaitOptions(partial: WaitOptions = {}): ResolvedWaitOptions {
+  const resolved: ResolvedWaitOptions = {
+    checkIntervalSeconds: partial.checkIntervalSeconds ?? DEFAULT_CHECK_INTERVAL_SECONDS,
+    maxWaitSeconds: partial.maxWaitSeconds ?? Infinity,
+    maxAttempts: partial.maxAttempts ?? Infinity,
+    stopOnTimeout: partial.stopOnTimeout ?? true,
+  };
+  positiveNumber("checkIntervalSeconds", resolved.checkIntervalSeconds, false, "the seconds between status checks, e.g. 30");
+  positiveNumber("maxWaitSeconds", resolved.maxWaitSeconds, true, "a number of seconds, or Infinity for no deadline");
+  positiveNumber("maxAttempts", resolved.maxAttempts, true, "a whole number of status checks of at least 1, or Infinity");
+  if (resolved.maxAttempts !== Infinity && !Number.isInteger(resolved.maxAttempts)) {
+    throw new RangeError(
+      `Wait option maxAttempts [${resolved.maxAttempts}] must be a whole number. Please pass a whole number of status checks of at least 1, or Infinity.`,
+    );
+  }
+  if (resolved.maxAttempts < 1) {
+    throw new RangeError(
+      `Wait option maxAttempts [${resolved.maxAttempts}] must be at least 1. Please pass a whole number of status checks of at least 1, or Infinity.`,
+    );
+  }
+  if (typeof resolved.stopOnTimeout !== "boolean") {
+    throw new TypeError(
+      `Wait option stopOnTimeout [${String(resolved.stopOnTimeout)}] must be a boolean. Please pass true (stop the job when the wait times out) or false (leave it running).`,
+    );
+  }
+  return resolved;
+}
+
+function positiveNumber(option: string, value: unknown, infinityAllowed: boolean, fix: string): void {
+  if (typeof value !== "number") {
+    throw new TypeError(`Wait option ${option} [${String(value)}] must be a number, not ${typeof value}. Please pass ${fix}.`);
+  }
+  const finiteEnough = Number.isFinite(value) || (infinityAllowed && value === Infinity);
+  if (!finiteEnough || !(value > 0)) {
+    throw new RangeError(`Wait option ${option} [${value}] must be ${infinityAllowed ? "" : "a finite number "}greater than 0. Please pass ${fix}.`);
+  }
+}
