@@ -154,7 +154,10 @@ export class VirtualClock implements Clock {
       if (this.#advancing || this.#holds > 0 || this.#sleepers.length === 0) return;
       // Something happened during that turn: somebody is still working; look again later.
       if (this.#epoch !== epoch) return this.#scheduleCheck();
-      this.#wakeEarliest();
+      // Everybody due at the earliest deadline wakes in this turn (in the order they slept):
+      // a hundred operators polling on the same beat cost one turn, not a hundred.
+      const deadline = this.#sleepers[0]!.deadline;
+      while (this.#sleepers[0]?.deadline === deadline) this.#wakeEarliest();
       this.#scheduleCheck();
     });
   }
