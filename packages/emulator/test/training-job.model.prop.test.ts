@@ -197,6 +197,8 @@ class Advance implements fc.AsyncCommand<Model, Real> {
   toString = (): string => `advance(${this.seconds}s)`;
 }
 
+const seconds = (max: number) => fc.oneof(fc.constant(0), fc.integer({ min: 1, max }));
+
 describe("training jobs, model-based", () => {
   it("property: statuses move only along legal transitions, terminal statuses never change, timestamps are ordered, billing stays within MaxRuntimeInSeconds, and every rejected call gets the real error", async () => {
     // Case variants of a few names, so case-insensitive uniqueness is exercised.
@@ -212,7 +214,8 @@ describe("training jobs, model-based", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.commands(commands, { maxCommands: 40 }),
-        fc.record({ startingSeconds: fc.integer({ min: 0, max: 120 }), trainingSeconds: fc.integer({ min: 1, max: 900 }), stoppingSeconds: fc.integer({ min: 0, max: 60 }) }),
+        // Zero-length phases get their own generator: edge cases like an instant stop hide there.
+        fc.record({ startingSeconds: seconds(120), trainingSeconds: seconds(900), stoppingSeconds: seconds(60) }),
         fc.boolean(),
         async (cmds, durations, failing) => {
           const { client, clock } = manualEmulator({

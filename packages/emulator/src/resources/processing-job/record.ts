@@ -1,4 +1,5 @@
-import type { TaggedRecord } from "../../store/emulator-store.js";
+import type { CreateProcessingJobRequest } from "@aws-sdk/client-sagemaker";
+import type { SimpleJobRecord } from "./simple-job-record.js";
 
-/** What the emulator stores for a processing job (to be filled in with its request, plan and events). */
-export interface ProcessingJobRecord extends TaggedRecord {}
+/** What the emulator stores for a processing job: its request, plan and events. Status is derived. */
+export interface ProcessingJobRecord extends SimpleJobRecord<CreateProcessingJobRequest> {}

@@ -1,4 +1,5 @@
-import type { TaggedRecord } from "../../store/emulator-store.js";
+import type { CreateTransformJobRequest } from "@aws-sdk/client-sagemaker";
+import type { SimpleJobRecord } from "../processing-job/simple-job-record.js";
 
-/** What the emulator stores for a transform job (to be filled in with its request, plan and events). */
-export interface TransformJobRecord extends TaggedRecord {}
+/** What the emulator stores for a transform job: its request, plan and events. Status is derived. */
+export interface TransformJobRecord extends SimpleJobRecord<CreateTransformJobRequest> {}

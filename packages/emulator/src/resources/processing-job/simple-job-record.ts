@@ -1,0 +1,49 @@
+import type { Tag } from "@aws-sdk/client-sagemaker";
+import { validationError } from "../../errors.js";
+import type { Timeline } from "../../lifecycle/timeline.js";
+import type { TaggedRecord } from "../../store/emulator-store.js";
+import { jobInStatusMessage, type JobKindWords } from "./simple-job-errors.js";
+import type { SimpleJobPlan } from "./simple-job-plan.js";
+import { simpleJobTimeline, type SimpleJobEvents, type SimpleJobState } from "./simple-job-timeline.js";
+import { viewSimpleJob } from "./simple-job-view.js";
+
+/** What the emulator stores for a processing or transform job: request, plan, events. Status is derived. */
+export interface SimpleJobRecord<Request> extends TaggedRecord {
+  readonly request: Request;
+  readonly plan: SimpleJobPlan;
+  readonly events: SimpleJobEvents;
+  /** Derived from plan and events; kept only because it is recomputed on every event anyway. */
+  readonly timeline: Timeline<SimpleJobState>;
+}
+
+export interface NewSimpleJob<Request> {
+  readonly name: string;
+  readonly arn: string;
+  readonly request: Request;
+  readonly plan: SimpleJobPlan;
+  readonly tags?: readonly Tag[] | undefined;
+}
+
+export function newSimpleJobRecord<Request>(job: NewSimpleJob<Request>): SimpleJobRecord<Request> {
+  return {
+    name: job.name,
+    arn: job.arn,
+    request: job.request,
+    plan: job.plan,
+    events: {},
+    timeline: simpleJobTimeline(job.plan, {}),
+    tags: [...(job.tags ?? [])],
+  };
+}
+
+/**
+ * The record after an accepted Stop*Job at `now`. Only an InProgress job can be stopped; anything
+ * else, Stopping included, is answered like the terminal case ([OBS] grand-challenge for transform
+ * jobs; [INF] for processing jobs and for Stopping, sagemaker-semantics.md §2.2).
+ */
+export function withStopRequest<R extends SimpleJobRecord<unknown>>(record: R, now: number, kind: JobKindWords): R {
+  const { status } = viewSimpleJob(record.timeline, now);
+  if (status !== "InProgress") throw validationError(jobInStatusMessage(kind, status));
+  const events = { ...record.events, stopRequestedAt: now };
+  return { ...record, events, timeline: simpleJobTimeline(record.plan, events) };
+}
