@@ -1,0 +1,401 @@
+import {
+  CreateHyperParameterTuningJobCommand,
+  DeleteHyperParameterTuningJobCommand,
+  DescribeHyperParameterTuningJobCommand,
+  DescribeTrainingJobCommand,
+  ListHyperParameterTuningJobsCommand,
+  ListTrainingJobsCommand,
+  ListTrainingJobsForHyperParameterTuningJobCommand,
+  StopHyperParameterTuningJobCommand,
+  StopTrainingJobCommand,
+  type SageMakerClient,
+  type TrainingJobSummary,
+} from "@aws-sdk/client-sagemaker";
+import { describe, expect, it } from "vitest";
+import { errorOf, manualEmulator } from "./fixtures.js";
+import { CHILD_DURATIONS, OBJECTIVE, trainingJobDefinition, tuningJobRequest } from "./fixtures/tuning.js";
+
+const S = 1000;
+const TUNING_ARN = "arn:aws:sagemaker:us-east-1:123456789012:hyper-parameter-tuning-job/xgb-tune";
+
+/** Every training job the emulator lists, oldest first. */
+async function trainingJobs(client: SageMakerClient): Promise<TrainingJobSummary[]> {
+  const all: TrainingJobSummary[] = [];
+  let token: string | undefined;
+  do {
+    const page = await client.send(new ListTrainingJobsCommand({ MaxResults: 100, NextToken: token }));
+    all.push(...page.TrainingJobSummaries!);
+    token = page.NextToken;
+  } while (token);
+  return all;
+}
+
+const describeTuning = (client: SageMakerClient, name = "xgb-tune") =>
+  client.send(new DescribeHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name }));
+
+async function started(options: Parameters<typeof manualEmulator>[0] = {}, request = tuningJobRequest()) {
+  const env = manualEmulator({ durations: CHILD_DURATIONS, ...options });
+  const t0 = env.clock.now();
+  await env.client.send(new CreateHyperParameterTuningJobCommand(request));
+  return { ...env, t0 };
+}
+
+describe("tuning job children (sagemaker-semantics.md §5.4)", () => {
+  it("launches MaxParallelTrainingJobs real training jobs at once, named <tuning>-<NNN>-<8 hex>, with TuningJobArn and the tuned hyperparameters", async () => {
+    const { client, t0 } = await started();
+    const jobs = await trainingJobs(client);
+    expect(jobs.map((j) => j.TrainingJobName)).toEqual([expect.stringMatching(/^xgb-tune-001-[0-9a-f]{8}$/), expect.stringMatching(/^xgb-tune-002-[0-9a-f]{8}$/)]);
+    expect(jobs.every((j) => j.TrainingJobStatus === "InProgress" && j.CreationTime!.getTime() === t0)).toBe(true);
+
+    const child = await client.send(new DescribeTrainingJobCommand({ TrainingJobName: jobs[0]!.TrainingJobName }));
+    expect(child.TuningJobArn).toBe(TUNING_ARN);
+    const hp = child.HyperParameters!;
+    expect(Object.keys(hp).sort()).toEqual(["_tuning_objective_metric", "booster", "eta", "max_depth", "num_round", "objective"]);
+    expect(hp).toMatchObject({ objective: "binary:logistic", num_round: "50", _tuning_objective_metric: OBJECTIVE });
+    expect(Number(hp.eta)).toBeGreaterThanOrEqual(0.01);
+    expect(Number(hp.eta)).toBeLessThanOrEqual(0.5);
+    expect(Number.isInteger(Number(hp.max_depth)) && Number(hp.max_depth) >= 2 && Number(hp.max_depth) <= 10).toBe(true);
+    expect(["gbtree", "dart"]).toContain(hp.booster);
+    expect(child.ModelArtifacts?.S3ModelArtifacts).toBe(`s3://bucket/churn/tuning/${child.TrainingJobName}/output/model.tar.gz`);
+  });
+
+  it("launches a replacement the moment a child ends and completes when all MaxNumberOfTrainingJobs children have ended", async () => {
+    const { client, clock, t0 } = await started();
+    await clock.advanceTo(t0 + 100 * S);
+    let jobs = await trainingJobs(client);
+    expect(jobs.map((j) => [j.TrainingJobStatus, j.CreationTime!.getTime() - t0])).toEqual([
+      ["Completed", 0], ["Completed", 0], ["InProgress", 100 * S], ["InProgress", 100 * S],
+    ]);
+    await clock.advanceTo(t0 + 299 * S);
+    expect((await describeTuning(client)).HyperParameterTuningJobStatus).toBe("InProgress");
+    await clock.advanceTo(t0 + 300 * S);
+    const done = await describeTuning(client);
+    expect(done.HyperParameterTuningJobStatus).toBe("Completed");
+    expect(done.HyperParameterTuningEndTime).toEqual(new Date(t0 + 300 * S));
+    expect(done.LastModifiedTime).toEqual(new Date(t0 + 300 * S));
+    expect(done.ConsumedResources).toEqual({ RuntimeInSeconds: 300 });
+    expect(done.TrainingJobStatusCounters).toEqual({ Completed: 6, InProgress: 0, RetryableError: 0, NonRetryableError: 0, Stopped: 0 });
+    expect(done.ObjectiveStatusCounters).toEqual({ Succeeded: 6, Pending: 0, Failed: 0 });
+    await clock.advanceTo(t0 + 5000 * S);
+    jobs = await trainingJobs(client);
+    expect(jobs).toHaveLength(6);
+    expect(jobs.map((j) => j.TrainingJobName!.slice(0, 12))).toEqual([1, 2, 3, 4, 5, 6].map((i) => `xgb-tune-00${i}`));
+  });
+
+  it("never runs more than MaxParallelTrainingJobs children at once, even with uneven durations", async () => {
+    const rules = [{ match: { hyperParameters: { booster: "dart" } }, durations: { trainingSeconds: 230 } }];
+    const { client, clock, t0 } = await started({ rules }, tuningJobRequest({}, { ResourceLimits: { MaxNumberOfTrainingJobs: 9, MaxParallelTrainingJobs: 3 } }));
+    let peak = 0;
+    for (let at = 0; at <= 1500; at += 5) {
+      await clock.advanceTo(t0 + at * S);
+      const jobs = await trainingJobs(client);
+      const running = jobs.filter((j) => j.TrainingJobStatus === "InProgress").length;
+      peak = Math.max(peak, running);
+      expect(running).toBeLessThanOrEqual(3);
+      const d = await describeTuning(client);
+      expect(d.TrainingJobStatusCounters!.InProgress).toBe(running);
+      expect(Object.values(d.TrainingJobStatusCounters!).reduce((a, b) => a + b, 0)).toBe(jobs.length);
+    }
+    expect(peak).toBe(3);
+    expect(await trainingJobs(client)).toHaveLength(9);
+    expect((await describeTuning(client)).HyperParameterTuningJobStatus).toBe("Completed");
+  });
+
+  it("reports each completed child's objective and picks the largest as BestTrainingJob for Maximize", async () => {
+    const { client, clock, t0 } = await started();
+    expect((await describeTuning(client)).BestTrainingJob).toBeUndefined(); // none completed yet
+    await clock.advanceTo(t0 + 300 * S);
+    const { TrainingJobSummaries: children } = await client.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }));
+    const values = children!.map((c) => c.FinalHyperParameterTuningJobObjectiveMetric!.Value!);
+    const best = (await describeTuning(client)).BestTrainingJob!;
+    expect(best.FinalHyperParameterTuningJobObjectiveMetric).toEqual({ Type: "Maximize", MetricName: OBJECTIVE, Value: Math.max(...values) });
+    expect(best.TuningJobName).toBe("xgb-tune");
+    expect(best.ObjectiveStatus).toBe("Succeeded");
+    const d = await client.send(new DescribeTrainingJobCommand({ TrainingJobName: best.TrainingJobName }));
+    expect(d.FinalMetricDataList?.find((m) => m.MetricName === OBJECTIVE)?.Value).toBe(Math.max(...values));
+    expect(best.TunedHyperParameters).toEqual({ eta: d.HyperParameters!.eta, max_depth: d.HyperParameters!.max_depth, booster: d.HyperParameters!.booster });
+  });
+
+  it("lets a rule set one child's metric, which makes it the best for Minimize", async () => {
+    const rules = [{ match: { name: /^xgb-tune-004-/ }, metrics: { [OBJECTIVE]: -1 } }];
+    const request = tuningJobRequest({}, { HyperParameterTuningJobObjective: { Type: "Minimize", MetricName: OBJECTIVE } });
+    const { client, clock, t0 } = await started({ rules }, request);
+    await clock.advanceTo(t0 + 100 * S);
+    expect((await describeTuning(client)).BestTrainingJob?.TrainingJobName).toMatch(/^xgb-tune-00[12]-/);
+    await clock.advanceTo(t0 + 300 * S);
+    const best = (await describeTuning(client)).BestTrainingJob!;
+    expect(best.TrainingJobName).toMatch(/^xgb-tune-004-/);
+    expect(best.FinalHyperParameterTuningJobObjectiveMetric).toEqual({ Type: "Minimize", MetricName: OBJECTIVE, Value: -1 });
+  });
+
+  it("counts children that fail by a rule on their hyperparameters as NonRetryableError, and CapacityError ones as RetryableError", async () => {
+    const rules = [
+      { match: { hyperParameters: { booster: "dart" } }, outcome: { status: "Failed" as const, failureReason: "ClientError: bad booster" } },
+      { match: { name: /-001-/ }, outcome: { status: "Failed" as const, failureReason: "CapacityError: Unable to provision requested ML compute capacity." } },
+    ];
+    const { client, clock, t0 } = await started({ rules });
+    await clock.advanceTo(t0 + 1000 * S);
+    const { TrainingJobSummaries: children } = await client.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }));
+    const d = await describeTuning(client);
+    const failed = children!.filter((c) => c.TrainingJobStatus === "Failed");
+    const capacity = failed.filter((c) => c.FailureReason!.startsWith("CapacityError")).length;
+    expect(d.TrainingJobStatusCounters).toMatchObject({ RetryableError: capacity, NonRetryableError: failed.length - capacity, Completed: children!.length - failed.length });
+    expect(d.ObjectiveStatusCounters).toEqual({ Succeeded: children!.length - failed.length, Pending: 0, Failed: failed.length });
+    for (const c of failed) expect(c.ObjectiveStatus).toBe("Failed");
+  });
+});
+
+describe("ending a tuning job early", () => {
+  it("StopHyperParameterTuningJob stops every running child (Stopping → Stopped) and launches no more ([DOC])", async () => {
+    const { client, clock, t0 } = await started();
+    await clock.advanceTo(t0 + 150 * S);
+    await client.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }));
+    expect((await describeTuning(client)).HyperParameterTuningJobStatus).toBe("Stopping");
+    const running = (await trainingJobs(client)).filter((j) => j.CreationTime!.getTime() === t0 + 100 * S);
+    for (const job of running) {
+      const d = await client.send(new DescribeTrainingJobCommand({ TrainingJobName: job.TrainingJobName }));
+      expect([d.TrainingJobStatus, d.SecondaryStatus]).toEqual(["Stopping", "Stopping"]);
+    }
+    await clock.advanceTo(t0 + 155 * S);
+    const d = await describeTuning(client);
+    expect(d.HyperParameterTuningJobStatus).toBe("Stopped");
+    expect(d.HyperParameterTuningEndTime).toEqual(new Date(t0 + 155 * S));
+    expect(d.TrainingJobStatusCounters).toEqual({ Completed: 2, InProgress: 0, RetryableError: 0, NonRetryableError: 0, Stopped: 2 });
+    await clock.advanceTo(t0 + 2000 * S);
+    const jobs = await trainingJobs(client);
+    expect(jobs).toHaveLength(4);
+    expect(jobs.map((j) => j.TrainingJobStatus)).toEqual(["Completed", "Completed", "Stopped", "Stopped"]);
+  });
+
+  it("stops at ResourceLimits.MaxRuntimeInSeconds like a user's stop ([INF])", async () => {
+    const request = tuningJobRequest({}, { ResourceLimits: { MaxNumberOfTrainingJobs: 6, MaxParallelTrainingJobs: 2, MaxRuntimeInSeconds: 250 } });
+    const { client, clock, t0 } = await started({}, request);
+    await clock.advanceTo(t0 + 250 * S);
+    expect((await describeTuning(client)).HyperParameterTuningJobStatus).toBe("Stopping");
+    await clock.advanceTo(t0 + 1000 * S);
+    const d = await describeTuning(client);
+    expect([d.HyperParameterTuningJobStatus, d.HyperParameterTuningEndTime]).toEqual(["Stopped", new Date(t0 + 255 * S)]);
+    expect(d.TrainingJobStatusCounters).toMatchObject({ Completed: 4, Stopped: 2 });
+    expect(await trainingJobs(client)).toHaveLength(6);
+  });
+
+  it("fails with 'No training job succeeded after 5 attempts' once five children fail without a success, stopping the rest (aws/amazon-sagemaker-examples#2436)", async () => {
+    // Child 2 trains long and would fail at 420 s; the others fail 55 s after launch: 55, 110, 165, 220, 275.
+    const rules = [
+      { match: { name: /-002-/ }, durations: { trainingSeconds: 500 }, outcome: { status: "Failed" as const, afterSeconds: 400 } },
+      { outcome: { status: "Failed" as const } },
+    ];
+    const request = tuningJobRequest({}, { ResourceLimits: { MaxNumberOfTrainingJobs: 20, MaxParallelTrainingJobs: 2 } });
+    const { client, clock, t0 } = await started({ rules }, request);
+    await clock.advanceTo(t0 + 275 * S);
+    expect((await describeTuning(client)).HyperParameterTuningJobStatus).toBe("InProgress"); // still stopping child 2
+    await clock.advanceTo(t0 + 5000 * S);
+    const d = await describeTuning(client);
+    expect([d.HyperParameterTuningJobStatus, d.HyperParameterTuningEndTime]).toEqual(["Failed", new Date(t0 + 280 * S)]);
+    expect(d.FailureReason).toBe("No training job succeeded after 5 attempts. Please take a look at the training job failures to get more details.");
+    expect(d.TrainingJobStatusCounters).toEqual({ Completed: 0, InProgress: 0, RetryableError: 0, NonRetryableError: 5, Stopped: 1 });
+    expect(await trainingJobs(client)).toHaveLength(6);
+  });
+
+  it("fails after all of them when fewer than five children are planned ([INF])", async () => {
+    const rules = [{ outcome: { status: "Failed" as const } }];
+    const request = tuningJobRequest({}, { ResourceLimits: { MaxNumberOfTrainingJobs: 3, MaxParallelTrainingJobs: 3 } });
+    const { client, clock, t0 } = await started({ rules }, request);
+    await clock.advanceTo(t0 + 5000 * S);
+    expect((await describeTuning(client)).FailureReason).toMatch(/^No training job succeeded after 3 attempts\./);
+  });
+
+  it("launches the next child as soon as a user stops one with StopTrainingJob", async () => {
+    const { client, clock, t0 } = await started();
+    const [first] = await trainingJobs(client);
+    await clock.advanceTo(t0 + 30 * S);
+    await client.send(new StopTrainingJobCommand({ TrainingJobName: first!.TrainingJobName }));
+    await clock.advanceTo(t0 + 35 * S);
+    const jobs = await trainingJobs(client);
+    expect(jobs.map((j) => [j.TrainingJobName!.slice(0, 12), j.TrainingJobStatus, j.CreationTime!.getTime() - t0])).toEqual([
+      ["xgb-tune-001", "Stopped", 0], ["xgb-tune-002", "InProgress", 0], ["xgb-tune-003", "InProgress", 35 * S],
+    ]);
+    expect((await describeTuning(client)).TrainingJobStatusCounters).toMatchObject({ Stopped: 1, InProgress: 2 });
+  });
+});
+
+describe("tuning job errors (sagemaker-semantics.md §2.2)", () => {
+  const notFound = "Amazon SageMaker can't find a tuning job called nope. Type another name.";
+
+  it("answers a missing tuning job with ResourceNotFound for Describe, Stop and ListTrainingJobsFor… (aws/amazon-sagemaker-examples#1540; [INF] text for Stop/List/Delete)", async () => {
+    const { client } = manualEmulator();
+    const calls = [
+      () => client.send(new DescribeHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "nope" })),
+      () => client.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "nope" })),
+      () => client.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "nope" })),
+      () => client.send(new DeleteHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "nope" })),
+    ];
+    for (const call of calls) {
+      const error = await errorOf(call);
+      expect([error.name, error.message, error.$metadata?.httpStatusCode]).toEqual(["ResourceNotFound", notFound, 400]);
+    }
+  });
+
+  it("refuses a duplicate name, case-insensitively, with ResourceInUse (aws/amazon-sagemaker-examples#2440)", async () => {
+    const { client } = await started();
+    const error = await errorOf(() => client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest({ HyperParameterTuningJobName: "XGB-Tune" }))));
+    expect([error.name, error.message]).toEqual(["ResourceInUse", "A hyperparameter tuning job with the name, XGB-Tune, already exists. Choose a different name."]);
+  });
+
+  it("refuses StopHyperParameterTuningJob unless InProgress ([INF] text, after StopTrainingJob's [OBS] one)", async () => {
+    const { client, clock, t0 } = await started();
+    await client.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }));
+    for (const [at, status] of [[0, "Stopping"], [10, "Stopped"]] as const) {
+      await clock.advanceTo(t0 + at * S);
+      const error = await errorOf(() => client.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" })));
+      expect([error.name, error.message]).toEqual(["ValidationException", `The request was rejected because the tuning job is in status ${status}.`]);
+    }
+  });
+
+  it("deletes only a finished tuning job, keeps its children ([DOC] DeleteHyperParameterTuningJob) and frees the name", async () => {
+    const { client, clock, t0 } = await started();
+    const refused = await errorOf(() => client.send(new DeleteHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" })));
+    expect([refused.name, refused.message]).toEqual(["ValidationException", "The request was rejected because the tuning job is in status InProgress."]);
+    await clock.advanceTo(t0 + 300 * S);
+    await client.send(new DeleteHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }));
+    expect((await errorOf(() => describeTuning(client))).name).toBe("ResourceNotFound");
+    const children = await trainingJobs(client);
+    expect(children).toHaveLength(6);
+    await client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest()));
+    expect(await trainingJobs(client)).toHaveLength(8);
+  });
+
+  it.each([
+    ["neither definition", { TrainingJobDefinition: undefined }, "Either TrainingJobDefinition or TrainingJobDefinitions must be specified, but not both."],
+    ["both definitions", { TrainingJobDefinitions: [trainingJobDefinition()] }, "Either TrainingJobDefinition or TrainingJobDefinitions must be specified, but not both."],
+  ])("requires exactly one of TrainingJobDefinition/TrainingJobDefinitions ([INF]): %s", async (_, overrides, message) => {
+    const { client } = manualEmulator();
+    const error = await errorOf(() => client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest(overrides))));
+    expect([error.name, error.message]).toEqual(["ValidationException", message]);
+  });
+
+  it.each([
+    ["Hyperband with early stopping ([DOC] TrainingJobEarlyStoppingType)", { Strategy: "Hyperband" as const, TrainingJobEarlyStoppingType: "Auto" as const }, "TrainingJobEarlyStoppingType must be OFF to use Hyperband."],
+    ["no objective ([INF])", { HyperParameterTuningJobObjective: undefined }, "1 validation error detected: Value null at 'hyperParameterTuningJobConfig.hyperParameterTuningJobObjective' failed to satisfy constraint: Member must not be null"],
+    [
+      "more jobs than discrete combinations (aws/amazon-sagemaker-operator-for-k8s#123)",
+      { ResourceLimits: { MaxNumberOfTrainingJobs: 10, MaxParallelTrainingJobs: 1 }, ParameterRanges: { CategoricalParameterRanges: [{ Name: "booster", Values: ["gbtree", "dart", "gblinear"] }] } },
+      "You don't have enough combinations of hyperparameter ranges. The total number of hyperparameter combinations for the provided ranges [3.0] must be equal or greater than the value of MaxNumberOfJobs, [10]. Provide additional ranges.",
+    ],
+    ["Grid over an integer range ([DOC] how-it-works)", { Strategy: "Grid" as const }, "Only categorical parameters are supported when using the grid search strategy."],
+    [
+      "a logarithmic range reaching 0 ([DOC] HyperParameterScalingType; text [INF])",
+      { ParameterRanges: { ContinuousParameterRanges: [{ Name: "eta", MinValue: "0", MaxValue: "1", ScalingType: "Logarithmic" as const }] } },
+      "Logarithmic scaling works only for ranges that have only values greater than 0, but the hyperparameter range 'eta' has MinValue '0'.",
+    ],
+    [
+      "MinValue above MaxValue ([INF])",
+      { ParameterRanges: { IntegerParameterRanges: [{ Name: "max_depth", MinValue: "9", MaxValue: "3" }] } },
+      "The MinValue '9' of the hyperparameter range 'max_depth' is greater than its MaxValue '3'.",
+    ],
+  ])("refuses %s", async (_, config, message) => {
+    const { client } = manualEmulator();
+    const error = await errorOf(() => client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest({}, config))));
+    expect([error.name, error.message]).toEqual(["ValidationException", message]);
+  });
+
+  it("refuses a name over 32 characters through the model's constraint (§4: 32 + 13 = 45 ≤ 63 for children)", async () => {
+    const { client } = manualEmulator();
+    const error = await errorOf(() => client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest({ HyperParameterTuningJobName: "a".repeat(33) }))));
+    expect(error.name).toBe("ValidationException");
+    expect(error.message).toContain("at 'hyperParameterTuningJobName' failed to satisfy constraint: Member must have length less than or equal to 32");
+  });
+});
+
+describe("search strategies and ranges", () => {
+  it("Grid walks every categorical combination once, MaxNumberOfTrainingJobs defaulting to their count ([DOC] how-it-works)", async () => {
+    const ranges = { CategoricalParameterRanges: [{ Name: "booster", Values: ["gbtree", "dart"] }, { Name: "tree_method", Values: ["hist", "approx", "exact"] }] };
+    const request = tuningJobRequest({}, { Strategy: "Grid", ResourceLimits: { MaxParallelTrainingJobs: 10 }, ParameterRanges: ranges });
+    const { client } = await started({}, request);
+    const { TrainingJobSummaries: children } = await client.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }));
+    const points = children!.map((c) => `${c.TunedHyperParameters!.booster}/${c.TunedHyperParameters!.tree_method}`);
+    expect(points.sort()).toEqual(["dart/approx", "dart/exact", "dart/hist", "gbtree/approx", "gbtree/exact", "gbtree/hist"]);
+  });
+
+  it("never repeats a combination of a discrete space, and keeps sampled values inside their scale's range", async () => {
+    const ranges = {
+      IntegerParameterRanges: [{ Name: "depth", MinValue: "1", MaxValue: "1000", ScalingType: "Logarithmic" as const }, { Name: "k", MinValue: "1", MaxValue: "2" }],
+      CategoricalParameterRanges: [{ Name: "c", Values: ["x", "y"] }],
+    };
+    const request = tuningJobRequest({}, { Strategy: "Random", ResourceLimits: { MaxNumberOfTrainingJobs: 40, MaxParallelTrainingJobs: 40 }, ParameterRanges: ranges });
+    const { client } = await started({}, request);
+    const tuned = (await trainingJobs(client)).length;
+    expect(tuned).toBe(40);
+    const { TrainingJobSummaries: page } = await client.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune", MaxResults: 100 }));
+    const keys = page!.map((c) => JSON.stringify(c.TunedHyperParameters));
+    expect(new Set(keys).size).toBe(40);
+    for (const c of page!) expect(Number(c.TunedHyperParameters!.depth)).toBeGreaterThanOrEqual(1);
+    // Log scale: about half the draws fall below sqrt(1000) ≈ 32.
+    expect(page!.filter((c) => Number(c.TunedHyperParameters!.depth) < 32).length).toBeGreaterThan(8);
+  });
+
+  it("spreads children over TrainingJobDefinitions round-robin, each with its own objective and definition name", async () => {
+    const a = trainingJobDefinition({ DefinitionName: "a", TuningObjective: { Type: "Maximize", MetricName: OBJECTIVE } });
+    const b = trainingJobDefinition({ DefinitionName: "b", TuningObjective: { Type: "Maximize", MetricName: OBJECTIVE }, StaticHyperParameters: { objective: "reg:squarederror" } });
+    const { client } = await started({}, tuningJobRequest({ TrainingJobDefinition: undefined, TrainingJobDefinitions: [a, b] }, { ResourceLimits: { MaxNumberOfTrainingJobs: 4, MaxParallelTrainingJobs: 4 } }));
+    const { TrainingJobSummaries: children } = await client.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }));
+    expect(children!.map((c) => c.TrainingJobDefinitionName)).toEqual(["a", "b", "a", "b"]);
+    const d = await describeTuning(client);
+    expect(d.TrainingJobDefinitions).toEqual([a, b]);
+    expect(d.TrainingJobDefinition).toBeUndefined();
+  });
+
+  it("replays the same children for the same seed", async () => {
+    const names = async () => {
+      const { client } = await started({ seed: 7 });
+      const { TrainingJobSummaries: c } = await client.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }));
+      return c!.map((s) => [s.TrainingJobName, s.TunedHyperParameters]);
+    };
+    expect(await names()).toEqual(await names());
+  });
+});
+
+describe("listing tuning jobs and their children (§6)", () => {
+  const list = (client: SageMakerClient, input: object = {}) =>
+    client.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune", ...input }));
+
+  it("lists children by Name ascending, 10 a page by default ([DOC])", async () => {
+    const request = tuningJobRequest({}, { ResourceLimits: { MaxNumberOfTrainingJobs: 12, MaxParallelTrainingJobs: 12 } });
+    const { client } = await started({}, request);
+    const first = await list(client);
+    expect(first.TrainingJobSummaries).toHaveLength(10);
+    const second = await list(client, { NextToken: first.NextToken });
+    expect(second.NextToken).toBeUndefined();
+    const names = [...first.TrainingJobSummaries!, ...second.TrainingJobSummaries!].map((s) => s.TrainingJobName!);
+    expect(names).toEqual([...names].sort());
+    expect(names).toHaveLength(12);
+  });
+
+  it("sorts by FinalObjectiveMetricValue leaving out children without one ([DOC]), filters by StatusEquals, sorts by Status and CreationTime", async () => {
+    const { client, clock, t0 } = await started();
+    await clock.advanceTo(t0 + 150 * S);
+    const byValue = (await list(client, { SortBy: "FinalObjectiveMetricValue", SortOrder: "Descending" })).TrainingJobSummaries!;
+    expect(byValue).toHaveLength(2);
+    const values = byValue.map((s) => s.FinalHyperParameterTuningJobObjectiveMetric!.Value!);
+    expect(values).toEqual([...values].sort((x, y) => y - x));
+    expect((await list(client, { StatusEquals: "InProgress" })).TrainingJobSummaries!.map((s) => s.ObjectiveStatus)).toEqual(["Pending", "Pending"]);
+    expect((await list(client, { SortBy: "Status" })).TrainingJobSummaries!.map((s) => s.TrainingJobStatus)).toEqual(["Completed", "Completed", "InProgress", "InProgress"]);
+    const byTime = (await list(client, { SortBy: "CreationTime", SortOrder: "Descending" })).TrainingJobSummaries!;
+    expect(byTime.map((s) => s.CreationTime!.getTime() - t0)).toEqual([100 * S, 100 * S, 0, 0]);
+  });
+
+  it("lists tuning jobs by Name ascending with their counters, filtered by NameContains and StatusEquals ([DOC] defaults)", async () => {
+    const { client, clock, t0 } = await started();
+    await client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest({ HyperParameterTuningJobName: "alpha" })));
+    await clock.advanceTo(t0 + 300 * S);
+    await client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest({ HyperParameterTuningJobName: "beta" })));
+    const all = (await client.send(new ListHyperParameterTuningJobsCommand({}))).HyperParameterTuningJobSummaries!;
+    expect(all.map((s) => [s.HyperParameterTuningJobName, s.HyperParameterTuningJobStatus])).toEqual([
+      ["alpha", "Completed"], ["beta", "InProgress"], ["xgb-tune", "Completed"],
+    ]);
+    expect(all[0]).toMatchObject({ Strategy: "Bayesian", ResourceLimits: { MaxNumberOfTrainingJobs: 6, MaxParallelTrainingJobs: 2 } });
+    expect(all[1]!.TrainingJobStatusCounters).toEqual({ Completed: 0, InProgress: 2, RetryableError: 0, NonRetryableError: 0, Stopped: 0 });
+    const some = await client.send(new ListHyperParameterTuningJobsCommand({ NameContains: "TUNE", StatusEquals: "Completed" }));
+    expect(some.HyperParameterTuningJobSummaries!.map((s) => s.HyperParameterTuningJobName)).toEqual(["xgb-tune"]);
+  });
+});
