@@ -1,4 +1,14 @@
+import type { CreateModelInput } from "@aws-sdk/client-sagemaker";
 import type { TaggedRecord } from "../../store/emulator-store.js";
 
-/** What the emulator stores for a model (to be filled in with its request, plan and events). */
-export interface ModelRecord extends TaggedRecord {}
+/** What the emulator stores for a model: its request and when it was made. Models have no status (§5.5). */
+export interface ModelRecord extends TaggedRecord {
+  readonly request: CreateModelInput;
+  readonly createdAt: number;
+}
+
+/** The container images a model runs: its PrimaryContainer's, or each of its Containers'. */
+export function modelImages(record: ModelRecord): string[] {
+  const containers = record.request.PrimaryContainer ? [record.request.PrimaryContainer] : (record.request.Containers ?? []);
+  return containers.map((c) => c.Image).filter((image): image is string => image !== undefined);
+}
