@@ -11,6 +11,7 @@ import type { VirtualClock } from "@sagerun/transport";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { errorOf, manualEmulator } from "./fixtures.js";
+import { AdvanceClock, seconds } from "./fixtures/model-run.js";
 import { jobArnOf, processingJobRequest } from "./fixtures/jobs.js";
 
 /**
@@ -172,16 +173,6 @@ class List implements fc.AsyncCommand<Model, Real> {
   toString = (): string => `list(pageSize=${this.pageSize})`;
 }
 
-class Advance implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly seconds: number) {}
-  check = (): boolean => true;
-  async run(_m: Model, r: Real): Promise<void> {
-    await r.clock.advance(this.seconds * 1000);
-  }
-  toString = (): string => `advance(${this.seconds}s)`;
-}
-
-const seconds = (max: number) => fc.oneof(fc.constant(0), fc.integer({ min: 1, max }));
 
 describe("processing jobs, model-based", () => {
   it("property: statuses move only along legal transitions, terminal statuses and end times never change, timestamps are ordered, runtime stays within MaxRuntimeInSeconds, and every rejected call gets the real error", async () => {
@@ -193,7 +184,7 @@ describe("processing jobs, model-based", () => {
       name.map((n) => new Stop(n)),
       name.map((n) => new Delete(n)),
       fc.integer({ min: 1, max: 4 }).map((size) => new List(size)),
-      fc.integer({ min: 0, max: 600 }).map((s) => new Advance(s)),
+      fc.integer({ min: 0, max: 600 }).map((s) => new AdvanceClock<Model>(s)),
     ];
     await fc.assert(
       fc.asyncProperty(
