@@ -1,0 +1,66 @@
+import { http, HttpResponse, type HttpHandler } from "msw";
+import type { Emulator } from "../emulator.js";
+import { holdClock } from "./clock-control.js";
+
+export interface SageMakerHandlersOptions {
+  /**
+   * The regions to answer: a name (`"eu-west-1"`) or a pattern tested against the region. Requests
+   * for other regions stay unhandled, so `onUnhandledRequest: "error"` reports them.
+   * @default every region
+   */
+  region?: string | RegExp;
+}
+
+/**
+ * The hosts the AWS SDK resolves for SageMaker: `api.sagemaker.<region>.amazonaws.com`, plus the
+ * FIPS, China and dual-stack variants of the SDK's endpoint rules (`api-fips.`, `.amazonaws.com.cn`,
+ * `.api.aws`). The region is the capture group.
+ */
+const SAGEMAKER_HOST = /^api(?:-fips)?\.sagemaker\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|api\.aws)$/;
+
+/**
+ * msw request handlers that answer the SageMaker API from `emulator`, for code that builds its
+ * own `SageMakerClient` with the SDK's default HTTP handler (no `requestHandler` to inject).
+ * The handler only moves bytes: every protocol decision is the emulator's {@link Emulator.serve}.
+ *
+ * @example
+ * import { setupServer } from "msw/node";
+ * import { createEmulator } from "@sagerun/emulator";
+ * import { sageMakerHandlers } from "@sagerun/emulator/msw";
+ *
+ * const emulator = createEmulator();
+ * const server = setupServer(...sageMakerHandlers(emulator));
+ * beforeAll(() => server.listen({ onUnhandledRequest: "error" })); // never reach real AWS
+ * afterAll(() => server.close());
+ *
+ * @see https://mswjs.io/docs/api/setup-server
+ */
+export function sageMakerHandlers(emulator: Emulator, options: SageMakerHandlersOptions = {}): HttpHandler[] {
+  const inRegion = regionPredicate(options.region);
+  const answers = (url: string): boolean => {
+    const region = SAGEMAKER_HOST.exec(new URL(url).hostname)?.[1];
+    return region !== undefined && inRegion(region);
+  };
+  return [
+    http.post(
+      ({ request }) => answers(request.url),
+      async ({ request }) => {
+        const release = holdClock(emulator.clock);
+        try {
+          const body = new Uint8Array(await request.arrayBuffer());
+          const wire = emulator.serve({ headers: Object.fromEntries(request.headers), body });
+          return new HttpResponse(wire.body, { status: wire.statusCode, headers: wire.headers });
+        } finally {
+          release();
+        }
+      },
+    ),
+  ];
+}
+
+function regionPredicate(region: string | RegExp | undefined): (name: string) => boolean {
+  if (region === undefined) return () => true;
+  if (typeof region === "string") return (name) => name === region;
+  const pattern = new RegExp(region.source, region.flags.replace(/[gy]/g, "")); // no lastIndex state between requests
+  return (name) => pattern.test(name);
+}

@@ -1,0 +1,12 @@
+/**
+ * @module
+ * `@sagerun/emulator/http`: the emulator as an HTTP server, for boto3, the AWS CLI, Airflow and
+ * any other client outside the process. Also runnable as `sagerun-emulator serve`.
+ *
+ * @example
+ * const server = await startServer({ port: 4566, timeScale: 60 });
+ * // AWS_ENDPOINT_URL_SAGEMAKER=http://127.0.0.1:4566 python train.py
+ */
+
+export { startServer, DEFAULT_MAX_BODY_BYTES } from "./front-doors/http-server.js";
+export type { RunningServer, ServerOptions } from "./front-doors/http-server.js";
