@@ -1,5 +1,5 @@
 import { SageMakerClient, type SageMakerClientConfig } from "@aws-sdk/client-sagemaker";
-import { VirtualClock, type Clock } from "@sagerun/transport";
+import { holdClock, VirtualClock, type Clock } from "@sagerun/transport";
 import { createContext, type EmulatorContext } from "./emulator-context.js";
 import { ServiceError } from "./errors.js";
 import { EmulatorRequestHandler } from "./front-doors/smithy-handler.js";
@@ -111,13 +111,27 @@ export class Emulator {
 
   /** A SageMakerClient wired to this emulator in-process (test credentials, no retries unless asked). */
   client(config: SageMakerClientConfig = {}): SageMakerClient {
-    return new SageMakerClient({
+    const client = new SageMakerClient({
       region: this.region,
       credentials: { accessKeyId: "sagerun", secretAccessKey: "sagerun" },
       maxAttempts: 1,
       ...config,
       requestHandler: this.requestHandler,
     });
+    // A send can wait on the host (the SDK's retry back-off sleeps on real timers); a virtual
+    // clock must not jump for other tasks meanwhile, so the whole send holds it.
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const release = holdClock(this.clock);
+        try {
+          return await next(args);
+        } finally {
+          release();
+        }
+      },
+      { step: "initialize", name: "sagerunHoldVirtualClock", priority: "high" },
+    );
+    return client;
   }
 
   /** Forgets every resource (the clock keeps its time). */

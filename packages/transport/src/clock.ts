@@ -25,3 +25,18 @@ export function assertSleepDuration(ms: number): void {
     throw new RangeError(`Clock.sleep: ms [${ms}] must be a finite number greater than or equal to 0.`);
   }
 }
+
+/**
+ * A clock that must not move on its own while real (host) I/O is in flight, because a task
+ * blocked on a socket or a host timer is not waiting on it: {@link VirtualClock}.
+ */
+export interface HoldableClock extends Clock {
+  /** Marks host I/O in flight until the returned function is called. */
+  hold(): () => void;
+}
+
+/** Holds `clock` if it can be held (see {@link HoldableClock}); otherwise a no-op. */
+export function holdClock(clock: Clock): () => void {
+  const hold = (clock as Partial<HoldableClock>).hold;
+  return typeof hold === "function" ? hold.call(clock) : () => {};
+}

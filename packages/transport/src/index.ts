@@ -5,8 +5,8 @@
  */
 
 // Clock port
-export type { Clock } from "./clock.js";
-export { abortReason } from "./clock.js";
+export type { Clock, HoldableClock } from "./clock.js";
+export { abortReason, holdClock } from "./clock.js";
 export { systemClock } from "./system-clock.js";
 export { VirtualClock, DEFAULT_VIRTUAL_START } from "./virtual-clock.js";
 export type { VirtualClockOptions } from "./virtual-clock.js";

@@ -34,9 +34,3 @@ export const systemClock: Clock = {
 export function nextMacrotask(): Promise<void> {
   return new Promise((resolve) => hostSetImmediate(resolve));
 }
-
-/** Schedules a host timer (real time), for adapters that must pace themselves against the wall. */
-export function hostTimer(ms: number, fn: () => void): () => void {
-  const timer = hostSetTimeout(fn, ms);
-  return () => hostClearTimeout(timer);
-}

@@ -1,4 +1,4 @@
-import { abortReason, assertSleepDuration, type Clock } from "./clock.js";
+import { abortReason, assertSleepDuration, type HoldableClock } from "./clock.js";
 import { nextMacrotask } from "./system-clock.js";
 
 export interface VirtualClockOptions {
@@ -25,9 +25,16 @@ export const DEFAULT_VIRTUAL_START = Date.UTC(2026, 0, 1);
  * operator polling every 30 s against a two-hour job returns in milliseconds of wall time.
  *
  * Sleepers wake in deadline order (ties in the order they went to sleep), each with `now()`
- * equal to its deadline, and each woken task runs until it waits again before the next wakes.
+ * equal to its deadline. `advance`/`advanceTo` let each woken task run until it waits again
+ * before the next wakes; auto-advance wakes everyone due at the same deadline in one turn.
+ *
+ * "Everybody is asleep" is judged from the outside: no sleeper came or went for a whole host
+ * macrotask turn and nobody holds the clock. Work made only of promises (the in-process SDK
+ * round trip) finishes inside a turn; work that waits on the host (sockets, real timers such as
+ * the SDK's retry back-off) must {@link hold} the clock for its duration, or time could jump
+ * while it is in flight. The emulator's clients and front doors do so.
  */
-export class VirtualClock implements Clock {
+export class VirtualClock implements HoldableClock {
   #now: number;
   #seq = 0;
   #sleepers: Sleeper[] = [];

@@ -1,9 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ScaledClock } from "@sagerun/transport";
+import { holdClock, ScaledClock } from "@sagerun/transport";
 import { createEmulator, type Emulator } from "../emulator.js";
 import { ADMIN_PREFIX, runAdmin } from "./admin-routes.js";
-import { holdClock } from "./clock-control.js";
 import { answerMalformedHttp, BodyTooLargeError, readBody, sendError, sendJson } from "./http-io.js";
 
 export interface ServerOptions {

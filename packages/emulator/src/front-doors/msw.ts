@@ -1,6 +1,6 @@
+import { holdClock } from "@sagerun/transport";
 import { http, HttpResponse, type HttpHandler } from "msw";
 import type { Emulator } from "../emulator.js";
-import { holdClock } from "./clock-control.js";
 
 export interface SageMakerHandlersOptions {
   /**
