@@ -1,11 +1,13 @@
 import type { Clock } from "@sagerun/transport";
 import { buildArn, type ArnScope, type ResourceType } from "./arn.js";
-import { findRule, type EmulatorRule, type PhaseDurations, type RuleSubject } from "./lifecycle/rules.js";
+import { checkDurations, findRule, type EmulatorRule, type PhaseDurations, type RuleSubject } from "./lifecycle/rules.js";
 import type { Random } from "./random.js";
 
 /**
- * Realistic defaults, in seconds ([INF]: instance launch takes minutes on the real service; see
- * sagemaker-semantics.md §8). Override them for the whole emulator or per resource by rules.
+ * Defaults in seconds, of the order the real service takes ([INF]: instance launch takes minutes;
+ * sagemaker-semantics.md §8 suggests seconds for an "instant" emulator, which the virtual clock
+ * makes unnecessary in-process; the HTTP server has --time-scale for clients on real time).
+ * Override them for the whole emulator (`durations`) or per resource (`rules`).
  */
 export const DEFAULT_DURATIONS: Required<PhaseDurations> = {
   startingSeconds: 90,
@@ -44,6 +46,10 @@ export interface ContextOptions {
 }
 
 export function createContext(options: ContextOptions): EmulatorContext {
+  checkDurations(options.durations, "durations");
+  if (!(options.jitter >= 0 && options.jitter < 1)) {
+    throw new RangeError(`jitter [${options.jitter}] must be a number from 0 (no jitter) up to, not including, 1.`);
+  }
   const base = { ...DEFAULT_DURATIONS, ...definedOnly(options.durations) };
   return {
     clock: options.clock,

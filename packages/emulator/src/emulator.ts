@@ -3,8 +3,9 @@ import { holdClock, VirtualClock, type Clock } from "@sagerun/transport";
 import { createContext, type EmulatorContext } from "./emulator-context.js";
 import { ServiceError } from "./errors.js";
 import { EmulatorRequestHandler } from "./front-doors/smithy-handler.js";
-import type { EmulatorRule, PhaseDurations } from "./lifecycle/rules.js";
+import { checkRules, type EmulatorRule, type PhaseDurations } from "./lifecycle/rules.js";
 import { seededRandom, type Random } from "./random.js";
+import { RequestClock } from "./request-clock.js";
 import { endpointConfigModule } from "./resources/endpoint-config/module.js";
 import { endpointModule } from "./resources/endpoint/module.js";
 import { modelModule } from "./resources/model/module.js";
@@ -59,7 +60,10 @@ export class Emulator {
   /** For `new SageMakerClient({ requestHandler: emulator.requestHandler })`. */
   readonly requestHandler: EmulatorRequestHandler;
   readonly region: string;
-  readonly #random: Random;
+  /** Request ids draw from their own stream, so how often a client polls never shifts the
+   * randomness resources are planned with: a seed replays the same run whatever the polling. */
+  readonly #requestIds: Random;
+  readonly #requestClock: RequestClock;
   readonly #ctx: EmulatorContext;
   readonly #store: EmulatorStore = createStore();
   readonly #modules: Readonly<Record<string, ResourceModule>>;
@@ -68,10 +72,13 @@ export class Emulator {
   constructor(options: EmulatorOptions = {}) {
     this.clock = options.clock ?? new VirtualClock();
     this.region = options.region ?? "us-east-1";
-    this.#random = seededRandom(options.seed ?? 1);
+    const seed = options.seed ?? 1;
+    this.#requestIds = seededRandom(seed ^ 0x5bd1e995);
+    this.#requestClock = new RequestClock(this.clock);
+    checkRules(options.rules ?? []);
     this.#ctx = createContext({
-      clock: this.clock,
-      random: this.#random,
+      clock: this.#requestClock,
+      random: seededRandom(seed),
       arnScope: {
         partition: options.partition ?? "aws",
         region: this.region,
@@ -100,13 +107,15 @@ export class Emulator {
     const run = Object.hasOwn(this.#operations, operation) ? this.#operations[operation] : undefined;
     if (!run) throw new ServiceError("UnknownOperationException", `The sagerun emulator does not implement SageMaker.${operation}.`);
     validateInput(operation, input);
-    this.#sync();
-    return run(input);
+    return this.#requestClock.atOneInstant((now) => {
+      this.#sync(now);
+      return run(input);
+    });
   }
 
   /** Answers one AWS JSON 1.1 request: the shared path of every front door. */
   serve(request: WireRequest): WireResponse {
-    return serveWire(request, (operation, input) => this.call(operation, input), this.#random.uuid());
+    return serveWire(request, (operation, input) => this.call(operation, input), this.#requestIds.uuid());
   }
 
   /** A SageMakerClient wired to this emulator in-process (test credentials, no retries unless asked). */
@@ -141,17 +150,17 @@ export class Emulator {
 
   /** A JSON-ready dump of every resource as Describe shows it now. */
   state(): Record<string, unknown[]> {
-    this.#sync();
-    const now = this.clock.now();
-    const dump: Record<string, unknown[]> = {};
-    for (const [kind, module] of Object.entries(this.#modules)) {
-      if (kind !== "tags") dump[kind] = module.dump(now);
-    }
-    return dump;
+    return this.#requestClock.atOneInstant((now) => {
+      this.#sync(now);
+      const dump: Record<string, unknown[]> = {};
+      for (const [kind, module] of Object.entries(this.#modules)) {
+        if (kind !== "tags") dump[kind] = module.dump(now);
+      }
+      return dump;
+    });
   }
 
-  #sync(): void {
-    const now = this.clock.now();
+  #sync(now: number): void {
     for (const module of Object.values(this.#modules)) module.sync?.(now);
   }
 }

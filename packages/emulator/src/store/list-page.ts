@@ -1,4 +1,5 @@
 import { validationError } from "../errors.js";
+import { creationSequence } from "./resource-table.js";
 import { epochMsFromWire } from "./timestamps.js";
 
 /** The filter, sort and paging members shared by SageMaker's List* requests (botocore model). */
@@ -37,20 +38,49 @@ export interface ListSpec<R> {
 export const DEFAULT_MAX_RESULTS = 10;
 
 /**
- * One page of a List* answer. The NextToken is opaque (base64 of the offset and a fingerprint
- * of the query), absent on the last page, and refused when reused with a different query.
+ * One page of a List* answer. The NextToken is opaque: base64 of the last item's sort key and
+ * name (a cursor, not an offset, so items created or deleted between pages neither repeat nor
+ * go missing) plus a fingerprint of the query; it is absent on the last page and refused when
+ * reused with a different query.
  */
 export function listPage<R>(rows: readonly R[], request: ListRequest, spec: ListSpec<R>): { items: R[]; nextToken?: string } {
   const fingerprint = queryFingerprint(request);
-  const offset = request.NextToken === undefined ? 0 : decodeToken(request.NextToken, fingerprint);
+  const after = request.NextToken === undefined ? undefined : decodeToken(request.NextToken, fingerprint);
   const pageSize = request.MaxResults ?? DEFAULT_MAX_RESULTS;
+  // The documented quirk needs both members set ("When StatusEquals and MaxResults are set at
+  // the same time"); otherwise status filters like every other filter.
+  const statusLater = spec.statusFilterAfterPage === true && request.MaxResults !== undefined;
 
-  const filtered = rows.filter((row) => matches(row, request, spec, !spec.statusFilterAfterPage));
-  const sorted = sortRows(filtered, request, spec);
-  const page = sorted.slice(offset, offset + pageSize);
-  const items = spec.statusFilterAfterPage ? page.filter((row) => matchesStatus(row, request, spec)) : page;
-  const end = offset + page.length;
-  return end < sorted.length ? { items, nextToken: encodeToken(end, fingerprint) } : { items };
+  const order = orderOf(request, spec);
+  const filtered = rows.filter((row) => matches(row, request, spec, !statusLater));
+  const sorted = filtered
+    .map((row) => ({ row, cursor: { key: order.key(row) ?? null, created: spec.creationTime(row), seq: creationSequence(row) ?? 0, name: spec.name(row) } }))
+    .sort((a, b) => order.compare(a.cursor, b.cursor));
+  const start = after === undefined ? 0 : sorted.findIndex((entry) => order.compare(entry.cursor, after) > 0);
+  const page = start < 0 ? [] : sorted.slice(start, start + pageSize);
+  const items = page.map((entry) => entry.row).filter((row) => !statusLater || matchesStatus(row, request, spec));
+  const last = page[page.length - 1];
+  const more = start >= 0 && start + page.length < sorted.length;
+  return more && last ? { items, nextToken: encodeToken(last.cursor, fingerprint) } : { items };
+}
+
+/** Where a row sits in the listing order: its sort key; ties keep creation order. */
+interface Cursor {
+  readonly key: string | number | null;
+  readonly created: number;
+  /** Creation order among resources created at the same instant. */
+  readonly seq: number;
+  readonly name: string;
+}
+
+function orderOf<R>(request: ListRequest, spec: ListSpec<R>) {
+  const key = spec.sortKeys[request.SortBy ?? spec.defaultSortBy] ?? spec.sortKeys[spec.defaultSortBy]!;
+  const sign = (request.SortOrder ?? spec.defaultSortOrder) === "Descending" ? -1 : 1;
+  return {
+    key,
+    compare: (a: Cursor, b: Cursor): number =>
+      sign * (compare(a.key, b.key) || compare(a.created, b.created) || compare(a.seq, b.seq) || compare(a.name, b.name)),
+  };
 }
 
 function matches<R>(row: R, request: ListRequest, spec: ListSpec<R>, includeStatus: boolean): boolean {
@@ -77,20 +107,11 @@ function matchesStatus<R>(row: R, request: ListRequest, spec: ListSpec<R>): bool
   return request.StatusEquals === undefined || spec.status?.(row) === request.StatusEquals;
 }
 
-function sortRows<R>(rows: R[], request: ListRequest, spec: ListSpec<R>): R[] {
-  const key = spec.sortKeys[request.SortBy ?? spec.defaultSortBy] ?? spec.sortKeys[spec.defaultSortBy]!;
-  const sign = (request.SortOrder ?? spec.defaultSortOrder) === "Descending" ? -1 : 1;
-  // Decorate with the creation index so equal keys keep a stable order across pages.
-  return rows
-    .map((row, index) => ({ row, index, key: key(row) }))
-    .sort((a, b) => sign * (compare(a.key, b.key) || a.index - b.index))
-    .map((entry) => entry.row);
-}
-
-function compare(a: string | number | undefined, b: string | number | undefined): number {
+/** Binary order; a missing key sorts after every present one. */
+function compare(a: string | number | null, b: string | number | null): number {
   if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
+  if (a === null) return 1;
+  if (b === null) return -1;
   return a < b ? -1 : 1;
 }
 
@@ -99,15 +120,16 @@ function queryFingerprint(request: ListRequest): string {
   return JSON.stringify(Object.entries(query).filter(([, v]) => v !== undefined).sort());
 }
 
-function encodeToken(offset: number, fingerprint: string): string {
-  return Buffer.from(JSON.stringify({ o: offset, q: fingerprint })).toString("base64");
+function encodeToken(cursor: Cursor, fingerprint: string): string {
+  return Buffer.from(JSON.stringify({ k: cursor.key, c: cursor.created, s: cursor.seq, n: cursor.name, q: fingerprint })).toString("base64");
 }
 
-function decodeToken(token: string, fingerprint: string): number {
+function decodeToken(token: string, fingerprint: string): Cursor {
   try {
-    const parsed = JSON.parse(Buffer.from(token, "base64").toString("utf8")) as { o?: unknown; q?: unknown };
-    if (typeof parsed.o === "number" && Number.isInteger(parsed.o) && parsed.o >= 0 && parsed.q === fingerprint) {
-      return parsed.o;
+    const parsed = JSON.parse(Buffer.from(token, "base64").toString("utf8")) as { k?: unknown; c?: unknown; s?: unknown; n?: unknown; q?: unknown };
+    const keyOk = parsed.k === null || typeof parsed.k === "string" || typeof parsed.k === "number";
+    if (keyOk && typeof parsed.c === "number" && typeof parsed.s === "number" && typeof parsed.n === "string" && parsed.q === fingerprint) {
+      return { key: parsed.k as Cursor["key"], created: parsed.c, seq: parsed.s, name: parsed.n };
     }
   } catch {
     // fall through: not a token we issued

@@ -50,7 +50,8 @@ export const tagsModule: ResourceModuleFactory = (_ctx, store) => {
         const { items, nextToken } = listPage<Tag>(record.tags, { MaxResults: input.MaxResults ?? DEFAULT_LIST_TAGS, NextToken: input.NextToken }, {
           name: (t) => t.Key!,
           creationTime: () => 0,
-          sortKeys: { Insertion: () => 0 },
+          // [INF] tags come back in the order they were added.
+          sortKeys: { Insertion: (t) => record.tags.indexOf(t) },
           defaultSortBy: "Insertion",
           defaultSortOrder: "Ascending",
         });
