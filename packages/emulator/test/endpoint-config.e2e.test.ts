@@ -121,4 +121,10 @@ describe("ListEndpointConfigs (sagemaker-semantics.md §6)", () => {
     expect(names(await client.send(new ListEndpointConfigsCommand({ CreationTimeAfter: new Date(t0 + 10 * S) })))).toEqual(["cfg-11", "cfg-10"]);
     expect(names(await client.send(new ListEndpointConfigsCommand({ CreationTimeBefore: new Date(t0 + S) })))).toEqual(["cfg-00"]);
   });
+
+  it("sorts SortBy=Name in binary order of the names as given, upper case first ([INF], like every List*)", async () => {
+    const { client } = await withModel();
+    for (const name of ["b-cfg", "C-cfg", "a-cfg"]) await client.send(new CreateEndpointConfigCommand(endpointConfigRequest({ EndpointConfigName: name })));
+    expect(names(await client.send(new ListEndpointConfigsCommand({ SortBy: "Name", SortOrder: "Ascending" })))).toEqual(["C-cfg", "a-cfg", "b-cfg"]);
+  });
 });

@@ -269,10 +269,10 @@ describe("ListEndpoints (sagemaker-semantics.md §6)", () => {
     return { ...setup, t0, list };
   }
 
-  it("sorts by CreationTime descending by default ([DOC]), or by Name or Status", async () => {
+  it("sorts by CreationTime descending by default ([DOC]), by Name in binary order (upper case first, [INF]), or by Status", async () => {
     const { list } = await threeEndpoints();
     expect(await list({})).toEqual(["a-ep", "C-ep", "b-ep"]);
-    expect(await list({ SortBy: "Name", SortOrder: "Ascending" })).toEqual(["a-ep", "b-ep", "C-ep"]);
+    expect(await list({ SortBy: "Name", SortOrder: "Ascending" })).toEqual(["C-ep", "a-ep", "b-ep"]);
     // Equal statuses keep creation order.
     expect(await list({ SortBy: "Status", SortOrder: "Ascending" })).toEqual(["a-ep", "b-ep", "C-ep"]);
   });

@@ -77,14 +77,14 @@ describe("models (sagemaker-semantics.md §5.5)", () => {
 describe("ListModels (sagemaker-semantics.md §6)", () => {
   const names = (r: { Models?: ModelSummary[] }) => r.Models!.map((m) => m.ModelName);
 
-  it("sorts by CreationTime descending by default ([DOC]), or by Name on request", async () => {
+  it("sorts by CreationTime descending by default ([DOC]), or by Name in binary order on request (upper case first, [INF])", async () => {
     const { clock, client } = manualEmulator();
-    for (const name of ["b-model", "c-model", "a-model"]) {
+    for (const name of ["b-model", "C-model", "a-model"]) {
       await client.send(new CreateModelCommand(modelRequest({ ModelName: name })));
       await clock.advance(10 * S);
     }
-    expect(names(await client.send(new ListModelsCommand({})))).toEqual(["a-model", "c-model", "b-model"]);
-    expect(names(await client.send(new ListModelsCommand({ SortBy: "Name", SortOrder: "Ascending" })))).toEqual(["a-model", "b-model", "c-model"]);
+    expect(names(await client.send(new ListModelsCommand({})))).toEqual(["a-model", "C-model", "b-model"]);
+    expect(names(await client.send(new ListModelsCommand({ SortBy: "Name", SortOrder: "Ascending" })))).toEqual(["C-model", "a-model", "b-model"]);
     const summary = (await client.send(new ListModelsCommand({ MaxResults: 1 }))).Models![0]!;
     expect(Object.keys(summary).sort()).toEqual(["CreationTime", "ModelArn", "ModelName"]);
   });

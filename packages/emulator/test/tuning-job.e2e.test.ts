@@ -3,9 +3,10 @@ import {
   DeleteHyperParameterTuningJobCommand,
   DescribeHyperParameterTuningJobCommand,
   DescribeTrainingJobCommand,
+  ListTagsCommand,
   ListTrainingJobsForHyperParameterTuningJobCommand,
   StopHyperParameterTuningJobCommand,
-  StopTrainingJobCommand,
+  type CreateHyperParameterTuningJobRequest,
 } from "@aws-sdk/client-sagemaker";
 import { describe, expect, it } from "vitest";
 import { errorOf, manualEmulator } from "./fixtures.js";
@@ -31,6 +32,17 @@ describe("tuning job children (sagemaker-semantics.md §5.4)", () => {
     expect(Number.isInteger(Number(hp.max_depth)) && Number(hp.max_depth) >= 2 && Number(hp.max_depth) <= 10).toBe(true);
     expect(["gbtree", "dart"]).toContain(hp.booster);
     expect(child.ModelArtifacts?.S3ModelArtifacts).toBe(`s3://bucket/churn/tuning/${child.TrainingJobName}/output/model.tar.gz`);
+  });
+
+  it("adds the tuning job's Tags to every child it launches ([DOC] CreateHyperParameterTuningJob Tags)", async () => {
+    const tags = [{ Key: "team", Value: "churn" }, { Key: "stage", Value: "dev" }];
+    const { client, clock } = await started({}, tuningJobRequest({ Tags: tags }));
+    await clock.advance(1000 * S); // all six launched, the later ones by sync
+    const children = await trainingJobs(client);
+    expect(children).toHaveLength(6);
+    for (const child of children) {
+      expect((await client.send(new ListTagsCommand({ ResourceArn: child.TrainingJobArn }))).Tags).toEqual(tags);
+    }
   });
 
   it("launches a replacement the moment a child ends and completes when all MaxNumberOfTrainingJobs children have ended", async () => {
@@ -119,80 +131,6 @@ describe("tuning job children (sagemaker-semantics.md §5.4)", () => {
   });
 });
 
-describe("ending a tuning job early", () => {
-  it("StopHyperParameterTuningJob stops every running child (Stopping → Stopped) and launches no more ([DOC])", async () => {
-    const { client, clock, t0 } = await started();
-    await clock.advanceTo(t0 + 150 * S);
-    await client.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }));
-    expect((await describeTuning(client)).HyperParameterTuningJobStatus).toBe("Stopping");
-    const running = (await trainingJobs(client)).filter((j) => j.CreationTime!.getTime() === t0 + 100 * S);
-    for (const job of running) {
-      const d = await client.send(new DescribeTrainingJobCommand({ TrainingJobName: job.TrainingJobName }));
-      expect([d.TrainingJobStatus, d.SecondaryStatus]).toEqual(["Stopping", "Stopping"]);
-    }
-    await clock.advanceTo(t0 + 155 * S);
-    const d = await describeTuning(client);
-    expect(d.HyperParameterTuningJobStatus).toBe("Stopped");
-    expect(d.HyperParameterTuningEndTime).toEqual(new Date(t0 + 155 * S));
-    expect(d.TrainingJobStatusCounters).toEqual({ Completed: 2, InProgress: 0, RetryableError: 0, NonRetryableError: 0, Stopped: 2 });
-    await clock.advanceTo(t0 + 2000 * S);
-    const jobs = await trainingJobs(client);
-    expect(jobs).toHaveLength(4);
-    expect(jobs.map((j) => j.TrainingJobStatus)).toEqual(["Completed", "Completed", "Stopped", "Stopped"]);
-  });
-
-  it("stops at ResourceLimits.MaxRuntimeInSeconds like a user's stop ([INF])", async () => {
-    const request = tuningJobRequest({}, { ResourceLimits: { MaxNumberOfTrainingJobs: 6, MaxParallelTrainingJobs: 2, MaxRuntimeInSeconds: 250 } });
-    const { client, clock, t0 } = await started({}, request);
-    await clock.advanceTo(t0 + 250 * S);
-    expect((await describeTuning(client)).HyperParameterTuningJobStatus).toBe("Stopping");
-    await clock.advanceTo(t0 + 1000 * S);
-    const d = await describeTuning(client);
-    expect([d.HyperParameterTuningJobStatus, d.HyperParameterTuningEndTime]).toEqual(["Stopped", new Date(t0 + 255 * S)]);
-    expect(d.TrainingJobStatusCounters).toMatchObject({ Completed: 4, Stopped: 2 });
-    expect(await trainingJobs(client)).toHaveLength(6);
-  });
-
-  it("fails with 'No training job succeeded after 5 attempts' once five children fail without a success, stopping the rest (aws/amazon-sagemaker-examples#2436)", async () => {
-    // Child 2 trains long and would fail at 420 s; the others fail 55 s after launch: 55, 110, 165, 220, 275.
-    const rules = [
-      { match: { name: /-002-/ }, durations: { trainingSeconds: 500 }, outcome: { status: "Failed" as const, afterSeconds: 400 } },
-      { outcome: { status: "Failed" as const } },
-    ];
-    const request = tuningJobRequest({}, { ResourceLimits: { MaxNumberOfTrainingJobs: 20, MaxParallelTrainingJobs: 2 } });
-    const { client, clock, t0 } = await started({ rules }, request);
-    await clock.advanceTo(t0 + 275 * S);
-    expect((await describeTuning(client)).HyperParameterTuningJobStatus).toBe("InProgress"); // still stopping child 2
-    await clock.advanceTo(t0 + 5000 * S);
-    const d = await describeTuning(client);
-    expect([d.HyperParameterTuningJobStatus, d.HyperParameterTuningEndTime]).toEqual(["Failed", new Date(t0 + 280 * S)]);
-    expect(d.FailureReason).toBe("No training job succeeded after 5 attempts. Please take a look at the training job failures to get more details.");
-    expect(d.TrainingJobStatusCounters).toEqual({ Completed: 0, InProgress: 0, RetryableError: 0, NonRetryableError: 5, Stopped: 1 });
-    expect(await trainingJobs(client)).toHaveLength(6);
-  });
-
-  it("fails after all of them when fewer than five children are planned ([INF])", async () => {
-    const rules = [{ outcome: { status: "Failed" as const } }];
-    const request = tuningJobRequest({}, { ResourceLimits: { MaxNumberOfTrainingJobs: 3, MaxParallelTrainingJobs: 3 } });
-    const { client, clock, t0 } = await started({ rules }, request);
-    await clock.advanceTo(t0 + 5000 * S);
-    expect((await describeTuning(client)).FailureReason).toMatch(/^No training job succeeded after 3 attempts\./);
-  });
-
-  it("launches the next child as soon as a user stops one with StopTrainingJob", async () => {
-    const { client, clock, t0 } = await started();
-    const [first] = await trainingJobs(client);
-    await clock.advanceTo(t0 + 30 * S);
-    await client.send(new StopTrainingJobCommand({ TrainingJobName: first!.TrainingJobName }));
-    await clock.advanceTo(t0 + 35 * S);
-    const jobs = await trainingJobs(client);
-    expect(jobs.map((j) => [j.TrainingJobName!.slice(0, 12), j.TrainingJobStatus, j.CreationTime!.getTime() - t0])).toEqual([
-      ["xgb-tune-001", "Stopped", 0], ["xgb-tune-002", "InProgress", 0], ["xgb-tune-003", "InProgress", 35 * S],
-    ]);
-    expect((await describeTuning(client)).TrainingJobStatusCounters).toMatchObject({ Stopped: 1, InProgress: 2 });
-  });
-});
-
 describe("tuning job errors (sagemaker-semantics.md §2.2)", () => {
   const notFound = "Amazon SageMaker can't find a tuning job called nope. Type another name.";
 
@@ -263,6 +201,11 @@ describe("tuning job errors (sagemaker-semantics.md §2.2)", () => {
       "Logarithmic scaling works only for ranges that have only values greater than 0, but the hyperparameter range 'eta' has MinValue '0'.",
     ],
     [
+      "a bound that overflows to Infinity ([INF])",
+      { ParameterRanges: { ContinuousParameterRanges: [{ Name: "eta", MinValue: "0.1", MaxValue: "1e400" }] } },
+      "The MaxValue '1e400' of the hyperparameter range 'eta' is not a valid number.",
+    ],
+    [
       "MinValue above MaxValue ([INF])",
       { ParameterRanges: { IntegerParameterRanges: [{ Name: "max_depth", MinValue: "9", MaxValue: "3" }] } },
       "The MinValue '9' of the hyperparameter range 'max_depth' is greater than its MaxValue '3'.",
@@ -271,6 +214,22 @@ describe("tuning job errors (sagemaker-semantics.md §2.2)", () => {
     const { client } = manualEmulator();
     const error = await errorOf(() => client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest({}, config))));
     expect([error.name, error.message]).toEqual(["ValidationException", message]);
+  });
+
+  it("refuses a definition whose StoppingCondition.MaxRuntimeInSeconds exceeds 28 days, like CreateTrainingJob ([DOC]; text [INF])", async () => {
+    const { client } = manualEmulator();
+    const definition = trainingJobDefinition({ StoppingCondition: { MaxRuntimeInSeconds: 2_419_201 } });
+    const cases: [Partial<CreateHyperParameterTuningJobRequest>, string][] = [
+      [{ TrainingJobDefinition: definition }, "trainingJobDefinition"],
+      [{ TrainingJobDefinition: undefined, TrainingJobDefinitions: [trainingJobDefinition({ DefinitionName: "a" }), { ...definition, DefinitionName: "b" }] }, "trainingJobDefinitions.2.member"],
+    ];
+    for (const [overrides, path] of cases) {
+      const error = await errorOf(() => client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest(overrides))));
+      expect([error.name, error.message]).toEqual([
+        "ValidationException",
+        `1 validation error detected: Value '2419201' at '${path}.stoppingCondition.maxRuntimeInSeconds' failed to satisfy constraint: Member must have value less than or equal to 2419200`,
+      ]);
+    }
   });
 
   it("refuses a name over 32 characters through the model's constraint (§4: 32 + 13 = 45 ≤ 63 for children)", async () => {

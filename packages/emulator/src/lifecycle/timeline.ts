@@ -24,12 +24,47 @@ export function pointAt<S>(timeline: Timeline<S>, now: number): Point<S> {
   return past[past.length - 1] ?? timeline[0]!;
 }
 
-/** The points strictly before `time`: what survives an interruption at `time`. */
-export function before<S>(timeline: Timeline<S>, time: number): Point<S>[] {
-  return timeline.filter((point) => point.at < time);
-}
-
 /** When the timeline ends, i.e. the time of its last (terminal) point. */
 export function endOf<S>(timeline: Timeline<S>): number {
   return timeline[timeline.length - 1]!.at;
+}
+
+/** Something that ends a life early: from `at` on, `ending` replaces whatever had not happened yet. */
+export interface Interruption<S> {
+  readonly at: number;
+  readonly ending: readonly Point<S>[];
+  /**
+   * Applies even at the very end. A planned failure is part of the plan and happens at the latest
+   * when the job would have completed; a limit or a stop reached only then changes nothing.
+   */
+  readonly evenAtEnd?: boolean;
+}
+
+/**
+ * `timeline` after each interruption in turn (for jobs: the planned failure, the runtime limit, a
+ * user's stop). One that comes before the end so far keeps the running points up to its time
+ * and puts its ending in place of the rest; one that comes after the end changes nothing.
+ */
+export function interrupted<S>(
+  timeline: Timeline<S>,
+  isRunning: (state: S) => boolean,
+  interruptions: readonly (Interruption<S> | undefined)[],
+): Timeline<S> {
+  let points = timeline;
+  for (const cut of interruptions) {
+    if (cut === undefined) continue;
+    const end = endOf(points);
+    if (cut.at < end || (cut.evenAtEnd === true && cut.at === end)) {
+      points = [...points.filter((point) => point.at <= cut.at && isRunning(point.state)), ...cut.ending];
+    }
+  }
+  return points;
+}
+
+/**
+ * How long Stopping lasts. Stop*Job "changes the status of the job to Stopping" [DOC], so the
+ * status must be observable even when the emulator is told stopping takes 0 s: at least 1 s.
+ */
+export function observableStoppingMs(stoppingMs: number): number {
+  return Math.max(1000, stoppingMs);
 }

@@ -58,13 +58,13 @@ export function endpointConfigOperations(ctx: EmulatorContext, store: EmulatorSt
       const { items, nextToken } = listPage(configs.values(), input, {
         name: (r) => r.name,
         creationTime: (r) => r.createdAt,
-        // [INF] names compare case-insensitively everywhere else (§3), so Name sorts that way too.
-        sortKeys: { Name: (r) => r.name.toLowerCase(), CreationTime: (r) => r.createdAt },
+        // [INF] Name sorts by the name as given, in binary order, like every other List* (list-page.ts).
+        sortKeys: { Name: (r) => r.name, CreationTime: (r) => r.createdAt },
         // [DOC] ListEndpointConfigs: SortBy default CreationTime, SortOrder default Descending.
         defaultSortBy: "CreationTime",
         defaultSortOrder: "Descending",
       });
-      return { EndpointConfigs: items.map(summarizeEndpointConfig), ...(nextToken ? { NextToken: nextToken } : {}) };
+      return { EndpointConfigs: items.map(summarizeEndpointConfig), NextToken: nextToken };
     },
 
     DeleteEndpointConfig(input: DeleteEndpointConfigInput): object {

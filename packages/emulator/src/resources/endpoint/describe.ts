@@ -93,7 +93,7 @@ function pendingSummary(deployment: Deployment, startTime: number): PendingDeplo
   };
 }
 
-/** [MODEL] DataCaptureConfigSummary; CaptureStatus follows EnableCapture (default true [DOC]). */
+/** [MODEL] DataCaptureConfigSummary (all five members required); CaptureStatus follows EnableCapture (default true [DOC]). */
 function dataCaptureSummary(deployment: Deployment): DataCaptureConfigSummary | undefined {
   const config = deployment.dataCapture;
   if (!config) return undefined;
@@ -103,6 +103,7 @@ function dataCaptureSummary(deployment: Deployment): DataCaptureConfigSummary | 
     CaptureStatus: enabled ? "Started" : "Stopped",
     CurrentSamplingPercentage: config.InitialSamplingPercentage,
     DestinationS3Uri: config.DestinationS3Uri,
-    KmsKeyId: config.KmsKeyId,
+    // [MODEL] required in the summary though optional in the config; [INF] "" when none was given.
+    KmsKeyId: config.KmsKeyId ?? "",
   };
 }

@@ -60,8 +60,8 @@ export function endpointOperations({ ctx, store, find, deploy }: EndpointContext
         lastModifiedTime: (r) => summaries.get(r)!.LastModifiedTime!.getTime(),
         status: (r) => summaries.get(r)!.EndpointStatus!,
         sortKeys: {
-          // [INF] names compare case-insensitively everywhere else (§3), so Name sorts that way too.
-          Name: (r) => r.name.toLowerCase(),
+          // [INF] the name as given, in binary order, like every other List* (list-page.ts).
+          Name: (r) => r.name,
           CreationTime: (r) => r.plan.createdAt,
           Status: (r) => summaries.get(r)!.EndpointStatus,
         },
@@ -69,7 +69,7 @@ export function endpointOperations({ ctx, store, find, deploy }: EndpointContext
         defaultSortBy: "CreationTime",
         defaultSortOrder: "Descending",
       });
-      return { Endpoints: items.map((r) => summaries.get(r)!), ...(nextToken ? { NextToken: nextToken } : {}) };
+      return { Endpoints: items.map((r) => summaries.get(r)!), NextToken: nextToken };
     },
 
     DeleteEndpoint(input: DeleteEndpointInput): object {

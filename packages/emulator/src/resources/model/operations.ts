@@ -52,13 +52,13 @@ export function modelOperations(ctx: EmulatorContext, store: EmulatorStore): Ope
       const { items, nextToken } = listPage(models.values(), input, {
         name: (r) => r.name,
         creationTime: (r) => r.createdAt,
-        // [INF] names compare case-insensitively everywhere else (§3), so Name sorts that way too.
-        sortKeys: { Name: (r) => r.name.toLowerCase(), CreationTime: (r) => r.createdAt },
+        // [INF] Name sorts by the name as given, in binary order, like every other List* (list-page.ts).
+        sortKeys: { Name: (r) => r.name, CreationTime: (r) => r.createdAt },
         // [DOC] ListModels: SortBy default CreationTime, SortOrder default Descending.
         defaultSortBy: "CreationTime",
         defaultSortOrder: "Descending",
       });
-      return { Models: items.map(summarizeModel), ...(nextToken ? { NextToken: nextToken } : {}) };
+      return { Models: items.map(summarizeModel), NextToken: nextToken };
     },
 
     DeleteModel(input: DeleteModelInput): object {

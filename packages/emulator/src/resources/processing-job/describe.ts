@@ -1,6 +1,6 @@
 import type { DescribeProcessingJobResponse, ProcessingJobSummary } from "@aws-sdk/client-sagemaker";
 import type { ProcessingJobRecord } from "./record.js";
-import { viewSimpleJob, type SimpleJobView } from "./simple-job-view.js";
+import { viewSimpleJob, type SimpleJobView } from "../simple-job/view.js";
 
 /**
  * [INF] What the emulated container leaves in ExitMessage ("metadata from the processing container

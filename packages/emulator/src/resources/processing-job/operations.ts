@@ -14,11 +14,12 @@ import type { EmulatorStore } from "../../store/emulator-store.js";
 import type { OperationTable } from "../operation.js";
 import { describeProcessingJob, summarizeProcessingJob } from "./describe.js";
 import type { ProcessingJobRecord } from "./record.js";
-import { duplicateJob, jobInStatusMessage, jobNotFound, PROCESSING_JOB } from "./simple-job-errors.js";
-import { listSimpleJobs } from "./simple-job-list.js";
-import { planSimpleJob } from "./simple-job-plan.js";
-import { newSimpleJobRecord, withStopRequest } from "./simple-job-record.js";
-import { TERMINAL_STATUSES, viewSimpleJob } from "./simple-job-view.js";
+import { isTerminalJobStatus, rejectedInStatus } from "../job-status.js";
+import { duplicateJob, jobNotFound, PROCESSING_JOB } from "../simple-job/errors.js";
+import { listSimpleJobs } from "../simple-job/list.js";
+import { planSimpleJob } from "../simple-job/plan.js";
+import { newSimpleJobRecord, withStopRequest } from "../simple-job/record.js";
+import { viewSimpleJob } from "../simple-job/view.js";
 
 /** [OBS] the FailureReason real processing jobs report (aws/sagemaker-spark-container integration tests). */
 export const DEFAULT_PROCESSING_FAILURE_REASON = "AlgorithmError: See job logs for more information";
@@ -60,10 +61,7 @@ export function processingJobOperations(ctx: EmulatorContext, store: EmulatorSto
 
     ListProcessingJobs(input: ListProcessingJobsRequest): ListProcessingJobsResponse {
       const { items, nextToken } = listSimpleJobs(jobs.values(), input, ctx.clock.now(), "Ascending");
-      return {
-        ProcessingJobSummaries: items.map(({ record, view }) => summarizeProcessingJob(record, view)),
-        ...(nextToken ? { NextToken: nextToken } : {}),
-      };
+      return { ProcessingJobSummaries: items.map(({ record, view }) => summarizeProcessingJob(record, view)), NextToken: nextToken };
     },
 
     StopProcessingJob(input: StopProcessingJobRequest): object {
@@ -77,7 +75,7 @@ export function processingJobOperations(ctx: EmulatorContext, store: EmulatorSto
       const { status } = viewSimpleJob(record.timeline, ctx.clock.now());
       // [DOC] DeleteProcessingJob: only a job in a terminal status can be deleted, and the name can
       // then be reused. The model lists ResourceInUse; the text is [INF], the Stop rejection's family.
-      if (!TERMINAL_STATUSES.has(status)) throw resourceInUse(jobInStatusMessage(PROCESSING_JOB, status));
+      if (!isTerminalJobStatus(status)) throw resourceInUse(rejectedInStatus(PROCESSING_JOB.noun, status));
       jobs.delete(record.name);
       return {};
     },

@@ -4,18 +4,18 @@ import type {
   TrainingJobSummary,
 } from "@aws-sdk/client-sagemaker";
 import { pastPoints, type Point } from "../../lifecycle/timeline.js";
+import { isTerminalJobStatus } from "../job-status.js";
+import { echoedRequest } from "./echoed-request.js";
 import { DEFAULT_MAX_RUNTIME_SECONDS } from "./plan.js";
 import type { TrainingJobRecord } from "./record.js";
 import { trainingStartTime, type TrainingState } from "./timeline.js";
-
-const TERMINAL = new Set(["Completed", "Failed", "Stopped"]);
 
 /** The job as DescribeTrainingJob shows it at `now`. */
 export function describeTrainingJob(record: TrainingJobRecord, now: number): DescribeTrainingJobResponse {
   const { request, plan } = record;
   const past = pastPoints(record.timeline, now);
   const current = past[past.length - 1]!;
-  const terminal = TERMINAL.has(current.state.status);
+  const terminal = isTerminalJobStatus(current.state.status);
   // TrainingStartTime appears once instances are up, i.e. after Starting, if the job got that far.
   const started = past.some((p) => p.at >= trainingStartTime(plan) && p.state.status === "InProgress" && p.state.secondary !== "Starting");
   const startTime = started ? trainingStartTime(plan) : undefined;
@@ -25,6 +25,7 @@ export function describeTrainingJob(record: TrainingJobRecord, now: number): Des
   const maxRuntimeSeconds = plan.maxRuntimeMs / 1000;
 
   return {
+    ...echoedRequest(request),
     TrainingJobName: record.name,
     TrainingJobArn: record.arn,
     ...(record.tuningJobArn ? { TuningJobArn: record.tuningJobArn } : {}),
@@ -32,13 +33,6 @@ export function describeTrainingJob(record: TrainingJobRecord, now: number): Des
     TrainingJobStatus: current.state.status,
     SecondaryStatus: current.state.secondary,
     ...(current.state.status === "Failed" ? { FailureReason: current.state.message } : {}),
-    HyperParameters: request.HyperParameters,
-    AlgorithmSpecification: request.AlgorithmSpecification,
-    RoleArn: request.RoleArn,
-    InputDataConfig: request.InputDataConfig,
-    OutputDataConfig: request.OutputDataConfig,
-    ResourceConfig: request.ResourceConfig,
-    VpcConfig: request.VpcConfig,
     StoppingCondition: request.StoppingCondition ?? { MaxRuntimeInSeconds: DEFAULT_MAX_RUNTIME_SECONDS },
     CreationTime: new Date(plan.createdAt),
     TrainingStartTime: startTime !== undefined ? new Date(startTime) : undefined,
@@ -52,13 +46,9 @@ export function describeTrainingJob(record: TrainingJobRecord, now: number): Des
     EnableNetworkIsolation: request.EnableNetworkIsolation ?? false,
     EnableInterContainerTrafficEncryption: request.EnableInterContainerTrafficEncryption ?? false,
     EnableManagedSpotTraining: request.EnableManagedSpotTraining ?? false,
-    CheckpointConfig: request.CheckpointConfig,
     TrainingTimeInSeconds: trainingSeconds,
     // Billing stops at the runtime limit even though stopping the instances takes a little longer.
     BillableTimeInSeconds: trainingSeconds !== undefined ? Math.min(trainingSeconds, maxRuntimeSeconds) : undefined,
-    DebugHookConfig: request.DebugHookConfig,
-    Environment: request.Environment,
-    RetryStrategy: request.RetryStrategy,
   };
 }
 

@@ -13,7 +13,9 @@ import { resourceInUse, validationError } from "../../errors.js";
 import { pointAt } from "../../lifecycle/timeline.js";
 import { listPage } from "../../store/list-page.js";
 import type { EmulatorStore } from "../../store/emulator-store.js";
-import { nullMemberMessage, type OperationTable } from "../operation.js";
+import { rejectedInStatus } from "../job-status.js";
+import type { OperationTable } from "../operation.js";
+import { checkTrainingRequest } from "./check-request.js";
 import { describeTrainingJob, summarizeTrainingJob } from "./describe.js";
 import { planTrainingJob } from "./plan.js";
 import { withEvents, type TrainingJobRecord } from "./record.js";
@@ -79,7 +81,7 @@ export function trainingJobOperations(ctx: EmulatorContext, store: EmulatorStore
         defaultSortOrder: "Ascending",
         statusFilterAfterPage: ctx.listTrainingJobsStatusFilterAfterPage,
       });
-      return { TrainingJobSummaries: items.map((r) => summaries.get(r)!), ...(nextToken ? { NextToken: nextToken } : {}) };
+      return { TrainingJobSummaries: items.map((r) => summaries.get(r)!), NextToken: nextToken };
     },
 
     StopTrainingJob(input: StopTrainingJobRequest): object {
@@ -87,7 +89,7 @@ export function trainingJobOperations(ctx: EmulatorContext, store: EmulatorStore
       const status = statusOf(record);
       // [OBS] awslabs/benchmark-ai#928 (Completed, Stopped, Failed); [INF] Stopping answers the same way.
       if (status !== "InProgress") {
-        throw validationError(`The request was rejected because the training job is in status ${status}.`);
+        throw validationError(rejectedInStatus("training job", status));
       }
       jobs.set(record.name, withEvents(record, { ...record.events, stopRequestedAt: ctx.clock.now() }));
       return {};
@@ -99,49 +101,11 @@ export function trainingJobOperations(ctx: EmulatorContext, store: EmulatorStore
       // [DOC] DeleteTrainingJob: "You cannot delete a job that is in the InProgress or Stopping state."
       // The model lists ResourceInUse for it; the text is [INF], in the family of the Stop rejection.
       if (status === "InProgress" || status === "Stopping") {
-        throw resourceInUse(`The request was rejected because the training job is in status ${status}.`);
+        throw resourceInUse(rejectedInStatus("training job", status));
       }
       // [DOC] afterwards the name can be reused; Describe answers "Requested resource not found."
       jobs.delete(record.name);
       return {};
     },
   };
-}
-
-/**
- * Rules the model's shapes cannot express. The current model made AlgorithmSpecification and
- * ResourceConfig optional for serverless training (ServerlessJobConfig); classic jobs still need
- * them (sagemaker-semantics.md §5.1 recommendation). Texts follow Coral's null-member form.
- */
-function checkTrainingRequest(input: CreateTrainingJobRequest): void {
-  const serverless = (input as { ServerlessJobConfig?: unknown }).ServerlessJobConfig !== undefined;
-  if (!serverless && !input.AlgorithmSpecification) throw validationError(nullMemberMessage("algorithmSpecification"));
-  if (!serverless && !input.ResourceConfig) throw validationError(nullMemberMessage("resourceConfig"));
-  const spec = input.AlgorithmSpecification;
-  if (spec && (spec.TrainingImage === undefined) === (spec.AlgorithmName === undefined)) {
-    // [DOC] AlgorithmSpecification: specify either TrainingImage or AlgorithmName, not both. Text [INF].
-    throw validationError("Either TrainingImage or AlgorithmName must be specified in AlgorithmSpecification, but not both.");
-  }
-  const resources = input.ResourceConfig;
-  if (resources && !resources.InstanceGroups?.length) {
-    if (!resources.InstanceType) throw validationError(nullMemberMessage("resourceConfig.instanceType"));
-    if ((resources.InstanceCount ?? 0) < 1) {
-      throw validationError(
-        `1 validation error detected: Value '${resources.InstanceCount ?? "null"}' at 'resourceConfig.instanceCount' failed to satisfy constraint: Member must have value greater than or equal to 1`,
-      );
-    }
-  }
-  const channels = (input.InputDataConfig ?? []).map((c) => c.ChannelName?.toLowerCase());
-  const duplicate = channels.find((c, i) => channels.indexOf(c) !== i);
-  if (duplicate !== undefined) throw validationError(`Channel names must be unique. Duplicate channel name: ${duplicate}`);
-  if (input.EnableManagedSpotTraining) {
-    const stopping = input.StoppingCondition;
-    // [DOC] "MaxWaitTimeInSeconds must be equal to or greater than MaxRuntimeInSeconds" for spot training.
-    if (stopping?.MaxWaitTimeInSeconds === undefined) {
-      throw validationError("MaxWaitTimeInSeconds must be specified in StoppingCondition when EnableManagedSpotTraining is true.");
-    }
-    if (stopping.MaxWaitTimeInSeconds < (stopping.MaxRuntimeInSeconds ?? 86_400)) {
-      throw validationError("MaxWaitTimeInSeconds must be equal to or greater than MaxRuntimeInSeconds.");
-    }
-  }
 }

@@ -1,6 +1,7 @@
 import type { CreateTrainingJobRequest } from "@aws-sdk/client-sagemaker";
 import type { EmulatorContext } from "../../emulator-context.js";
 import type { Outcome } from "../../lifecycle/rules.js";
+import { observableStoppingMs } from "../../lifecycle/timeline.js";
 
 /** [DOC] StoppingCondition.MaxRuntimeInSeconds: "The default value is 1 day." */
 export const DEFAULT_MAX_RUNTIME_SECONDS = 86_400;
@@ -40,9 +41,7 @@ export function planTrainingJob(ctx: EmulatorContext, request: CreateTrainingJob
     downloadingMs: inputMode === "File" ? durationsMs.downloadingSeconds : 0,
     trainingMs: durationsMs.trainingSeconds,
     uploadingMs: durationsMs.uploadingSeconds,
-    // Stopping is always observable: StopTrainingJob "changes the status of the job to Stopping" [DOC],
-    // so the job may not jump from InProgress straight to Stopped even when told stopping takes 0 s.
-    stoppingMs: Math.max(1000, durationsMs.stoppingSeconds),
+    stoppingMs: observableStoppingMs(durationsMs.stoppingSeconds),
     maxRuntimeMs: (request.StoppingCondition?.MaxRuntimeInSeconds ?? DEFAULT_MAX_RUNTIME_SECONDS) * 1000,
     outcome: rule?.outcome ?? { status: "Completed" },
     metrics,

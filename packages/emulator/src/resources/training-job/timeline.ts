@@ -1,5 +1,5 @@
 import type { SecondaryStatus, TrainingJobStatus } from "@aws-sdk/client-sagemaker";
-import { endOf, type Point, type Timeline } from "../../lifecycle/timeline.js";
+import { interrupted, type Interruption, type Point, type Timeline } from "../../lifecycle/timeline.js";
 import type { TrainingPlan } from "./plan.js";
 
 export interface TrainingState {
@@ -36,7 +36,7 @@ export function trainingTimeline(plan: TrainingPlan, events: TrainingEvents): Ti
   const uploadBegins = trainingBegins + plan.trainingMs;
   const completes = uploadBegins + plan.uploadingMs;
 
-  let points: Point<TrainingState>[] = [
+  const natural: Point<TrainingState>[] = [
     at(t0, "InProgress", "Starting", "Starting the training job"),
     at(t0 + plan.startingMs / 3, "InProgress", "Starting", "Launching requested ML instances"),
     at(t0 + (2 * plan.startingMs) / 3, "InProgress", "Starting", "Preparing the instances for training"),
@@ -46,38 +46,25 @@ export function trainingTimeline(plan: TrainingPlan, events: TrainingEvents): Ti
     at(uploadBegins, "InProgress", "Uploading", "Uploading generated training model"),
     at(completes, "Completed", "Completed", "Training job completed"),
   ];
-
-  if (plan.outcome.status === "Failed") {
-    const failsAt = Math.min(trainingBegins + (plan.outcome.afterSeconds ?? plan.trainingMs / 2000) * 1000, completes);
-    const reason = plan.outcome.failureReason ?? DEFAULT_FAILURE_REASON;
-    points = [...upTo(points, failsAt), at(failsAt, "Failed", "Failed", reason)];
+  const { outcome } = plan;
+  let failure: Interruption<TrainingState> | undefined;
+  if (outcome.status === "Failed") {
+    const failsAt = Math.min(trainingBegins + (outcome.afterSeconds ?? plan.trainingMs / 2000) * 1000, completes);
+    failure = { at: failsAt, ending: [at(failsAt, "Failed", "Failed", outcome.failureReason ?? DEFAULT_FAILURE_REASON)], evenAtEnd: true };
   }
-
-  const limit = start + plan.maxRuntimeMs;
-  if (limit < endOf(points)) {
-    points = [
-      ...upTo(points, limit),
-      at(limit, "Stopping", "Stopping", "Stopping the training job"),
-      at(limit + plan.stoppingMs, "Stopped", "MaxRuntimeExceeded", MAX_RUNTIME_MESSAGE),
-    ];
-  }
-
+  const stopping = (time: number, secondary: SecondaryStatus, message: string): Interruption<TrainingState> => ({
+    at: time,
+    ending: [at(time, "Stopping", "Stopping", "Stopping the training job"), at(time + plan.stoppingMs, "Stopped", secondary, message)],
+  });
   const stop = events.stopRequestedAt;
-  if (stop !== undefined && stop < endOf(points)) {
-    points = [
-      ...upTo(points, stop),
-      at(stop, "Stopping", "Stopping", "Stopping the training job"),
-      at(stop + plan.stoppingMs, "Stopped", "Stopped", "Training job stopped"),
-    ];
-  }
-  return points;
+  return interrupted(natural, (state) => state.status === "InProgress", [
+    failure,
+    stopping(start + plan.maxRuntimeMs, "MaxRuntimeExceeded", MAX_RUNTIME_MESSAGE),
+    stop === undefined ? undefined : stopping(stop, "Stopped", "Training job stopped"),
+  ]);
 }
 
 /** When instances are up and billing starts (TrainingStartTime), if the job gets that far. */
 export function trainingStartTime(plan: TrainingPlan): number {
   return plan.createdAt + plan.startingMs;
-}
-
-function upTo(points: readonly Point<TrainingState>[], time: number): Point<TrainingState>[] {
-  return points.filter((point) => point.at <= time && point.state.status === "InProgress");
 }

@@ -1,5 +1,5 @@
 import type { DescribeTransformJobResponse, TransformJobSummary } from "@aws-sdk/client-sagemaker";
-import { viewSimpleJob, type SimpleJobView } from "../processing-job/simple-job-view.js";
+import { viewSimpleJob, type SimpleJobView } from "../simple-job/view.js";
 import type { TransformJobRecord } from "./record.js";
 
 /**

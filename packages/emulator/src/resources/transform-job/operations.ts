@@ -13,10 +13,10 @@ import type { EmulatorStore } from "../../store/emulator-store.js";
 import { modelNotFound } from "../model/messages.js";
 import { modelImages } from "../model/record.js";
 import type { OperationTable } from "../operation.js";
-import { duplicateJob, jobNotFound, TRANSFORM_JOB } from "../processing-job/simple-job-errors.js";
-import { listSimpleJobs } from "../processing-job/simple-job-list.js";
-import { planSimpleJob } from "../processing-job/simple-job-plan.js";
-import { newSimpleJobRecord, withStopRequest } from "../processing-job/simple-job-record.js";
+import { duplicateJob, jobNotFound, TRANSFORM_JOB } from "../simple-job/errors.js";
+import { listSimpleJobs } from "../simple-job/list.js";
+import { planSimpleJob } from "../simple-job/plan.js";
+import { newSimpleJobRecord, withStopRequest } from "../simple-job/record.js";
 import { checkTransformRequest } from "./check-request.js";
 import { describeTransformJob, summarizeTransformJob } from "./describe.js";
 import type { TransformJobRecord } from "./record.js";
@@ -72,10 +72,7 @@ export function transformJobOperations(ctx: EmulatorContext, store: EmulatorStor
     ListTransformJobs(input: ListTransformJobsRequest): ListTransformJobsResponse {
       // [DOC] ListTransformJobs SortOrder: "The default is Descending."
       const { items, nextToken } = listSimpleJobs(jobs.values(), input, ctx.clock.now(), "Descending");
-      return {
-        TransformJobSummaries: items.map(({ record, view }) => summarizeTransformJob(record, view)),
-        ...(nextToken ? { NextToken: nextToken } : {}),
-      };
+      return { TransformJobSummaries: items.map(({ record, view }) => summarizeTransformJob(record, view)), NextToken: nextToken };
     },
 
     StopTransformJob(input: StopTransformJobRequest): object {

@@ -17,7 +17,9 @@ export function childRecord(ctx: EmulatorContext, tuning: TuningJobRecord, child
     plan: child.plan,
     events: child.events,
     timeline: child.timeline,
-    tags: [],
+    // [DOC] CreateHyperParameterTuningJob Tags: "Tags that you specify for the tuning job are also
+    // added to all training jobs that the tuning job launches."
+    tags: [...(tuning.request.Tags ?? [])],
     tuningJobArn: tuning.arn,
   };
 }

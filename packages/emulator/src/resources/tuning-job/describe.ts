@@ -1,17 +1,16 @@
 import type { DescribeHyperParameterTuningJobResponse, HyperParameterTuningJobSummary } from "@aws-sdk/client-sagemaker";
 import type { EmulatorContext } from "../../emulator-context.js";
 import { pastPoints } from "../../lifecycle/timeline.js";
+import { isTerminalJobStatus } from "../job-status.js";
 import { bestChild, childSummaries, objectiveCounters, statusCounters } from "./child-summary.js";
 import type { TuningJobRecord } from "./record.js";
-
-const TERMINAL = new Set(["Completed", "Failed", "Stopped"]);
 
 /** The tuning job as DescribeHyperParameterTuningJob shows it at `now`. */
 export function describeTuningJob(ctx: EmulatorContext, record: TuningJobRecord, now: number): DescribeHyperParameterTuningJobResponse {
   const { request, plan } = record;
   const past = pastPoints(record.schedule.timeline, now);
   const current = past[past.length - 1] ?? record.schedule.timeline[0]!;
-  const terminal = TERMINAL.has(current.state.status);
+  const terminal = isTerminalJobStatus(current.state.status);
   const children = childSummaries(ctx, record, now);
   const best = bestChild(children);
   const end = terminal ? current.at : undefined;

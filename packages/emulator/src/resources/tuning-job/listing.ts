@@ -38,7 +38,7 @@ export function tuningListOperations(
         defaultSortBy: "Name",
         defaultSortOrder: "Ascending",
       });
-      return { HyperParameterTuningJobSummaries: items.map((r) => summaries.get(r)!), ...(nextToken ? { NextToken: nextToken } : {}) };
+      return { HyperParameterTuningJobSummaries: items.map((r) => summaries.get(r)!), NextToken: nextToken };
     },
 
     ListTrainingJobsForHyperParameterTuningJob(
@@ -64,7 +64,7 @@ export function tuningListOperations(
         defaultSortBy: "Name",
         defaultSortOrder: "Ascending",
       });
-      return { TrainingJobSummaries: items, ...(nextToken ? { NextToken: nextToken } : {}) };
+      return { TrainingJobSummaries: items, NextToken: nextToken };
     },
   };
 }

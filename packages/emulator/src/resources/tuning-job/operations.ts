@@ -10,6 +10,7 @@ import type { EmulatorContext } from "../../emulator-context.js";
 import { resourceInUse, resourceNotFound, validationError } from "../../errors.js";
 import { pointAt } from "../../lifecycle/timeline.js";
 import type { EmulatorStore } from "../../store/emulator-store.js";
+import { rejectedInStatus } from "../job-status.js";
 import type { OperationTable } from "../operation.js";
 import { describeTuningJob } from "./describe.js";
 import { tuningListOperations } from "./listing.js";
@@ -20,14 +21,15 @@ import { syncTuningJob } from "./sync.js";
 import { checkTuningRequest } from "./validate.js";
 
 /**
- * [OBS] aws/amazon-sagemaker-examples#1540 (DescribeHyperParameterTuningJob); the model gives
- * Stop and ListTrainingJobsForHyperParameterTuningJob the same ResourceNotFound code, and [INF]
- * the same text, as for Delete.
+ * [OBS] aws/amazon-sagemaker-examples#1540 (DescribeHyperParameterTuningJob). The model gives
+ * Stop and ListTrainingJobsForHyperParameterTuningJob the same ResourceNotFound code as Describe,
+ * and [INF] the same text. Delete answers the same way [INF], although the model lists no error
+ * for DeleteHyperParameterTuningJob at all.
  */
 export const tuningJobNotFound = (name: string): string => `Amazon SageMaker can't find a tuning job called ${name}. Type another name.`;
 
-/** [INF] in the family of StopTrainingJob's [OBS] "The request was rejected because the training job is in status <Status>." */
-const rejectedInStatus = (status: string): string => `The request was rejected because the tuning job is in status ${status}.`;
+/** How the status rejections (job-status.ts) name this kind: [INF], after StopTrainingJob's [OBS] "training job". */
+const TUNING_JOB = "tuning job";
 
 export function tuningJobOperations(ctx: EmulatorContext, store: EmulatorStore): OperationTable {
   const jobs = store.tuningJobs;
@@ -69,7 +71,7 @@ export function tuningJobOperations(ctx: EmulatorContext, store: EmulatorStore):
     StopHyperParameterTuningJob(input: StopHyperParameterTuningJobRequest): object {
       const record = find(input.HyperParameterTuningJobName!);
       const status = statusOf(record);
-      if (status !== "InProgress") throw validationError(rejectedInStatus(status));
+      if (status !== "InProgress") throw validationError(rejectedInStatus(TUNING_JOB, status));
       const now = ctx.clock.now();
       syncTuningJob(ctx, store, withTuningEvents(record, { ...record.events, stopRequestedAt: now }), now);
       return {};
@@ -79,7 +81,7 @@ export function tuningJobOperations(ctx: EmulatorContext, store: EmulatorStore):
       const record = find(input.HyperParameterTuningJobName!);
       const status = statusOf(record);
       // The model lists no error for Delete; [INF] a running job is refused like a stop of a finished one.
-      if (status === "InProgress" || status === "Stopping") throw validationError(rejectedInStatus(status));
+      if (status === "InProgress" || status === "Stopping") throw validationError(rejectedInStatus(TUNING_JOB, status));
       // [DOC] "deletes only the tuning job entry ... It does not delete training jobs".
       jobs.delete(record.name);
       return {};

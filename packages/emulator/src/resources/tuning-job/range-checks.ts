@@ -45,7 +45,8 @@ function checkContinuous(range: ContinuousParameterRange): void {
 
 function bounds(range: IntegerParameterRange | ContinuousParameterRange, pattern: RegExp, kind: string): [number, number] {
   for (const [member, value] of [["MinValue", range.MinValue], ["MaxValue", range.MaxValue]] as const) {
-    if (!pattern.test(value ?? "")) {
+    // A well-formed bound can still overflow a double ("1e400"): no range can be sampled from Infinity.
+    if (!pattern.test(value ?? "") || !Number.isFinite(Number(value))) {
       throw validationError(`The ${member} '${value}' of the hyperparameter range '${range.Name}' is not a valid ${kind}.`);
     }
   }

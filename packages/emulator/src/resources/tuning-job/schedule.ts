@@ -1,5 +1,5 @@
 import type { HyperParameterTuningJobStatus } from "@aws-sdk/client-sagemaker";
-import { endOf, type Point, type Timeline } from "../../lifecycle/timeline.js";
+import { endOf, pointAt, type Point, type Timeline } from "../../lifecycle/timeline.js";
 import type { TrainingPlan } from "../training-job/plan.js";
 import { trainingTimeline, type TrainingEvents, type TrainingState } from "../training-job/timeline.js";
 import { FAILED_ATTEMPTS_LIMIT, failureCut, failureReason, failuresWithoutSuccess } from "./failure.js";
@@ -25,8 +25,6 @@ export interface ScheduledChild {
   readonly plan: TrainingPlan;
   readonly events: TrainingEvents;
   readonly timeline: Timeline<TrainingState>;
-  /** The tuning job's stop (or limit, or failure) cut this child short. */
-  readonly cutShort: boolean;
 }
 
 export interface TuningSchedule {
@@ -75,14 +73,27 @@ export function tuningSchedule(plan: TuningPlan, events: TuningEvents): TuningSc
     const attempts = Math.min(FAILED_ATTEMPTS_LIMIT, plan.children.length);
     return { children, timeline: [start, { at: end, state: { status: "Failed", failureReason: failureReason(attempts) } }] };
   }
-  // A cut after the natural end (a runtime limit never reached) changes nothing.
-  if (cut !== undefined && (children.length < plan.children.length || children.some((child) => child.cutShort))) {
+  // A cut takes effect whenever it comes before the end: it kept children from launching, cut
+  // one short, or came while a child a user had stopped was still Stopping. An accepted stop
+  // always does (the job was InProgress, so its end was still ahead); only a runtime limit that
+  // is never reached changes nothing.
+  if (cut !== undefined && (children.length < plan.children.length || cut.at < end)) {
     return { children, timeline: [start, ...stopping(cut.at)] };
   }
-  // [INF] children stopped one by one can leave fewer failures than the limit and no success.
+  return { children, timeline: [start, { at: end, state: naturalEnd(children) }] };
+}
+
+/**
+ * How a tuning job that nothing cut short ends. [INF] children stopped one by one can leave
+ * fewer failures than the limit and no success: Failed. [INF] when every child was stopped
+ * (by StopTrainingJob or its own runtime limit) and none completed or failed, nothing was
+ * evaluated, so the tuning job ends Stopped rather than Completed.
+ */
+function naturalEnd(children: readonly ScheduledChild[]): TuningState {
   const failures = failuresWithoutSuccess(children);
-  const last: TuningState = failures === undefined ? { status: "Completed" } : { status: "Failed", failureReason: failureReason(failures) };
-  return { children, timeline: [start, { at: end, state: last }] };
+  if (failures !== undefined) return { status: "Failed", failureReason: failureReason(failures) };
+  const stopped = children.every((child) => pointAt(child.timeline, Infinity).state.status === "Stopped");
+  return { status: stopped ? "Stopped" : "Completed" };
 }
 
 function launch(plan: TuningPlan, events: TuningEvents, cut: Cut | undefined): ScheduledChild[] {
@@ -98,7 +109,7 @@ function launch(plan: TuningPlan, events: TuningEvents, cut: Cut | undefined): S
     const cutShort = cut !== undefined && cut.at < endOf(natural) && !(ownStop !== undefined && ownStop <= cut.at);
     const childEvents: TrainingEvents = { stopRequestedAt: cutShort && cut ? cut.at : ownStop };
     const timeline = cutShort ? trainingTimeline(childPlan, childEvents) : natural;
-    children.push({ index, launchAt, plan: childPlan, events: childEvents, timeline, cutShort });
+    children.push({ index, launchAt, plan: childPlan, events: childEvents, timeline });
     slots[slot] = endOf(timeline);
   }
   return children;

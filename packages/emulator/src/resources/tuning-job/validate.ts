@@ -1,6 +1,7 @@
 import type { CreateHyperParameterTuningJobRequest } from "@aws-sdk/client-sagemaker";
 import { ServiceError, validationError } from "../../errors.js";
 import { nullMemberMessage } from "../operation.js";
+import { checkMaxRuntime } from "../training-job/check-request.js";
 import { definitionsOf, maxTrainingJobs, objectiveOf, rangesOf, totalCombinations } from "./definitions.js";
 import { checkParameterRanges } from "./range-checks.js";
 
@@ -32,6 +33,8 @@ export function checkTuningRequest(request: CreateHyperParameterTuningJobRequest
     if (!objectiveOf(definition, request)) {
       throw validationError(nullMemberMessage(request.TrainingJobDefinitions ? `${path}.tuningObjective` : "hyperParameterTuningJobConfig.hyperParameterTuningJobObjective"));
     }
+    // The children are training jobs: the same 28-day ceiling ([DOC] StoppingCondition).
+    checkMaxRuntime(definition.StoppingCondition, `${path}.stoppingCondition`);
     checkParameterRanges(rangesOf(definition, request), config.Strategy);
   });
   checkJobCount(request);

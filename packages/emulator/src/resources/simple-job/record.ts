@@ -2,10 +2,11 @@ import type { Tag } from "@aws-sdk/client-sagemaker";
 import { validationError } from "../../errors.js";
 import type { Timeline } from "../../lifecycle/timeline.js";
 import type { TaggedRecord } from "../../store/emulator-store.js";
-import { jobInStatusMessage, type JobKindWords } from "./simple-job-errors.js";
-import type { SimpleJobPlan } from "./simple-job-plan.js";
-import { simpleJobTimeline, type SimpleJobEvents, type SimpleJobState } from "./simple-job-timeline.js";
-import { viewSimpleJob } from "./simple-job-view.js";
+import { rejectedInStatus } from "../job-status.js";
+import type { JobKindWords } from "./errors.js";
+import type { SimpleJobPlan } from "./plan.js";
+import { simpleJobTimeline, type SimpleJobEvents, type SimpleJobState } from "./timeline.js";
+import { viewSimpleJob } from "./view.js";
 
 /** What the emulator stores for a processing or transform job: request, plan, events. Status is derived. */
 export interface SimpleJobRecord<Request> extends TaggedRecord {
@@ -43,7 +44,7 @@ export function newSimpleJobRecord<Request>(job: NewSimpleJob<Request>): SimpleJ
  */
 export function withStopRequest<R extends SimpleJobRecord<unknown>>(record: R, now: number, kind: JobKindWords): R {
   const { status } = viewSimpleJob(record.timeline, now);
-  if (status !== "InProgress") throw validationError(jobInStatusMessage(kind, status));
+  if (status !== "InProgress") throw validationError(rejectedInStatus(kind.noun, status));
   const events = { ...record.events, stopRequestedAt: now };
   return { ...record, events, timeline: simpleJobTimeline(record.plan, events) };
 }

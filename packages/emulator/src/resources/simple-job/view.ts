@@ -1,8 +1,6 @@
 import { pastPoints, type Timeline } from "../../lifecycle/timeline.js";
-import type { SimpleJobState, SimpleJobStatus } from "./simple-job-timeline.js";
-
-/** Statuses a job never leaves. */
-export const TERMINAL_STATUSES: ReadonlySet<SimpleJobStatus> = new Set(["Completed", "Failed", "Stopped"]);
+import { isTerminalJobStatus } from "../job-status.js";
+import type { SimpleJobState, SimpleJobStatus } from "./timeline.js";
 
 /** What Describe and List show of a single-phase job at some `now`. */
 export interface SimpleJobView {
@@ -24,7 +22,7 @@ export function viewSimpleJob(timeline: Timeline<SimpleJobState>, now: number): 
   return {
     status: current.state.status,
     startTime: started ? new Date(started.at) : undefined,
-    endTime: TERMINAL_STATUSES.has(current.state.status) ? new Date(current.at) : undefined,
+    endTime: isTerminalJobStatus(current.state.status) ? new Date(current.at) : undefined,
     lastModifiedTime: new Date(current.at),
     failureReason: current.state.failureReason,
   };

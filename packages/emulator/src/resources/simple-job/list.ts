@@ -1,6 +1,6 @@
 import { listPage, type ListRequest } from "../../store/list-page.js";
-import type { SimpleJobRecord } from "./simple-job-record.js";
-import { viewSimpleJob, type SimpleJobView } from "./simple-job-view.js";
+import type { SimpleJobRecord } from "./record.js";
+import { viewSimpleJob, type SimpleJobView } from "./view.js";
 
 export interface ListedJob<R> {
   readonly record: R;
@@ -18,7 +18,7 @@ export function listSimpleJobs<R extends SimpleJobRecord<unknown>>(
   request: ListRequest,
   now: number,
   defaultSortOrder: "Ascending" | "Descending",
-): { items: ListedJob<R>[]; nextToken?: string } {
+): { items: ListedJob<R>[]; nextToken: string | undefined } {
   const views = new Map(rows.map((r) => [r, viewSimpleJob(r.timeline, now)]));
   const view = (r: R): SimpleJobView => views.get(r)!;
   const { items, nextToken } = listPage(rows, request, {
@@ -30,5 +30,5 @@ export function listSimpleJobs<R extends SimpleJobRecord<unknown>>(
     defaultSortBy: "CreationTime",
     defaultSortOrder,
   });
-  return { items: items.map((record) => ({ record, view: view(record) })), ...(nextToken ? { nextToken } : {}) };
+  return { items: items.map((record) => ({ record, view: view(record) })), nextToken };
 }

@@ -30,8 +30,3 @@ export function duplicateJob(kind: JobKindWords, existingArn: string): ServiceEr
     `${kind.title} names must be unique within an AWS account and region, and a ${kind.noun} with this name already exists (${existingArn})`,
   );
 }
-
-/** A state check failed: [OBS] for transform jobs (grand-challenge client code), [INF] for processing jobs. */
-export function jobInStatusMessage(kind: JobKindWords, status: string): string {
-  return `The request was rejected because the ${kind.noun} is in status ${status}.`;
-}

@@ -1,6 +1,6 @@
 import type { ProcessingJobStatus, TransformJobStatus } from "@aws-sdk/client-sagemaker";
-import { endOf, type Point, type Timeline } from "../../lifecycle/timeline.js";
-import type { SimpleJobPlan } from "./simple-job-plan.js";
+import { interrupted, type Interruption, type Point, type Timeline } from "../../lifecycle/timeline.js";
+import type { SimpleJobPlan } from "./plan.js";
 
 /** The five statuses processing and transform jobs share ([MODEL] both enums are identical). */
 export type SimpleJobStatus = ProcessingJobStatus & TransformJobStatus;
@@ -11,8 +11,6 @@ export interface SimpleJobState {
   readonly containerStarted?: true;
   /** Set on the Failed point. */
   readonly failureReason?: string;
-  /** Set on the Stopping/Stopped points a runtime limit (not a user) caused. */
-  readonly maxRuntimeExceeded?: true;
 }
 
 /** Events that change a job's course after creation. */
@@ -33,39 +31,30 @@ const point = (at: number, state: SimpleJobState): Point<SimpleJobState> => ({ a
 export function simpleJobTimeline(plan: SimpleJobPlan, events: SimpleJobEvents): Timeline<SimpleJobState> {
   const start = containerStartTime(plan);
   const completes = start + plan.runningMs;
-  let points: Point<SimpleJobState>[] = [
+  const natural: Point<SimpleJobState>[] = [
     point(plan.createdAt, { status: "InProgress" }),
     point(start, { status: "InProgress", containerStarted: true }),
     point(completes, { status: "Completed" }),
   ];
-
-  if (plan.outcome.status === "Failed") {
-    const failsAt = Math.min(start + (plan.outcome.afterSeconds ?? plan.runningMs / 2000) * 1000, completes);
-    points = [...upTo(points, failsAt), point(failsAt, { status: "Failed", failureReason: plan.failureReason })];
+  const { outcome } = plan;
+  let failure: Interruption<SimpleJobState> | undefined;
+  if (outcome.status === "Failed") {
+    const failsAt = Math.min(start + (outcome.afterSeconds ?? plan.runningMs / 2000) * 1000, completes);
+    failure = { at: failsAt, ending: [point(failsAt, { status: "Failed", failureReason: plan.failureReason })], evenAtEnd: true };
   }
-
-  const limit = start + plan.maxRuntimeMs;
-  if (limit < endOf(points)) {
-    points = [
-      ...upTo(points, limit),
-      point(limit, { status: "Stopping", maxRuntimeExceeded: true }),
-      point(limit + plan.stoppingMs, { status: "Stopped", maxRuntimeExceeded: true }),
-    ];
-  }
-
+  const stopping = (time: number): Interruption<SimpleJobState> => ({
+    at: time,
+    ending: [point(time, { status: "Stopping" }), point(time + plan.stoppingMs, { status: "Stopped" })],
+  });
   const stop = events.stopRequestedAt;
-  if (stop !== undefined && stop < endOf(points)) {
-    points = [...upTo(points, stop), point(stop, { status: "Stopping" }), point(stop + plan.stoppingMs, { status: "Stopped" })];
-  }
-  return points;
+  return interrupted(natural, (state) => state.status === "InProgress", [
+    failure,
+    stopping(start + plan.maxRuntimeMs),
+    stop === undefined ? undefined : stopping(stop),
+  ]);
 }
 
 /** When the container starts (ProcessingStartTime / TransformStartTime), if the job gets that far. */
 export function containerStartTime(plan: SimpleJobPlan): number {
   return plan.createdAt + plan.provisioningMs;
-}
-
-/** The InProgress points up to `time`: what survives an interruption at `time`. */
-function upTo(points: readonly Point<SimpleJobState>[], time: number): Point<SimpleJobState>[] {
-  return points.filter((p) => p.at <= time && p.state.status === "InProgress");
 }

@@ -1,10 +1,11 @@
 import type { EmulatorContext } from "../../emulator-context.js";
 import type { Outcome, RuleSubject } from "../../lifecycle/rules.js";
+import { observableStoppingMs } from "../../lifecycle/timeline.js";
 
 /**
  * Everything about a single-phase job's future (processing and transform jobs), fixed when it
  * is created: provisioning, then the container running, then the outcome. Nothing here changes
- * afterwards; a stop request is an event (see simple-job-timeline.ts).
+ * afterwards; a stop request is an event (see timeline.ts).
  */
 export interface SimpleJobPlan {
   readonly createdAt: number;
@@ -36,9 +37,7 @@ export function planSimpleJob(ctx: EmulatorContext, subject: RuleSubject, option
     createdAt: ctx.clock.now(),
     provisioningMs: durationsMs.provisioningSeconds,
     runningMs: durationsMs.runningSeconds,
-    // Stop*Job "changes the status of the job to Stopping" [DOC], so Stopping must be seen even
-    // when told stopping takes 0 s (the same rule as training-job/plan.ts).
-    stoppingMs: Math.max(1000, durationsMs.stoppingSeconds),
+    stoppingMs: observableStoppingMs(durationsMs.stoppingSeconds),
     maxRuntimeMs: options.maxRuntimeSeconds === undefined ? Infinity : options.maxRuntimeSeconds * 1000,
     outcome,
     failureReason: (outcome.status === "Failed" ? outcome.failureReason : undefined) ?? options.defaultFailureReason,
