@@ -6,21 +6,13 @@
  */
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { createBackend, runTrainingJob } from "@sagerun/operators";
+import { sampleTrainingConfig } from "../demo/sample-config.js";
 
 process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
 
 const RUNS = 7;
 const CONCURRENT = 100;
 const durations = { startingSeconds: 60, downloadingSeconds: 30, trainingSeconds: 7200, uploadingSeconds: 30 };
-
-const config = (name: string) => ({
-  TrainingJobName: name,
-  RoleArn: "arn:aws:iam::123456789012:role/SageMakerRole",
-  AlgorithmSpecification: { TrainingImage: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1", TrainingInputMode: "File" as const },
-  OutputDataConfig: { S3OutputPath: "s3://sagerun-bench/output" },
-  ResourceConfig: { InstanceType: "ml.m5.xlarge" as const, InstanceCount: 1, VolumeSizeInGB: 10 },
-  StoppingCondition: { MaxRuntimeInSeconds: 86_400 },
-});
 
 /** Counts DescribeTrainingJob calls with an SDK middleware. */
 function countDescribes(client: SageMakerClient): () => number {
@@ -42,7 +34,7 @@ async function timed(jobs: number): Promise<{ ms: number; describes: number; vir
   const virtualStart = clock.now();
   const start = performance.now();
   const names = Array.from({ length: jobs }, (_, i) => `bench-${i}`);
-  await Promise.all(names.map((name) => runTrainingJob(config(name), { client, clock, checkIntervalSeconds: 30 })));
+  await Promise.all(names.map((name) => runTrainingJob(sampleTrainingConfig({ TrainingJobName: name }), { client, clock, checkIntervalSeconds: 30 })));
   return { ms: performance.now() - start, describes: describes(), virtualMinutes: (clock.now() - virtualStart) / 60_000 };
 }
 

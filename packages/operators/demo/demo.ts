@@ -3,9 +3,9 @@
  * the second runs into its StoppingCondition.MaxRuntimeInSeconds and SageMaker stops it. The
  * operator code is exactly what would run against AWS; only createBackend's choice differs.
  */
-import type { CreateTrainingJobCommandInput } from "@aws-sdk/client-sagemaker";
 import { systemClock } from "@sagerun/transport";
 import { createBackend, runTrainingJob, SagerunError, type JobStatusEvent } from "@sagerun/operators";
+import { sampleTrainingConfig } from "./sample-config.js";
 
 // The SDK warns once that its 2027 releases will need Node 22; the test config silences it too.
 process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
@@ -18,23 +18,15 @@ const { client, clock } = await createBackend({
   },
 });
 
-const config = (name: string, maxRuntimeSeconds: number): CreateTrainingJobCommandInput => ({
-  TrainingJobName: name,
-  RoleArn: "arn:aws:iam::123456789012:role/SageMakerRole",
-  AlgorithmSpecification: { TrainingImage: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1", TrainingInputMode: "File" },
-  OutputDataConfig: { S3OutputPath: "s3://sagerun-demo/output" },
-  ResourceConfig: { InstanceType: "ml.m5.xlarge", InstanceCount: 1, VolumeSizeInGB: 10 },
-  StoppingCondition: { MaxRuntimeInSeconds: maxRuntimeSeconds },
-});
-
 const virtualStart = clock.now();
 const wallStart = systemClock.now();
 const print = (e: JobStatusEvent): void => console.log(`  ${e.time.slice(11, 19)}  ${e.status.padEnd(10)} ${e.secondaryStatus ?? ""}`);
 
 for (const [name, maxRuntime] of [["demo-completes", 86_400], ["demo-runs-too-long", 3600]] as const) {
   console.log(`\n${name}  (MaxRuntimeInSeconds ${maxRuntime}, status checked every 30 s)`);
+  const config = sampleTrainingConfig({ TrainingJobName: name, StoppingCondition: { MaxRuntimeInSeconds: maxRuntime } });
   try {
-    const { description } = await runTrainingJob(config(name, maxRuntime), { client, clock, onStatusChange: print });
+    const { description } = await runTrainingJob(config, { client, clock, onStatusChange: print });
     console.log(`  → completed: ${description.ModelArtifacts?.S3ModelArtifacts} (billable ${description.BillableTimeInSeconds} s)`);
   } catch (err) {
     if (!SagerunError.is(err)) throw err;

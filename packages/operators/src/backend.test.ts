@@ -3,7 +3,7 @@ import { systemClock, VirtualClock } from "@sagerun/transport";
 import { describe, expect, it } from "vitest";
 import { trainingJobRequest } from "../test/fixtures.js";
 import { createBackend } from "./backend.js";
-import { EmulatorNotInstalledError } from "./errors.js";
+import { EmulatorNotInstalledError } from "./errors/index.js";
 import { loadEmulator } from "./internal/load-emulator.js";
 import { runTrainingJob } from "./run-training-job.js";
 
@@ -24,6 +24,13 @@ describe(createBackend.name, () => {
     const { description } = await runTrainingJob(trainingJobRequest(), { client: b.client, clock: b.clock });
     expect(description.TrainingJobStatus).toBe("Completed");
   });
+
+  it("registers the emulator's clock for its client, so passing only the client runs on virtual time", async () => {
+    const { client } = await createBackend({ backend: "emulator", emulator: { durations: { trainingSeconds: 3600 } } });
+    const { description } = await runTrainingJob(trainingJobRequest(), { client });
+    expect(description.TrainingJobStatus).toBe("Completed");
+    expect(description.TrainingEndTime).toBe("2026-01-01T01:02:05.000Z"); // virtual, however long the wall took
+  }, 5_000);
 
   it("defaults to aws when neither the option nor the variable says otherwise", async () => {
     expect((await createBackend({ env: {} })).backend).toBe("aws");

@@ -1,12 +1,10 @@
 import { SageMakerClient, type SageMakerClientConfig } from "@aws-sdk/client-sagemaker";
 import { BACKEND_ENV_VAR, resolveBackend, systemClock, VirtualClock, type Backend, type Clock } from "@sagerun/transport";
-import { loadEmulator, type EmulatorModule } from "./internal/load-emulator.js";
+import type { Emulator, EmulatorOptions } from "./emulator-types.js";
+import { registerClock } from "./internal/client-clock.js";
+import { loadEmulator } from "./internal/load-emulator.js";
 
-/** Options of `createEmulator` from `@sagerun/emulator` (rules, durations, seed, clock). */
-export type EmulatorOptions = NonNullable<Parameters<EmulatorModule["createEmulator"]>[0]>;
-
-/** An emulator created by {@link createBackend}. */
-export type Emulator = ReturnType<EmulatorModule["createEmulator"]>;
+export type { Emulator, EmulatorOptions } from "./emulator-types.js";
 
 /** Options of {@link createBackend}. */
 export interface CreateBackendOptions {
@@ -28,7 +26,10 @@ export interface SagerunBackend {
   readonly backend: Backend;
   /** A real `SageMakerClient`; on the emulator its `requestHandler` is the emulator. */
   readonly client: SageMakerClient;
-  /** `systemClock` for AWS; the emulator's virtual clock otherwise. Pass it to the operators. */
+  /**
+   * `systemClock` for AWS; the emulator's virtual clock otherwise. The operators find it from the
+   * client on their own (see {@link createBackend}); pass it where code takes a clock explicitly.
+   */
   readonly clock: Clock;
   /** The emulator, when the backend is the emulator. */
   readonly emulator?: Emulator;
@@ -41,11 +42,16 @@ export interface SagerunBackend {
  * loaded with `import()` only when selected (`EmulatorNotInstalledError` if it is missing). Either
  * way the operators call the same `SageMakerClient`: only the wire underneath changes (STYLE.md lesson 1).
  *
+ * The backend's clock is registered for the client it returns, so the operators (`runJob`,
+ * `runTrainingJob`, `waitForJob`, `watchJob`) given only this client wait on the emulator's virtual
+ * clock without being passed `clock`; an explicit `clock` option still wins. A client built any
+ * other way runs on `systemClock` unless given a clock.
+ *
  * @example
  * ```ts
  * // SAGERUN_BACKEND=emulator node pipeline.js → offline, on virtual time
- * const { client, clock } = await createBackend({ clientConfig: { region: "eu-west-1" } });
- * await runTrainingJob(config, { client, clock });
+ * const { client } = await createBackend({ clientConfig: { region: "eu-west-1" } });
+ * await runTrainingJob(config, { client });
  * ```
  */
 export async function createBackend(options: CreateBackendOptions = {}): Promise<SagerunBackend> {
@@ -56,5 +62,7 @@ export async function createBackend(options: CreateBackendOptions = {}): Promise
   const source = options.backend !== undefined ? 'the option backend: "emulator"' : `${BACKEND_ENV_VAR}=emulator`;
   const { createEmulator } = await loadEmulator(source);
   const emulator = createEmulator({ clock: new VirtualClock(), ...options.emulator });
-  return { backend, client: emulator.client(options.clientConfig), clock: emulator.clock, emulator };
+  const client = emulator.client(options.clientConfig);
+  registerClock(client, emulator.clock);
+  return { backend, client, clock: emulator.clock, emulator };
 }

@@ -1,20 +1,25 @@
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { systemClock, type Clock } from "@sagerun/transport";
-import { NameConflictError } from "./errors.js";
-import { isResourceInUse } from "./internal/aws-errors.js";
+import { abortReason, type Clock } from "@sagerun/transport";
+import { RUN_ID_TAG_KEY, withRunTag } from "./create/run-tag.js";
+import { submitJob } from "./create/submit-job.js";
+import { NameConflictError } from "./errors/index.js";
+import { clockFor } from "./internal/client-clock.js";
+import { raceAbort } from "./internal/race-abort.js";
 import { describeJob, type JobDescription, type JobKind } from "./job-kinds/job-kind.js";
-import { resolveJobName, resolveNameConflictPolicy, type NameConflictPolicy } from "./naming/name-conflict.js";
-import { waitForJob, type JobStatusEvent } from "./wait/wait-for-job.js";
+import { outcomeError } from "./job-kinds/job-outcome.js";
+import { resolveJobName, resolveNameConflictPolicy, type NameConflictPolicy, type NameResolution } from "./naming/name-conflict.js";
+import { requestStop } from "./wait/request-stop.js";
+import { waitForJob } from "./wait/wait-for-job.js";
 import { resolveWaitOptions, type WaitOptions } from "./wait/wait-options.js";
+import type { JobStatusEvent } from "./wait/watch-job.js";
 
 /** Options of {@link runJob} and the kind-specific operators built on it. */
 export interface RunJobOptions<D> extends WaitOptions {
   /** The SageMaker client; `createBackend()` gives one for AWS or the emulator. */
   readonly client: SageMakerClient;
   /**
-   * Time source for intervals, deadlines and timestamp names. On the emulator pass the backend's
-   * clock (`createBackend().clock`), or waiting would run on wall time.
-   * @default systemClock
+   * Time source for intervals, deadlines and timestamp names.
+   * @default the clock `createBackend` registered for `client` (the emulator's virtual clock), else systemClock
    */
   readonly clock?: Clock;
   /**
@@ -24,14 +29,32 @@ export interface RunJobOptions<D> extends WaitOptions {
   readonly onExists?: NameConflictPolicy;
   /**
    * Wait for the job to finish and judge its outcome. When false, return the description read
-   * right after Create (Airflow's operators with `wait_for_completion=False` do the same).
+   * right after Create (Airflow's operators with `wait_for_completion=False` do the same), or the
+   * existing job's with `"reattach"`; a job that has already finished is still judged.
    * @default true
    */
   readonly waitForCompletion?: boolean;
-  /** Cancels the run: before Create nothing is created; once a job is created or reattached, it is stopped. */
+  /**
+   * Cancels the run, at any point: before Create nothing is created; after it (waiting or not) the
+   * job is stopped unless `stopOnAbort` says otherwise; the promise rejects with `signal.reason`.
+   */
   readonly signal?: AbortSignal;
-  /** Called once per change of (status, secondary status) while waiting. */
+  /** Called once per change of (status, secondary status) while waiting; see `WaitForJobOptions`. */
   readonly onStatusChange?: (event: JobStatusEvent<D>) => void;
+  /**
+   * This run's id, the value of the `sagerun:run-id` tag added to the job (after the config's own
+   * Tags, which stay). If Create's answer is lost and the SDK's retry finds the name taken, the tag
+   * tells this run's job from another's, so no second job is started. Give a unique value per run.
+   * @default crypto.randomUUID()
+   */
+  readonly runId?: string;
+  /**
+   * Add the `sagerun:run-id` tag. Tagging on create may need the `sagemaker:AddTags` IAM permission
+   * and the check `sagemaker:ListTags`; without the tag a lost Create answer cannot be told apart
+   * from someone else's job, and counts as a name conflict.
+   * @default true
+   */
+  readonly tagRunId?: boolean;
 }
 
 /** What an operator returns: the name the job ran under and its final description. */
@@ -44,16 +67,18 @@ export interface RunJobResult<D> {
   readonly created: boolean;
 }
 
-// Create answering ResourceInUse means another caller took the name after our Describe; we decide
-// again. Three rounds in a row means something keeps racing us, which a human should look at.
+// Create answering ResourceInUse (for a job not ours) means another caller took the name after our
+// Describe; we decide again. Three rounds in a row means something keeps racing us.
 const MAX_CREATE_ROUNDS = 3;
 
 /**
- * The generic operator: resolve a name conflict → Create → wait → final description.
+ * The generic operator: resolve a name conflict → Create (tagged with the run id) → wait → final
+ * description. Only `Completed` resolves, whether the job is new, reattached or skipped to; a
+ * running job is returned as it is only by `waitForCompletion: false` and `onExists: "skip"`.
  *
  * @example
  * ```ts
- * const { jobName, description } = await runJob(trainingJob, config, { client, clock, onExists: "reattach" });
+ * const { jobName, description } = await runJob(trainingJob, config, { client, onExists: "reattach" });
  * ```
  */
 export async function runJob<I extends object, O extends object, S extends string>(
@@ -65,32 +90,57 @@ export async function runJob<I extends object, O extends object, S extends strin
   resolveWaitOptions(options);
   const policy = resolveNameConflictPolicy(options.onExists);
   const { client, signal } = options;
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? clockFor(client);
   const waitForCompletion = options.waitForCompletion ?? true;
   const proposed: unknown = config[kind.nameField];
   if (typeof proposed !== "string" || proposed === "") {
     throw new TypeError(`The ${kind.label} config's ${kind.nameField} [${String(proposed)}] must be a non-empty string. Please name the job.`);
   }
-  const wait = (jobName: string): Promise<JobDescription<O>> => waitForJob(kind, jobName, { ...options, clock });
+  const runId = options.tagRunId === false ? undefined : (options.runId ?? globalThis.crypto.randomUUID());
+  const tagged = runId === undefined ? config : withRunTag(kind, config, runId);
+
+  // Leaving a job because the signal aborted: stop it if it is ours to stop, then the caller's reason.
+  const leaveIfAborted = async (jobName: string, stop: boolean): Promise<void> => {
+    if (!signal?.aborted) return;
+    if (stop) await requestStop(kind, client, jobName);
+    throw abortReason(signal);
+  };
+  const finish = async (
+    jobName: string,
+    action: NameResolution<unknown>["action"],
+    known?: JobDescription<O>,
+  ): Promise<RunJobResult<JobDescription<O>>> => {
+    const created = action === "create";
+    const stopOnAbort = options.stopOnAbort ?? created;
+    // An abort during Create or the name check lands here, whether or not we go on to wait.
+    await leaveIfAborted(jobName, stopOnAbort);
+    if (waitForCompletion && action !== "skip") {
+      return { jobName, created, description: await waitForJob(kind, jobName, { ...options, clock, stopOnAbort }) };
+    }
+    let description = known;
+    try {
+      description ??= await raceAbort(describeJob(kind, client, jobName, signal), signal);
+    } catch (err) {
+      await leaveIfAborted(jobName, stopOnAbort);
+      throw err;
+    }
+    // Not waiting, but a job that already finished is judged all the same: only Completed resolves.
+    const error = outcomeError(kind, jobName, description);
+    if (error) throw error;
+    return { jobName, created, description };
+  };
 
   for (let round = 1; ; round++) {
     signal?.throwIfAborted();
     const resolution = await resolveJobName(kind, proposed, { client, clock, policy, signal });
     const { jobName } = resolution;
-    if (resolution.action === "skip") return { jobName, description: resolution.description, created: false };
-    if (resolution.action === "reattach") {
-      return { jobName, description: waitForCompletion ? await wait(jobName) : resolution.description, created: false };
-    }
+    if (resolution.action !== "create") return finish(jobName, resolution.action, resolution.description);
     signal?.throwIfAborted();
-    try {
-      // Not cancellable on purpose: a Create cut off mid-flight may still have started a job we
-      // could then neither see nor stop. An abort during it is handled by the wait, which stops the job.
-      await kind.commands.create(client, { ...config, [kind.nameField]: jobName } as I);
-    } catch (err) {
-      if (!isResourceInUse(err)) throw err;
-      if (round < MAX_CREATE_ROUNDS) continue;
-      throw new NameConflictError({ jobKind: kind.label, jobName, detail: `Create answered ResourceInUse ${round} times in a row`, cause: err });
+    const input = { ...tagged, [kind.nameField]: jobName } as I;
+    if ((await submitJob(kind, client, input, runId)) === "created") return finish(jobName, "create");
+    if (round >= MAX_CREATE_ROUNDS) {
+      const detail = `Create answered ResourceInUse ${round} times in a row${runId === undefined ? "" : ` for jobs without this run's ${RUN_ID_TAG_KEY}`}`;
+      throw new NameConflictError({ jobKind: kind.label, jobName, detail });
     }
-    return { jobName, description: waitForCompletion ? await wait(jobName) : await describeJob(kind, client, jobName), created: true };
   }
 }

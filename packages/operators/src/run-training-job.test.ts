@@ -1,7 +1,7 @@
 import { StopTrainingJobCommand } from "@aws-sdk/client-sagemaker";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { emulatorHarness, trainingJobRequest } from "../test/fixtures.js";
-import { JobFailedError, JobStoppedError, MaxRuntimeExceededError, SagerunError } from "./errors.js";
+import { JobFailedError, JobStoppedError, MaxRuntimeExceededError, SagerunError } from "./errors/index.js";
 import { runTrainingJob } from "./run-training-job.js";
 
 const durations = { startingSeconds: 60, downloadingSeconds: 30, trainingSeconds: 600, uploadingSeconds: 30, stoppingSeconds: 30 };

@@ -11,20 +11,24 @@ export type RunTrainingJobOptions = RunJobOptions<TrainingJobDescription>;
 
 /**
  * Runs a SageMaker training job the way Airflow's `SageMakerTrainingOperator` does: settle the
- * name (`onExists`, default `"timestamp"`), CreateTrainingJob with `config` unchanged, poll
+ * name (`onExists`, default `"timestamp"`), CreateTrainingJob with `config` plus a
+ * `sagerun:run-id` tag (so a retried Create whose answer was lost never starts a second job), poll
  * DescribeTrainingJob every 30 s until the job finishes, and return the final description.
  *
  * Only `Completed` resolves. `Failed` rejects with `JobFailedError` (with `FailureReason`);
- * `Stopped` with `JobStoppedError`, or `MaxRuntimeExceededError` when SageMaker stopped it at
- * `StoppingCondition.MaxRuntimeInSeconds`; a wait limit with `WaitTimeoutError`; an aborted
- * `signal` stops the job and rejects with `signal.reason`.
+ * `Stopped` with `JobStoppedError`, or `MaxRuntimeExceededError` / `MaxWaitTimeExceededError` when
+ * SageMaker stopped it at `StoppingCondition.MaxRuntimeInSeconds` / `MaxWaitTimeInSeconds` (spot);
+ * a wait limit with `WaitTimeoutError`; a wait that breaks off (Describe failing past the
+ * transient-error cap, `onStatusChange` throwing) with `WaitFailedError`. All carry `jobName`.
+ * An aborted `signal` rejects with `signal.reason`, after stopping a job this call created
+ * (`stopOnAbort`).
  *
  * @example
  * ```ts
- * const { client, clock } = await createBackend(); // SAGERUN_BACKEND=emulator runs it offline
+ * const { client } = await createBackend(); // SAGERUN_BACKEND=emulator runs it offline, on virtual time
  * const { jobName, description } = await runTrainingJob(
  *   { TrainingJobName: "nightly", RoleArn, AlgorithmSpecification, OutputDataConfig, ResourceConfig, StoppingCondition },
- *   { client, clock, onStatusChange: (e) => console.log(e.time, e.status, e.secondaryStatus) },
+ *   { client, onStatusChange: (e) => console.log(e.time, e.status, e.secondaryStatus) },
  * );
  * console.log(jobName, description.ModelArtifacts?.S3ModelArtifacts);
  * ```

@@ -1,7 +1,8 @@
 import type { DescribeTrainingJobCommandOutput } from "@aws-sdk/client-sagemaker";
 import { describe, expect, it } from "vitest";
-import { JobFailedError, JobStoppedError, MaxRuntimeExceededError } from "../errors.js";
-import { jobOutcome, jobStatus, outcomeError, type JobDescription } from "./job-kind.js";
+import { JobFailedError, JobStoppedError, MaxRuntimeExceededError, MaxWaitTimeExceededError } from "../errors/index.js";
+import type { JobDescription } from "./job-kind.js";
+import { jobOutcome, jobStatus, outcomeError } from "./job-outcome.js";
 import { trainingJob } from "./training.js";
 
 type D = JobDescription<DescribeTrainingJobCommandOutput>;
@@ -16,7 +17,7 @@ describe("trainingJob terminal-state table", () => {
     ["Failed", "Failed", "failed"],
     ["Stopped", "MaxRuntimeExceeded", "maxRuntimeExceeded"],
     ["Stopped", "Stopped", "stopped"],
-    ["Stopped", "MaxWaitTimeExceeded", "stopped"],
+    ["Stopped", "MaxWaitTimeExceeded", "maxWaitTimeExceeded"],
     ["Deleting", "Completed", "stopped"],
   ])("reads %s/%s as %s", (status, secondary, outcome) => {
     expect(jobOutcome(trainingJob, described(status, secondary))).toBe(outcome);
@@ -37,6 +38,9 @@ describe("trainingJob terminal-state table", () => {
     const limit = outcomeError(trainingJob, "nightly", described("Stopped", "MaxRuntimeExceeded", { StoppingCondition: { MaxRuntimeInSeconds: 600 } }));
     expect(limit).toBeInstanceOf(MaxRuntimeExceededError);
     expect(limit).toMatchObject({ maxRuntimeSeconds: 600, secondaryStatus: "MaxRuntimeExceeded" });
+    const spot = outcomeError(trainingJob, "nightly", described("Stopped", "MaxWaitTimeExceeded", { StoppingCondition: { MaxRuntimeInSeconds: 600, MaxWaitTimeInSeconds: 1200 } }));
+    expect(spot).toBeInstanceOf(MaxWaitTimeExceededError);
+    expect(spot).toMatchObject({ maxWaitTimeSeconds: 1200, secondaryStatus: "MaxWaitTimeExceeded" });
   });
 
   it("reports no error while running or once completed", () => {

@@ -6,7 +6,13 @@ import {
   type DescribeTrainingJobCommandOutput,
   type TrainingJobStatus,
 } from "@aws-sdk/client-sagemaker";
-import type { JobKind } from "./job-kind.js";
+import type { JobKind, JobOutcome } from "./job-kind.js";
+
+// SageMaker's own limits stop a job with their name as the secondary status (sagemaker-semantics.md §5.1).
+const STOPPED_BY_LIMIT: Readonly<Record<string, JobOutcome | undefined>> = {
+  MaxRuntimeExceeded: "maxRuntimeExceeded",
+  MaxWaitTimeExceeded: "maxWaitTimeExceeded",
+};
 
 /**
  * SageMaker training jobs (CreateTrainingJob / DescribeTrainingJob / StopTrainingJob).
@@ -22,9 +28,10 @@ import type { JobKind } from "./job-kind.js";
  * | InProgress, Stopping | any | running |
  * | Completed | Completed | completed |
  * | Failed | Failed | failed → JobFailedError (FailureReason) |
- * | Stopped | MaxRuntimeExceeded | maxRuntimeExceeded → MaxRuntimeExceededError |
- * | Stopped | Stopped, MaxWaitTimeExceeded (spot) | stopped → JobStoppedError |
- * | Deleting | - | stopped: DeleteTrainingJob only accepts finished jobs, and the outcome is gone |
+ * | Stopped | MaxRuntimeExceeded | maxRuntimeExceeded → MaxRuntimeExceededError (raise MaxRuntimeInSeconds) |
+ * | Stopped | MaxWaitTimeExceeded (managed spot) | maxWaitTimeExceeded → MaxWaitTimeExceededError (raise MaxWaitTimeInSeconds) |
+ * | Stopped | Stopped | stopped → JobStoppedError (a stop request reached it) |
+ * | Deleting | any | stopped → JobStoppedError: DeleteTrainingJob only accepts finished jobs, and the outcome is gone |
  *
  * @example
  * ```ts
@@ -34,7 +41,10 @@ import type { JobKind } from "./job-kind.js";
  */
 export const trainingJob: JobKind<CreateTrainingJobCommandInput, DescribeTrainingJobCommandOutput, TrainingJobStatus> = {
   label: "training job",
+  exportName: "trainingJob",
   nameField: "TrainingJobName",
+  tagsField: "Tags",
+  arnField: "TrainingJobArn",
   statusField: "TrainingJobStatus",
   secondaryStatusField: "SecondaryStatus",
   failureReasonField: "FailureReason",
@@ -49,8 +59,9 @@ export const trainingJob: JobKind<CreateTrainingJobCommandInput, DescribeTrainin
     Stopping: "running",
     Completed: "completed",
     Failed: "failed",
-    Stopped: (d) => (d.SecondaryStatus === "MaxRuntimeExceeded" ? "maxRuntimeExceeded" : "stopped"),
+    Stopped: (d) => STOPPED_BY_LIMIT[d.SecondaryStatus ?? ""] ?? "stopped",
     Deleting: "stopped",
   },
   maxRuntimeSeconds: (d) => d.StoppingCondition?.MaxRuntimeInSeconds,
+  maxWaitTimeSeconds: (d) => d.StoppingCondition?.MaxWaitTimeInSeconds,
 };

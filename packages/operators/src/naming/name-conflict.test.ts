@@ -1,10 +1,11 @@
-import { CreateTrainingJobCommand, type CreateTrainingJobCommandInput } from "@aws-sdk/client-sagemaker";
+import { CreateTrainingJobCommand } from "@aws-sdk/client-sagemaker";
 import { DEFAULT_VIRTUAL_START } from "@sagerun/transport";
 import { describe, expect, it } from "vitest";
 import { emulatorHarness, trainingJobRequest, type Harness } from "../../test/fixtures.js";
-import { JobFailedError, NameConflictError } from "../errors.js";
+import { JobFailedError, NameConflictError } from "../errors/index.js";
 import { runTrainingJob } from "../run-training-job.js";
-import { incrementName, resolveNameConflictPolicy, timestampName } from "./name-conflict.js";
+import { incrementName, timestampName } from "./job-names.js";
+import { resolveNameConflictPolicy } from "./name-conflict.js";
 
 // The virtual clock starts at 2026-01-01T00:00:00Z: Airflow's suffix is str(time.time_ns() // 10**9).
 const TS = String(DEFAULT_VIRTUAL_START / 1000); // "1767225600"
@@ -91,6 +92,16 @@ describe("onExists on the emulator", () => {
     expect(again.jobName).toBe(`${"a".repeat(61)}-2`);
   });
 
+  it('"increment" gives up after name-100 with NameConflictError naming the name that was asked for', async () => {
+    const h = emulatorHarness(fast);
+    await precreate(h, "nightly", ...Array.from({ length: 99 }, (_, i) => `nightly-${i + 2}`));
+    const err = await runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), { client: h.client, clock: h.clock, onExists: "increment" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NameConflictError);
+    expect(err).toMatchObject({ jobName: "nightly" });
+    expect((err as Error).message).toMatch(/^A training job named 'nightly' already exists \(onExists: "increment" found nightly-2 … nightly-100 taken too\)/);
+    expect(h.count("CreateTrainingJobCommand")).toBe(0);
+  });
+
   it('"skip" returns the existing job\'s description as it is, without creating or waiting', async () => {
     const h = emulatorHarness(fast);
     await precreate(h, "nightly");
@@ -117,46 +128,5 @@ describe("onExists on the emulator", () => {
     await expect(run).rejects.toThrow(JobFailedError);
     await expect(run).rejects.toMatchObject({ failureReason: "AlgorithmError: boom" });
     expect(h.count("CreateTrainingJobCommand")).toBe(0);
-  });
-});
-
-describe("a name taken between Describe and Create", () => {
-  // Another process creates the same name just before our Create reaches the service.
-  function racer(h: Harness): void {
-    let raced = false;
-    const other = h.emulator.client();
-    h.client.middlewareStack.add(
-      (next, context) => async (args) => {
-        if (context.commandName === "CreateTrainingJobCommand" && !raced) {
-          raced = true;
-          await other.send(new CreateTrainingJobCommand(args.input as CreateTrainingJobCommandInput));
-        }
-        return next(args);
-      },
-      { step: "initialize", name: "sagerunTestRacer" },
-    );
-  }
-
-  it('applies the policy again: "timestamp" moves on to a suffixed name', async () => {
-    const h = emulatorHarness(fast);
-    racer(h);
-    const result = await runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), { client: h.client, clock: h.clock });
-    expect(result.jobName).toBe(`nightly-${TS}`);
-    expect(h.count("CreateTrainingJobCommand")).toBe(2);
-  });
-
-  it('applies the policy again: "fail" throws NameConflictError', async () => {
-    const h = emulatorHarness(fast);
-    racer(h);
-    const run = runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), { client: h.client, clock: h.clock, onExists: "fail" });
-    await expect(run).rejects.toThrow(NameConflictError);
-  });
-
-  it('applies the policy again: "reattach" waits for the job the other process created', async () => {
-    const h = emulatorHarness(fast);
-    racer(h);
-    const result = await runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), { client: h.client, clock: h.clock, onExists: "reattach" });
-    expect(result).toMatchObject({ jobName: "nightly", created: false });
-    expect(result.description.TrainingJobStatus).toBe("Completed");
   });
 });

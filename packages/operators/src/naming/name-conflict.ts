@@ -1,8 +1,9 @@
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type { Clock } from "@sagerun/transport";
-import { NameConflictError } from "../errors.js";
-import { isValidationException } from "../internal/aws-errors.js";
-import { describeJob, type JobDescription, type JobKind } from "../job-kinds/job-kind.js";
+import { NameConflictError } from "../errors/index.js";
+import type { JobDescription, JobKind } from "../job-kinds/job-kind.js";
+import { findJob } from "./find-job.js";
+import { incrementName, timestampName } from "./job-names.js";
 
 /**
  * What to do when a job with the requested name already exists. SageMaker job names are unique per
@@ -13,9 +14,16 @@ import { describeJob, type JobDescription, type JobKind } from "../job-kinds/job
  * - `"fail"`: throw {@link NameConflictError}.
  * - `"increment"`: create under the first free `name-2`, `name-3`, … (Airflow's removed policy,
  *   brought back on the O(1) Describe check rather than listing every job, apache/airflow#29245).
- * - `"skip"`: create nothing; return the existing job's description as it is.
+ * - `"skip"`: create nothing and do not wait. A finished job is judged like any other: `Completed`
+ *   resolves, `Failed`/`Stopped` reject with the outcome's error; a running one is returned as it
+ *   is, still running.
  * - `"reattach"`: create nothing; wait for the existing job, whatever its state, and judge it
  *   like a new one, so a retried task never pays twice (airflow-sagemaker-operators.md §5 item 20).
+ *   It may be another process's job: an abort detaches from it without stopping it, unless
+ *   `stopOnAbort: true`.
+ *
+ * A job this run created is never a conflict: when the answer to Create is lost and the retry
+ * meets the name taken, `runJob` recognises its own job by its `sagerun:run-id` tag.
  */
 export type NameConflictPolicy = "fail" | "timestamp" | "increment" | "skip" | "reattach";
 
@@ -23,9 +31,6 @@ export type NameConflictPolicy = "fail" | "timestamp" | "increment" | "skip" | "
 export const DEFAULT_NAME_CONFLICT_POLICY: NameConflictPolicy = "timestamp";
 
 const POLICIES: readonly NameConflictPolicy[] = ["fail", "timestamp", "increment", "skip", "reattach"];
-
-/** SageMaker's job name limit (`[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}`, sagemaker-semantics.md §3). */
-export const MAX_JOB_NAME_LENGTH = 63;
 
 // Bounds on the loops below: each try costs a Describe call.
 const MAX_TIMESTAMP_TRIES = 10;
@@ -35,32 +40,6 @@ const MAX_INCREMENT = 100;
 export type NameResolution<D> =
   | { readonly action: "create"; readonly jobName: string }
   | { readonly action: "skip" | "reattach"; readonly jobName: string; readonly description: D };
-
-/**
- * Airflow's timestamp name: the base cut so that `-<ts>` fits in 63 characters
- * (`f"{proposed[:63 - len(ts) - 1]}-{ts}"`, apache/airflow#45551, fixing #45550).
- *
- * @example
- * ```ts
- * timestampName("my-job", "1767225600"); // "my-job-1767225600"
- * ```
- */
-export function timestampName(proposed: string, ts: string): string {
-  return `${proposed.slice(0, MAX_JOB_NAME_LENGTH - ts.length - 1)}-${ts}`;
-}
-
-/**
- * The `n`-th name of the `"increment"` policy, the base cut so that the result fits in 63 characters.
- *
- * @example
- * ```ts
- * incrementName("my-job", 2); // "my-job-2"
- * ```
- */
-export function incrementName(proposed: string, n: number): string {
-  const suffix = `-${n}`;
-  return `${proposed.slice(0, MAX_JOB_NAME_LENGTH - suffix.length)}${suffix}`;
-}
 
 /**
  * Checks a policy value, throwing a `TypeError` naming the value and the choices.
@@ -102,7 +81,7 @@ export async function resolveJobName<I extends object, O extends object, S exten
   options: ResolveJobNameOptions,
 ): Promise<NameResolution<JobDescription<O>>> {
   const { client, clock, policy, signal } = options;
-  const find = (name: string): Promise<JobDescription<O> | undefined> => findJob(kind, client, name);
+  const find = (name: string): Promise<JobDescription<O> | undefined> => findJob(kind, client, name, signal);
   const existing = await find(proposed);
   if (existing === undefined) return { action: "create", jobName: proposed };
   switch (policy) {
@@ -116,7 +95,11 @@ export async function resolveJobName<I extends object, O extends object, S exten
         const candidate = incrementName(proposed, n);
         if ((await find(candidate)) === undefined) return { action: "create", jobName: candidate };
       }
-      throw new NameConflictError({ jobKind: kind.label, jobName: incrementName(proposed, MAX_INCREMENT), detail: `onExists: "increment" tried -2 … -${MAX_INCREMENT}` });
+      throw new NameConflictError({
+        jobKind: kind.label,
+        jobName: proposed,
+        detail: `onExists: "increment" found ${incrementName(proposed, 2)} … ${incrementName(proposed, MAX_INCREMENT)} taken too`,
+      });
     case "timestamp": {
       let previous: string | undefined;
       for (let tries = 0; tries < MAX_TIMESTAMP_TRIES; tries++) {
@@ -135,27 +118,4 @@ export async function resolveJobName<I extends object, O extends object, S exten
 
 function epochSeconds(clock: Clock): string {
   return String(Math.floor(clock.now() / 1000));
-}
-
-/**
- * The job's description, or `undefined` when SageMaker says it does not exist. SageMaker answers
- * "not found" with a `ValidationException` (sagemaker-semantics.md §2.2; Airflow's
- * `_get_unique_name` reads it the same way); any other error is a real problem and is thrown.
- *
- * @example
- * ```ts
- * if (await findJob(trainingJob, client, "nightly")) console.log("taken");
- * ```
- */
-export async function findJob<I extends object, O extends object, S extends string>(
-  kind: JobKind<I, O, S>,
-  client: SageMakerClient,
-  jobName: string,
-): Promise<JobDescription<O> | undefined> {
-  try {
-    return await describeJob(kind, client, jobName);
-  } catch (err) {
-    if (isValidationException(err)) return undefined;
-    throw err;
-  }
 }

@@ -21,3 +21,30 @@ export async function requestStop<I extends object, O extends object, S extends 
     throw err;
   }
 }
+
+/** What {@link stopBeforeThrowing} did. */
+export interface StopAttempt {
+  /** True when SageMaker accepted the Stop request. */
+  readonly stopRequested: boolean;
+  /** The Stop request's own error, when it failed. */
+  readonly stopError: unknown;
+}
+
+/**
+ * Sends the Stop request when `stop` is true, and never throws: it runs on the way out of a wait
+ * that already has an error to report, and a failed Stop is reported next to that error (the
+ * error's `stopRequested`), never instead of it.
+ */
+export async function stopBeforeThrowing<I extends object, O extends object, S extends string>(
+  kind: JobKind<I, O, S>,
+  client: SageMakerClient,
+  jobName: string,
+  stop: boolean,
+): Promise<StopAttempt> {
+  if (!stop) return { stopRequested: false, stopError: undefined };
+  try {
+    return { stopRequested: await requestStop(kind, client, jobName), stopError: undefined };
+  } catch (err) {
+    return { stopRequested: false, stopError: err };
+  }
+}

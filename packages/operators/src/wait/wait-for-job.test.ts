@@ -1,9 +1,10 @@
-import { CreateTrainingJobCommand, DescribeTrainingJobCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { CreateTrainingJobCommand, DescribeTrainingJobCommand, type SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { describe, expect, it } from "vitest";
-import { emulatorHarness, trainingJobRequest, type Harness } from "../../test/fixtures.js";
-import { WaitTimeoutError } from "../errors.js";
+import { emulatorHarness, faultyClient, trainingJobRequest, type Harness } from "../../test/fixtures.js";
+import { WaitTimeoutError } from "../errors/index.js";
 import { trainingJob } from "../job-kinds/training.js";
-import { waitForJob, watchJob, type JobStatusEvent } from "./wait-for-job.js";
+import { waitForJob } from "./wait-for-job.js";
+import { watchJob, type JobStatusEvent } from "./watch-job.js";
 
 // Transitions at 60 s (Downloading), 90 s (Training), 690 s (Uploading), 720 s (Completed):
 // multiples of the 30 s interval, so each change is seen exactly when it happens.
@@ -114,14 +115,6 @@ describe(waitForJob.name, () => {
     const final = await waitForJob(trainingJob, name, { client, clock: h.clock, maxAttempts: 5 });
     expect(final.TrainingJobStatus).toBe("Completed"); // 5 successful checks: 0, 30, 60, 90, 120 s (+ backoff)
   });
-
-  it("gives up after a run of transient errors and throws the last one", async () => {
-    const h = emulatorHarness({ durations });
-    const name = await started(h);
-    const client = flakyClient(h, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    // Eight answers in a row fail; the eighth (a throttle) is what the caller sees.
-    await expect(waitForJob(trainingJob, name, { client, clock: h.clock })).rejects.toMatchObject({ name: "ThrottlingException", message: "Rate exceeded" });
-  });
 });
 
 describe(watchJob.name, () => {
@@ -150,31 +143,7 @@ describe(watchJob.name, () => {
   });
 });
 
-/**
- * A client on the same emulator whose n-th answers (1-based) are replaced by the wire errors the
- * service sends when throttling (400 ThrottlingException) or failing (500 InternalFailure), so
- * the SDK's own deserializer builds the errors the operator sees.
- */
+/** Answers number `failing` (1-based, over all requests) alternate between a throttle and a 500. */
 function flakyClient(h: Harness, failing: readonly number[]): SageMakerClient {
-  let n = 0;
-  const inner = h.emulator.requestHandler;
-  return new SageMakerClient({
-    region: "us-east-1",
-    credentials: { accessKeyId: "sagerun", secretAccessKey: "sagerun" },
-    maxAttempts: 1,
-    requestHandler: {
-      async handle(request: Parameters<typeof inner.handle>[0], options?: Parameters<typeof inner.handle>[1]) {
-        const answer = await inner.handle(request, options);
-        n++;
-        if (!failing.includes(n)) return answer;
-        const code = n % 2 === 0 ? "ThrottlingException" : "InternalFailure";
-        Object.assign(answer.response, {
-          statusCode: code === "ThrottlingException" ? 400 : 500,
-          headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": code },
-          body: new TextEncoder().encode(JSON.stringify({ __type: code, message: code === "ThrottlingException" ? "Rate exceeded" : "Internal failure" })),
-        });
-        return answer;
-      },
-    },
-  });
+  return faultyClient(h, (_operation, _nth, total) => (failing.includes(total) ? (total % 2 === 0 ? "ThrottlingException" : "InternalFailure") : undefined));
 }

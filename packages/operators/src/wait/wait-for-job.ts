@@ -1,169 +1,32 @@
-import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { abortReason, systemClock, type Clock } from "@sagerun/transport";
-import { WaitTimeoutError, type JsonDescription } from "../errors.js";
-import { errorCode, isTransientError } from "../internal/aws-errors.js";
-import { raceAbort } from "../internal/race-abort.js";
-import { describeJob, jobOutcome, jobStatus, outcomeError, type JobDescription, type JobKind } from "../job-kinds/job-kind.js";
-import { requestStop } from "./request-stop.js";
-import { resolveWaitOptions, type WaitOptions } from "./wait-options.js";
-
-/** One change of (primary status, secondary status), as seen by a status check. */
-export interface JobStatusEvent<D = JsonDescription> {
-  readonly jobName: string;
-  /** The primary status, e.g. `"InProgress"`. */
-  readonly status: string;
-  /** The secondary status, when the kind has one, e.g. `"Training"`. */
-  readonly secondaryStatus?: string;
-  /** When the status was read, ISO-8601, on the injected clock (virtual time on the emulator). */
-  readonly time: string;
-  /** The Describe output it was read from, JSON-safe. */
-  readonly description: D;
-}
-
-/** Options of {@link watchJob}. */
-export interface WatchJobOptions extends WaitOptions {
-  readonly client: SageMakerClient;
-  /**
-   * The time source for intervals and the deadline. Pass the backend's clock when running on the
-   * emulator (`createBackend().clock`), so that waiting costs virtual time only.
-   * @default systemClock
-   */
-  readonly clock?: Clock;
-  /**
-   * Cancels the wait: sagerun sends the kind's Stop request (a job that already finished is fine)
-   * and rejects with `signal.reason`. If the Stop request itself fails, that error is thrown
-   * instead, since the job may still be running.
-   */
-  readonly signal?: AbortSignal;
-}
+import type { JsonDescription } from "../errors/index.js";
+import type { JobDescription, JobKind } from "../job-kinds/job-kind.js";
+import { waitFailed } from "./wait-failed.js";
+import { resolveWaitOptions } from "./wait-options.js";
+import { watchJob, type JobStatusEvent, type WatchJobOptions } from "./watch-job.js";
 
 /** Options of {@link waitForJob}. */
 export interface WaitForJobOptions<D = JsonDescription> extends WatchJobOptions {
-  /** Called once per change of (status, secondary status), the first status included. */
+  /**
+   * Called once per change of (status, secondary status), the first status included. If it
+   * throws, the wait ends with `WaitFailedError` (`during: "onStatusChange"`, the thrown error as
+   * `cause`) after stopping the job unless `stopOnError` is false. Not swallowed: a callback that
+   * records progress and silently stops working is worse than a loud failure, and once the wait
+   * rejects nobody watches the job, the same reason a timeout stops it.
+   */
   readonly onStatusChange?: (event: JobStatusEvent<D>) => void;
-}
-
-// Throttling and 5xx answers are retried without spending an attempt (Airflow's waiter loop,
-// airflow-sagemaker-operators.md §4), after 1, 2, 4 … s capped at the check interval; a run of
-// this many in a row means the service is down for us, and the last error is thrown.
-const MAX_CONSECUTIVE_TRANSIENT_ERRORS = 8;
-
-/**
- * Streams a job's status changes until it finishes. Yields one {@link JobStatusEvent} per change of
- * (status, secondary status); returns the final description when the job completed, and throws
- * `JobFailedError`, `JobStoppedError`, `MaxRuntimeExceededError` or `WaitTimeoutError` otherwise.
- * The first check runs at once, then one every `checkIntervalSeconds` on the injected clock.
- *
- * @example
- * ```ts
- * for await (const event of watchJob(trainingJob, "my-job", { client, clock })) {
- *   console.log(event.time, event.status, event.secondaryStatus);
- * }
- * ```
- */
-export async function* watchJob<I extends object, O extends object, S extends string>(
-  kind: JobKind<I, O, S>,
-  jobName: string,
-  options: WatchJobOptions,
-): AsyncGenerator<JobStatusEvent<JobDescription<O>>, JobDescription<O>, undefined> {
-  const wait = resolveWaitOptions(options);
-  const { client, signal } = options;
-  const clock = options.clock ?? systemClock;
-  const started = clock.now();
-  const deadline = started + wait.maxWaitSeconds * 1000;
-  const intervalMs = wait.checkIntervalSeconds * 1000;
-  const observedStatuses: Record<string, number> = {};
-  let attempts = 0;
-  let last: JobDescription<O> | undefined;
-
-  const timeout = async (limit: "maxWaitSeconds" | "maxAttempts", cause?: unknown): Promise<never> => {
-    let stopRequested = false;
-    let stopError: unknown;
-    if (wait.stopOnTimeout) {
-      try {
-        stopRequested = await requestStop(kind, client, jobName);
-      } catch (err) {
-        stopError = err;
-      }
-    }
-    const status = last === undefined ? undefined : jobStatus(kind, last);
-    throw new WaitTimeoutError({
-      jobKind: kind.label,
-      jobName,
-      limit,
-      limitValue: wait[limit],
-      attempts,
-      elapsedMs: clock.now() - started,
-      lastStatus: status?.status,
-      lastSecondaryStatus: status?.secondaryStatus,
-      observedStatuses: { ...observedStatuses },
-      description: last as JsonDescription | undefined,
-      stopRequested,
-      cause: stopError ?? cause,
-    });
-  };
-
-  const describe = async (): Promise<JobDescription<O>> => {
-    for (let failures = 1; ; failures++) {
-      try {
-        return await raceAbort(describeJob(kind, client, jobName, signal), signal);
-      } catch (err) {
-        if (signal?.aborted || !isTransientError(err) || failures >= MAX_CONSECUTIVE_TRANSIENT_ERRORS) throw err;
-        const key = `error ${errorCode(err) ?? "unknown"}`;
-        observedStatuses[key] = (observedStatuses[key] ?? 0) + 1;
-        const remaining = deadline - clock.now();
-        if (remaining <= 0) await timeout("maxWaitSeconds", err);
-        await clock.sleep(Math.min(1000 * 2 ** (failures - 1), intervalMs, remaining), signal);
-      }
-    }
-  };
-
-  try {
-    let lastKey: string | undefined;
-    for (;;) {
-      signal?.throwIfAborted();
-      const description = await describe();
-      attempts++;
-      last = description;
-      const { status, secondaryStatus } = jobStatus(kind, description);
-      const key = secondaryStatus === undefined ? status : `${status}/${secondaryStatus}`;
-      observedStatuses[key] = (observedStatuses[key] ?? 0) + 1;
-      if (key !== lastKey) {
-        lastKey = key;
-        const time = new Date(clock.now()).toISOString();
-        yield { jobName, status, ...(secondaryStatus === undefined ? {} : { secondaryStatus }), time, description };
-      }
-      const error = outcomeError(kind, jobName, description);
-      if (error) throw error;
-      if (jobOutcome(kind, description) === "completed") return description;
-      if (attempts >= wait.maxAttempts) await timeout("maxAttempts");
-      const remaining = deadline - clock.now();
-      if (remaining <= 0) await timeout("maxWaitSeconds");
-      // Sleep no further than the deadline, so the last check happens exactly on it.
-      await clock.sleep(Math.min(intervalMs, remaining), signal);
-    }
-  } catch (err) {
-    // Whatever was in flight (a sleep, a Describe, a timeout), an abort means: stop the job, then
-    // report the caller's reason. Airflow's operators never stop a job (no on_kill,
-    // airflow-sagemaker-operators.md §5 item 19); a cancelled run must not keep billing.
-    if (signal?.aborted) {
-      await requestStop(kind, client, jobName);
-      throw abortReason(signal);
-    }
-    throw err;
-  }
 }
 
 /**
  * Waits for a job to finish and returns its final description (JSON-safe). Rejects with
- * `JobFailedError`, `JobStoppedError`, `MaxRuntimeExceededError` or `WaitTimeoutError`, or with
- * `signal.reason` after stopping the job when `signal` aborts.
+ * `JobFailedError`, `JobStoppedError`, `MaxRuntimeExceededError`, `MaxWaitTimeExceededError`,
+ * `WaitTimeoutError` or `WaitFailedError` (each carrying `jobName`), or with `signal.reason` after
+ * stopping the job (`stopOnAbort`) when `signal` aborts. Also the way to resume waiting for a job
+ * after a `WaitTimeoutError` or `WaitFailedError` with the stop option off: pass `err.jobName`.
  *
  * @example
  * ```ts
  * const description = await waitForJob(trainingJob, "my-job", {
  *   client,
- *   clock,
  *   maxWaitSeconds: 4 * 3600,
  *   onStatusChange: (e) => console.log(e.time, e.status, e.secondaryStatus),
  * });
@@ -174,10 +37,18 @@ export async function waitForJob<I extends object, O extends object, S extends s
   jobName: string,
   options: WaitForJobOptions<JobDescription<O>>,
 ): Promise<JobDescription<O>> {
+  const { stopOnError } = resolveWaitOptions(options);
   const events = watchJob(kind, jobName, options);
   for (;;) {
     const next = await events.next();
     if (next.done) return next.value;
-    options.onStatusChange?.(next.value);
+    try {
+      options.onStatusChange?.(next.value);
+    } catch (err) {
+      // End the generator (it is paused at its yield and holds no timer); stopping is stopOnError's call.
+      await events.return(next.value.description);
+      const failure = { during: "onStatusChange", detail: "the onStatusChange callback threw", cause: err, last: next.value.description } as const;
+      throw await waitFailed(kind, options.client, jobName, { ...failure, stop: stopOnError });
+    }
   }
 }

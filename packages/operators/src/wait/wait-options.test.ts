@@ -2,8 +2,15 @@ import { describe, expect, it } from "vitest";
 import { resolveWaitOptions } from "./wait-options.js";
 
 describe(resolveWaitOptions.name, () => {
-  it("fills in Airflow's 30 s interval, no deadline, no attempt limit, and stop on timeout", () => {
-    expect(resolveWaitOptions()).toEqual({ checkIntervalSeconds: 30, maxWaitSeconds: Infinity, maxAttempts: Infinity, stopOnTimeout: true });
+  it("fills in Airflow's 30 s interval, no deadline, no attempt limit, and stop on timeout, error and abort", () => {
+    expect(resolveWaitOptions()).toEqual({
+      checkIntervalSeconds: 30,
+      maxWaitSeconds: Infinity,
+      maxAttempts: Infinity,
+      stopOnTimeout: true,
+      stopOnError: true,
+      stopOnAbort: true,
+    });
     expect(resolveWaitOptions({ maxWaitSeconds: 60, stopOnTimeout: false })).toMatchObject({ maxWaitSeconds: 60, stopOnTimeout: false });
   });
 
@@ -23,5 +30,9 @@ describe(resolveWaitOptions.name, () => {
       new TypeError("Wait option checkIntervalSeconds [30] must be a number, not string. Please pass the seconds between status checks, e.g. 30."),
     );
     expect(() => resolveWaitOptions({ stopOnTimeout: "yes" as unknown as boolean })).toThrow(TypeError);
+    expect(() => resolveWaitOptions({ stopOnError: 1 as unknown as boolean })).toThrow(
+      new TypeError("Wait option stopOnError [1] must be a boolean. Please pass true (stop the job when waiting fails) or false (leave it running)."),
+    );
+    expect(() => resolveWaitOptions({ stopOnAbort: "no" as unknown as boolean })).toThrow(/Wait option stopOnAbort \[no\] must be a boolean/);
   });
 });

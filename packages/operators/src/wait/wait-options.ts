@@ -17,8 +17,10 @@ export interface WaitOptions {
    */
   maxWaitSeconds?: number;
   /**
-   * Give up after this many status checks. Throttling and 5xx answers are retried without
-   * spending an attempt.
+   * Give up after this many status checks. Throttling, 5xx answers and dropped connections are
+   * retried without spending an attempt, after 1, 2, 4 … s (capped at the check interval and the
+   * deadline), but at most {@link MAX_CONSECUTIVE_TRANSIENT_ERRORS} in a row: the next one ends the
+   * wait with `WaitFailedError` (see `stopOnError`), since the service is then down for us.
    * @default Infinity
    */
   maxAttempts?: number;
@@ -26,10 +28,28 @@ export interface WaitOptions {
    * Send the kind's Stop request before throwing `WaitTimeoutError`. On by default because a
    * deadline is the most a caller is willing to pay for, and nobody is watching the job after it:
    * Airflow's timeouts leave jobs running and billing (airflow-sagemaker-operators.md §5 item 19,
-   * §6 "No cancellation"). Turn it off to detach and reattach later (`onExists: "reattach"`).
+   * §6 "No cancellation"). Turn it off to detach and wait again later with `waitForJob` and the
+   * job's actual name (`WaitTimeoutError.jobName`).
    * @default true
    */
   stopOnTimeout?: boolean;
+  /**
+   * Send the kind's Stop request before throwing `WaitFailedError`, i.e. when waiting itself
+   * breaks: Describe keeps failing past the transient-error cap (or fails with an error retrying
+   * cannot fix, such as AccessDenied), or `onStatusChange` throws. On by default for the reason
+   * `stopOnTimeout` is: once the wait rejects, nobody watches the job. Turn it off to keep the job
+   * running through an outage and resume with `waitForJob(kind, err.jobName, …)`.
+   * @default true
+   */
+  stopOnError?: boolean;
+  /**
+   * Send the kind's Stop request when `signal` aborts, before rejecting with `signal.reason`.
+   * `waitForJob`/`watchJob` default to true. `runJob` defaults to true for a job it created and
+   * to false for an existing job it used (`onExists: "reattach"` or `"skip"`): that job may be
+   * another process's, still watched there, so aborting detaches from it unless this is true.
+   * @default true
+   */
+  stopOnAbort?: boolean;
 }
 
 /** {@link WaitOptions} after defaults and validation: internals never see `undefined`. */
@@ -39,13 +59,21 @@ export type ResolvedWaitOptions = Required<WaitOptions>;
 export const DEFAULT_CHECK_INTERVAL_SECONDS = 30;
 
 /**
+ * Transient Describe errors tolerated in a row while waiting. Airflow's waiter loop retries them
+ * forever (airflow-sagemaker-operators.md §4); eight back-offs of 1 … 30 s ride out a brownout of
+ * about two minutes yet still end a wait against a service that is down for us.
+ */
+export const MAX_CONSECUTIVE_TRANSIENT_ERRORS = 8;
+
+/**
  * Applies the defaults and checks every value, throwing `TypeError` (wrong type) or `RangeError`
  * (out of range) with the option, the value and the fix.
  *
  * @example
  * ```ts
  * resolveWaitOptions({ maxWaitSeconds: 3600 });
- * // { checkIntervalSeconds: 30, maxWaitSeconds: 3600, maxAttempts: Infinity, stopOnTimeout: true }
+ * // { checkIntervalSeconds: 30, maxWaitSeconds: 3600, maxAttempts: Infinity,
+ * //   stopOnTimeout: true, stopOnError: true, stopOnAbort: true }
  * ```
  */
 export function resolveWaitOptions(partial: WaitOptions = {}): ResolvedWaitOptions {
@@ -54,6 +82,8 @@ export function resolveWaitOptions(partial: WaitOptions = {}): ResolvedWaitOptio
     maxWaitSeconds: partial.maxWaitSeconds ?? Infinity,
     maxAttempts: partial.maxAttempts ?? Infinity,
     stopOnTimeout: partial.stopOnTimeout ?? true,
+    stopOnError: partial.stopOnError ?? true,
+    stopOnAbort: partial.stopOnAbort ?? true,
   };
   positiveNumber("checkIntervalSeconds", resolved.checkIntervalSeconds, false, "the seconds between status checks, e.g. 30");
   positiveNumber("maxWaitSeconds", resolved.maxWaitSeconds, true, "a number of seconds, or Infinity for no deadline");
@@ -68,11 +98,9 @@ export function resolveWaitOptions(partial: WaitOptions = {}): ResolvedWaitOptio
       `Wait option maxAttempts [${resolved.maxAttempts}] must be at least 1. Please pass a whole number of status checks of at least 1, or Infinity.`,
     );
   }
-  if (typeof resolved.stopOnTimeout !== "boolean") {
-    throw new TypeError(
-      `Wait option stopOnTimeout [${String(resolved.stopOnTimeout)}] must be a boolean. Please pass true (stop the job when the wait times out) or false (leave it running).`,
-    );
-  }
+  flag("stopOnTimeout", resolved.stopOnTimeout, "stop the job when the wait times out");
+  flag("stopOnError", resolved.stopOnError, "stop the job when waiting fails");
+  flag("stopOnAbort", resolved.stopOnAbort, "stop the job when the signal aborts");
   return resolved;
 }
 
@@ -83,5 +111,13 @@ function positiveNumber(option: string, value: unknown, infinityAllowed: boolean
   const finiteEnough = Number.isFinite(value) || (infinityAllowed && value === Infinity);
   if (!finiteEnough || !(value > 0)) {
     throw new RangeError(`Wait option ${option} [${value}] must be ${infinityAllowed ? "" : "a finite number "}greater than 0. Please pass ${fix}.`);
+  }
+}
+
+function flag(option: string, value: unknown, whenTrue: string): void {
+  if (typeof value !== "boolean") {
+    throw new TypeError(
+      `Wait option ${option} [${String(value)}] must be a boolean. Please pass true (${whenTrue}) or false (leave it running).`,
+    );
   }
 }

@@ -4,10 +4,12 @@ import {
   JobFailedError,
   JobStoppedError,
   MaxRuntimeExceededError,
+  MaxWaitTimeExceededError,
   NameConflictError,
   SagerunError,
+  WaitFailedError,
   WaitTimeoutError,
-} from "./errors.js";
+} from "./index.js";
 
 const job = { jobKind: "training job", jobName: "nightly", description: { TrainingJobName: "nightly" } };
 
@@ -51,9 +53,30 @@ describe("error messages", () => {
     expect(limit.code).toBe("MaxRuntimeExceeded");
   });
 
+  it("MaxWaitTimeExceededError tells a spot job's wait limit from a stop request and names MaxWaitTimeInSeconds", () => {
+    const spot = new MaxWaitTimeExceededError({ ...job, status: "Stopped", secondaryStatus: "MaxWaitTimeExceeded", maxWaitTimeSeconds: 7200 });
+    expect(spot.message).toBe(
+      "Training job 'nightly' was stopped by SageMaker (status Stopped, secondary status MaxWaitTimeExceeded): as a managed " +
+        "spot training job it did not finish within its StoppingCondition.MaxWaitTimeInSeconds of 7200 s, which counts the " +
+        "time spent waiting for spot capacity as well as running. Please raise MaxWaitTimeInSeconds (it must be at least " +
+        "MaxRuntimeInSeconds), use CheckpointConfig so that interrupted runs resume, or train on demand (EnableManagedSpotTraining: false).",
+    );
+    expect(spot).toMatchObject({ name: "MaxWaitTimeExceededError", code: "MaxWaitTimeExceeded", maxWaitTimeSeconds: 7200 });
+  });
+
+  it("JobStoppedError says a job being deleted can no longer be judged, instead of blaming a stop request", () => {
+    const deleting = new JobStoppedError({ ...job, status: "Deleting", secondaryStatus: "Completed" });
+    expect(deleting.message).toBe(
+      "Training job 'nightly' did not complete as far as sagerun can tell (status Deleting, secondary status Completed): " +
+        "it was deleted after it finished, so its outcome can no longer be read. Please ask whoever deleted it, or run " +
+        "the job again under a new name.",
+    );
+  });
+
   it("WaitTimeoutError reports the limit, the attempts, the last status and whether the job was stopped", () => {
     const err = new WaitTimeoutError({
       jobKind: "training job",
+      kindName: "trainingJob",
       jobName: "nightly",
       limit: "maxWaitSeconds",
       limitValue: 600,
@@ -68,8 +91,49 @@ describe("error messages", () => {
     expect(err.message).toBe(
       "Timed out waiting for training job 'nightly': maxWaitSeconds [600] ran out after 21 status checks over 600 s; " +
         "last status InProgress, secondary status Training; sagerun sent a stop request for it (stopOnTimeout). " +
-        'Please raise maxWaitSeconds, or set stopOnTimeout: false and wait again later with onExists: "reattach".',
+        'Please raise maxWaitSeconds, or set stopOnTimeout: false and wait again later with waitForJob(trainingJob, "nightly", …).',
     );
+  });
+
+  it("WaitTimeoutError points at the name the job actually ran under, not onExists: \"reattach\"", () => {
+    const err = new WaitTimeoutError({
+      jobKind: "training job",
+      kindName: "trainingJob",
+      jobName: "nightly-1767225600",
+      limit: "maxAttempts",
+      limitValue: 3,
+      attempts: 3,
+      elapsedMs: 60_000,
+      lastStatus: "InProgress",
+      observedStatuses: {},
+      description: undefined,
+      stopRequested: false,
+    });
+    expect(err.message).toContain('waitForJob(trainingJob, "nightly-1767225600", …)');
+    expect(err.message).not.toContain("reattach");
+  });
+
+  it("WaitFailedError names the job, what failed, whether the job was stopped, and how to resume", () => {
+    const cause = Object.assign(new Error("Rate exceeded"), { name: "ThrottlingException" });
+    const err = new WaitFailedError({
+      jobKind: "training job",
+      kindName: "trainingJob",
+      jobName: "nightly",
+      during: "describe",
+      detail: "its status check (Describe) failed 8 times in a row",
+      lastStatus: "InProgress",
+      lastSecondaryStatus: "Training",
+      description: undefined,
+      stopRequested: true,
+      cause,
+    });
+    expect(err.message).toBe(
+      "Failed to wait for training job 'nightly': its status check (Describe) failed 8 times in a row " +
+        "(ThrottlingException: Rate exceeded); last status InProgress, secondary status Training; sagerun sent a stop request for it (stopOnError). " +
+        'Please fix the cause, or set stopOnError: false and wait again later with waitForJob(trainingJob, "nightly", …).',
+    );
+    expect(err).toMatchObject({ name: "WaitFailedError", code: "WaitFailed", jobName: "nightly", during: "describe" });
+    expect(err.cause).toBe(cause);
   });
 
   it("NameConflictError quotes Airflow's 'already exists' and lists the policies", () => {

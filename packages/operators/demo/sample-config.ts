@@ -1,0 +1,26 @@
+import type { CreateTrainingJobCommandInput } from "@aws-sdk/client-sagemaker";
+
+/**
+ * The one sample CreateTrainingJob request of this package, shared by the demo, the bench and the
+ * tests (test/fixtures.ts): a valid XGBoost job on one ml.m5.xlarge. Override what matters.
+ *
+ * @example
+ * ```ts
+ * sampleTrainingConfig({ TrainingJobName: "nightly", StoppingCondition: { MaxRuntimeInSeconds: 3600 } });
+ * ```
+ */
+export function sampleTrainingConfig(overrides: Partial<CreateTrainingJobCommandInput> = {}): CreateTrainingJobCommandInput {
+  return {
+    TrainingJobName: "sagerun-sample",
+    RoleArn: "arn:aws:iam::123456789012:role/SageMakerRole",
+    AlgorithmSpecification: {
+      // The us-east-1 SageMaker XGBoost image (AWS docs, "Docker Registry Paths and Example Code").
+      TrainingImage: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
+      TrainingInputMode: "File",
+    },
+    OutputDataConfig: { S3OutputPath: "s3://sagerun-sample/output" },
+    ResourceConfig: { InstanceType: "ml.m5.xlarge", InstanceCount: 1, VolumeSizeInGB: 10 },
+    StoppingCondition: { MaxRuntimeInSeconds: 86_400 },
+    ...overrides,
+  };
+}

@@ -1,0 +1,28 @@
+/** SageMaker's job name limit (`[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}`, sagemaker-semantics.md §3). */
+export const MAX_JOB_NAME_LENGTH = 63;
+
+/**
+ * Airflow's timestamp name: the base cut so that `-<ts>` fits in 63 characters
+ * (`f"{proposed[:63 - len(ts) - 1]}-{ts}"`, apache/airflow#45551, fixing #45550).
+ *
+ * @example
+ * ```ts
+ * timestampName("my-job", "1767225600"); // "my-job-1767225600"
+ * ```
+ */
+export function timestampName(proposed: string, ts: string): string {
+  return `${proposed.slice(0, MAX_JOB_NAME_LENGTH - ts.length - 1)}-${ts}`;
+}
+
+/**
+ * The `n`-th name of the `"increment"` policy, the base cut so that the result fits in 63 characters.
+ *
+ * @example
+ * ```ts
+ * incrementName("my-job", 2); // "my-job-2"
+ * ```
+ */
+export function incrementName(proposed: string, n: number): string {
+  const suffix = `-${n}`;
+  return `${proposed.slice(0, MAX_JOB_NAME_LENGTH - suffix.length)}${suffix}`;
+}

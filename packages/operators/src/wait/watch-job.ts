@@ -1,0 +1,149 @@
+import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { abortReason, type Clock } from "@sagerun/transport";
+import { WaitTimeoutError, type JsonDescription } from "../errors/index.js";
+import { errorCode, isTransientError } from "../internal/aws-errors.js";
+import { clockFor } from "../internal/client-clock.js";
+import { raceAbort } from "../internal/race-abort.js";
+import { describeJob, type JobDescription, type JobKind } from "../job-kinds/job-kind.js";
+import { jobOutcome, jobStatus, outcomeError } from "../job-kinds/job-outcome.js";
+import { requestStop, stopBeforeThrowing } from "./request-stop.js";
+import { waitFailed } from "./wait-failed.js";
+import { MAX_CONSECUTIVE_TRANSIENT_ERRORS, resolveWaitOptions, type WaitOptions } from "./wait-options.js";
+
+/** One change of (primary status, secondary status), as seen by a status check. */
+export interface JobStatusEvent<D = JsonDescription> {
+  readonly jobName: string;
+  /** The primary status, e.g. `"InProgress"`. */
+  readonly status: string;
+  /** The secondary status, when the kind has one, e.g. `"Training"`. */
+  readonly secondaryStatus?: string;
+  /** When the status was read, ISO-8601, on the injected clock (virtual time on the emulator). */
+  readonly time: string;
+  /** The Describe output it was read from, JSON-safe. */
+  readonly description: D;
+}
+
+/** Options of {@link watchJob}. */
+export interface WatchJobOptions extends WaitOptions {
+  readonly client: SageMakerClient;
+  /**
+   * The time source for intervals and the deadline.
+   * @default the clock `createBackend` registered for `client` (the emulator's virtual clock), else systemClock
+   */
+  readonly clock?: Clock;
+  /**
+   * Cancels the wait: sagerun sends the kind's Stop request (unless `stopOnAbort` is false; a job
+   * that already finished is fine) and rejects with `signal.reason`. If the Stop request itself
+   * fails, that error is thrown instead, since the job may still be running.
+   */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Streams a job's status changes until it finishes. Yields one {@link JobStatusEvent} per change of
+ * (status, secondary status); returns the final description when the job completed, and throws
+ * `JobFailedError`, `JobStoppedError`, `MaxRuntimeExceededError`, `MaxWaitTimeExceededError`,
+ * `WaitTimeoutError` or `WaitFailedError` otherwise. The first check runs at once, then one every
+ * `checkIntervalSeconds` on the clock. Breaking out of the loop stops watching, not the job.
+ *
+ * @example
+ * ```ts
+ * for await (const event of watchJob(trainingJob, "my-job", { client })) {
+ *   console.log(event.time, event.status, event.secondaryStatus);
+ * }
+ * ```
+ */
+export async function* watchJob<I extends object, O extends object, S extends string>(
+  kind: JobKind<I, O, S>,
+  jobName: string,
+  options: WatchJobOptions,
+): AsyncGenerator<JobStatusEvent<JobDescription<O>>, JobDescription<O>, undefined> {
+  const wait = resolveWaitOptions(options);
+  const { client, signal } = options;
+  const clock = options.clock ?? clockFor(client);
+  const started = clock.now();
+  const deadline = started + wait.maxWaitSeconds * 1000;
+  const intervalMs = wait.checkIntervalSeconds * 1000;
+  const observedStatuses: Record<string, number> = {};
+  let attempts = 0;
+  let last: JobDescription<O> | undefined;
+
+  const timeout = async (limit: "maxWaitSeconds" | "maxAttempts", cause?: unknown): Promise<never> => {
+    const { stopRequested, stopError } = await stopBeforeThrowing(kind, client, jobName, wait.stopOnTimeout);
+    const status = last === undefined ? undefined : jobStatus(kind, last);
+    throw new WaitTimeoutError({
+      jobKind: kind.label,
+      kindName: kind.exportName,
+      jobName,
+      limit,
+      limitValue: wait[limit],
+      attempts,
+      elapsedMs: clock.now() - started,
+      lastStatus: status?.status,
+      lastSecondaryStatus: status?.secondaryStatus,
+      observedStatuses: { ...observedStatuses },
+      description: last as JsonDescription | undefined,
+      stopRequested,
+      cause: stopError ?? cause,
+    });
+  };
+
+  const describe = async (): Promise<JobDescription<O>> => {
+    for (let failures = 1; ; failures++) {
+      try {
+        return await raceAbort(describeJob(kind, client, jobName, signal), signal);
+      } catch (err) {
+        if (signal?.aborted) throw err;
+        const transient = isTransientError(err);
+        if (!transient || failures >= MAX_CONSECUTIVE_TRANSIENT_ERRORS) {
+          const detail = transient
+            ? `its status check (Describe) failed ${failures} times in a row`
+            : "its status check (Describe) failed with an error that retrying will not fix";
+          throw await waitFailed(kind, client, jobName, { during: "describe", detail, cause: err, last, stop: wait.stopOnError });
+        }
+        // Throttling and 5xx are retried without spending an attempt (Airflow's waiter loop,
+        // airflow-sagemaker-operators.md §4), after 1, 2, 4 … s capped at the interval and deadline.
+        const key = `error ${errorCode(err) ?? "unknown"}`;
+        observedStatuses[key] = (observedStatuses[key] ?? 0) + 1;
+        const remaining = deadline - clock.now();
+        if (remaining <= 0) await timeout("maxWaitSeconds", err);
+        await clock.sleep(Math.min(1000 * 2 ** (failures - 1), intervalMs, remaining), signal);
+      }
+    }
+  };
+
+  try {
+    let lastKey: string | undefined;
+    for (;;) {
+      signal?.throwIfAborted();
+      const description = await describe();
+      attempts++;
+      last = description;
+      const { status, secondaryStatus } = jobStatus(kind, description);
+      const key = secondaryStatus === undefined ? status : `${status}/${secondaryStatus}`;
+      observedStatuses[key] = (observedStatuses[key] ?? 0) + 1;
+      if (key !== lastKey) {
+        lastKey = key;
+        const time = new Date(clock.now()).toISOString();
+        yield { jobName, status, ...(secondaryStatus === undefined ? {} : { secondaryStatus }), time, description };
+      }
+      const error = outcomeError(kind, jobName, description);
+      if (error) throw error;
+      if (jobOutcome(kind, description) === "completed") return description;
+      if (attempts >= wait.maxAttempts) await timeout("maxAttempts");
+      const remaining = deadline - clock.now();
+      if (remaining <= 0) await timeout("maxWaitSeconds");
+      // Sleep no further than the deadline, so the last check happens exactly on it.
+      await clock.sleep(Math.min(intervalMs, remaining), signal);
+    }
+  } catch (err) {
+    // Whatever was in flight (a sleep, a Describe, a timeout), an abort means: stop the job unless
+    // told not to, then report the caller's reason. Airflow's operators never stop a job (no
+    // on_kill, airflow-sagemaker-operators.md §5 item 19); a cancelled run must not keep billing.
+    if (signal?.aborted) {
+      if (wait.stopOnAbort) await requestStop(kind, client, jobName);
+      throw abortReason(signal);
+    }
+    throw err;
+  }
+}
