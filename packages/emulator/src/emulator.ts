@@ -1,9 +1,9 @@
 import { SageMakerClient, type SageMakerClientConfig } from "@aws-sdk/client-sagemaker";
-import { holdClock, VirtualClock, type Clock } from "@sagerun/transport";
+import { holdClock, VirtualClock, type Clock, type EmulatorOptions } from "@sagerun/transport";
 import { createContext, type EmulatorContext } from "./emulator-context.js";
 import { ServiceError } from "./errors.js";
 import { EmulatorRequestHandler } from "./front-doors/smithy-handler.js";
-import { checkRules, type EmulatorRule, type PhaseDurations } from "./lifecycle/rules.js";
+import { checkRules } from "./lifecycle/rules.js";
 import { seededRandom, type Random } from "./random.js";
 import { RequestClock } from "./request-clock.js";
 import { endpointConfigModule } from "./resources/endpoint-config/module.js";
@@ -20,31 +20,8 @@ import { createStore, type EmulatorStore } from "./store/emulator-store.js";
 import { validateInput } from "./validation/validate.js";
 import { serveWire, type WireRequest, type WireResponse } from "./wire/aws-json.js";
 
-export interface EmulatorOptions {
-  /** The clock every lifecycle is played on. @default a new VirtualClock (auto-advancing) */
-  clock?: Clock;
-  /** Seeds request ids, name suffixes, metric values and duration jitter. @default 1 */
-  seed?: number;
-  /** @default "us-east-1" */
-  region?: string;
-  /** @default "123456789012" */
-  accountId?: string;
-  /** @default "aws" */
-  partition?: string;
-  /** Keep names' case in ARNs (SageMaker lower-cases them). @default false */
-  preserveArnNameCase?: boolean;
-  /** Phase durations for every resource, in seconds; rules override them per resource. */
-  durations?: PhaseDurations;
-  /** Scales each planned phase by a seeded factor in [1 - jitter, 1 + jitter]. @default 0 */
-  jitter?: number;
-  /** Per-resource durations, outcomes and metrics; the first matching rule applies. */
-  rules?: readonly EmulatorRule[];
-  /**
-   * ListTrainingJobs pages first and filters by StatusEquals afterwards, as documented, so pages
-   * can come back short or empty with a NextToken. @default true
-   */
-  listTrainingJobsStatusFilterAfterPage?: boolean;
-}
+export type { EmulatorOptions } from "@sagerun/transport";
+
 
 /**
  * An in-memory SageMaker control plane. Every front door funnels into {@link Emulator.call}:

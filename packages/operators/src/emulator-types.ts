@@ -1,80 +1,16 @@
 /**
  * Local structural types for the parts of the optional peer `@sagerun/emulator` that
- * `createBackend` exposes. Written out here, not derived with `typeof import("@sagerun/emulator")`,
- * so that this package's published .d.ts never names the peer: a project that talks only to AWS
+ * `createBackend` exposes; its options live in `@sagerun/transport`, the contract both packages
+ * share. Written out here, not derived with `typeof import("@sagerun/emulator")`, so that this
+ * package's published .d.ts never names the peer: a project that talks only to AWS
  * and never installed the emulator must still type-check. The compiler keeps the copies honest:
  * `internal/load-emulator.ts` assigns the real module to {@link EmulatorModule}, which stops
  * compiling if these types and the emulator's drift apart.
  */
 import type { SageMakerClient, SageMakerClientConfig } from "@aws-sdk/client-sagemaker";
-import type { Clock } from "@sagerun/transport";
+import type { Clock, EmulatorOptions } from "@sagerun/transport";
 
-/** Durations of lifecycle phases, in seconds (the emulator's `PhaseDurations`). */
-export interface EmulatorPhaseDurations {
-  /** Training: instances launching (SecondaryStatus Starting). */
-  startingSeconds?: number;
-  /** Training: input data download (SecondaryStatus Downloading). */
-  downloadingSeconds?: number;
-  /** Training: the algorithm running (SecondaryStatus Training). */
-  trainingSeconds?: number;
-  /** Training: model artifacts upload (SecondaryStatus Uploading). */
-  uploadingSeconds?: number;
-  /** Every job kind: from a stop request (or a runtime limit) to Stopped. */
-  stoppingSeconds?: number;
-  /** Processing and transform jobs: provisioning before the container starts. */
-  provisioningSeconds?: number;
-  /** Processing and transform jobs: the container running. */
-  runningSeconds?: number;
-  /** Endpoints: Creating → InService. */
-  creatingSeconds?: number;
-  /** Endpoints: Updating → InService. */
-  updatingSeconds?: number;
-  /** Endpoints: Deleting → gone. */
-  deletingSeconds?: number;
-}
-
-/** Per-resource overrides; the first rule whose `match` fits a new resource applies (the emulator's `EmulatorRule`). */
-export interface EmulatorRule {
-  readonly match?: {
-    /** The resource's name: exact string (case-insensitive) or a pattern. */
-    readonly name?: string | RegExp;
-    /** The container image. */
-    readonly image?: string | RegExp;
-    /** Hyperparameters that must all be present with these values. */
-    readonly hyperParameters?: Readonly<Record<string, string | RegExp>>;
-  };
-  readonly durations?: EmulatorPhaseDurations;
-  /** How the job ends when nothing stops it first. */
-  readonly outcome?:
-    | { readonly status: "Completed" }
-    | { readonly status: "Failed"; readonly failureReason?: string; readonly afterSeconds?: number };
-  /** Final metric values a training job reports. */
-  readonly metrics?: Readonly<Record<string, number>>;
-}
-
-/** Options of `createEmulator` (see `@sagerun/emulator` for the full documentation). */
-export interface EmulatorOptions {
-  /** The clock every lifecycle is played on. @default a new VirtualClock */
-  clock?: Clock;
-  /** Seeds request ids, name suffixes, metric values and duration jitter. @default 1 */
-  seed?: number;
-  /** @default "us-east-1" */
-  region?: string;
-  /** @default "123456789012" */
-  accountId?: string;
-  /** @default "aws" */
-  partition?: string;
-  /** Keep names' case in ARNs. @default false */
-  preserveArnNameCase?: boolean;
-  /** Phase durations for every resource, in seconds; rules override them per resource. */
-  durations?: EmulatorPhaseDurations;
-  /** Scales each planned phase by a seeded factor in [1 - jitter, 1 + jitter]. @default 0 */
-  jitter?: number;
-  /** Per-resource durations, outcomes and metrics; the first matching rule applies. */
-  rules?: readonly EmulatorRule[];
-  /** ListTrainingJobs filters by StatusEquals after paging, as documented. @default true */
-  listTrainingJobsStatusFilterAfterPage?: boolean;
-}
+export type { EmulatorOptions, EmulatorRule, PhaseDurations as EmulatorPhaseDurations } from "@sagerun/transport";
 
 /** The emulator `createBackend` started: the members an operator user needs. */
 export interface Emulator {
