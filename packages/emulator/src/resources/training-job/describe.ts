@@ -3,7 +3,7 @@ import type {
   SecondaryStatusTransition,
   TrainingJobSummary,
 } from "@aws-sdk/client-sagemaker";
-import { pastPoints, type Point } from "../../lifecycle/timeline.js";
+import { pastPoints, pointAt, type Point } from "../../lifecycle/timeline.js";
 import { isTerminalJobStatus } from "../job-status.js";
 import { echoedRequest } from "./echoed-request.js";
 import { DEFAULT_MAX_RUNTIME_SECONDS } from "./plan.js";
@@ -54,15 +54,16 @@ export function describeTrainingJob(record: TrainingJobRecord, now: number): Des
 
 /** The job as ListTrainingJobs shows it. */
 export function summarizeTrainingJob(record: TrainingJobRecord, now: number): TrainingJobSummary {
-  const d = describeTrainingJob(record, now);
+  // The same reading of the timeline as Describe, without building the rest of the description.
+  const current = pointAt(record.timeline, now);
   return {
-    TrainingJobName: d.TrainingJobName,
-    TrainingJobArn: d.TrainingJobArn,
-    CreationTime: d.CreationTime,
-    TrainingEndTime: d.TrainingEndTime,
-    LastModifiedTime: d.LastModifiedTime,
-    TrainingJobStatus: d.TrainingJobStatus,
-    SecondaryStatus: d.SecondaryStatus,
+    TrainingJobName: record.name,
+    TrainingJobArn: record.arn,
+    CreationTime: new Date(record.plan.createdAt),
+    TrainingEndTime: isTerminalJobStatus(current.state.status) ? new Date(current.at) : undefined,
+    LastModifiedTime: new Date(current.at),
+    TrainingJobStatus: current.state.status,
+    SecondaryStatus: current.state.secondary,
   };
 }
 

@@ -66,22 +66,23 @@ export function trainingJobOperations(ctx: EmulatorContext, store: EmulatorStore
       const now = ctx.clock.now();
       // No emulated job has a warm pool or a training plan, so those filters match nothing.
       const rows = input.WarmPoolStatusEquals || input.TrainingPlanArnEquals ? [] : jobs.values();
-      const summaries = new Map(rows.map((r) => [r, summarizeTrainingJob(r, now)]));
+      // Filters and sorts read only each job's current point; full summaries are built for the page.
+      const current = new Map(rows.map((r) => [r, pointAt(r.timeline, now)]));
       const { items, nextToken } = listPage(rows, input, {
         name: (r) => r.name,
         creationTime: (r) => r.plan.createdAt,
-        lastModifiedTime: (r) => summaries.get(r)!.LastModifiedTime!.getTime(),
-        status: (r) => summaries.get(r)!.TrainingJobStatus!,
+        lastModifiedTime: (r) => current.get(r)!.at,
+        status: (r) => current.get(r)!.state.status,
         sortKeys: {
           Name: (r) => r.name,
           CreationTime: (r) => r.plan.createdAt,
-          Status: (r) => summaries.get(r)!.TrainingJobStatus,
+          Status: (r) => current.get(r)!.state.status,
         },
         defaultSortBy: "CreationTime",
         defaultSortOrder: "Ascending",
         statusFilterAfterPage: ctx.listTrainingJobsStatusFilterAfterPage,
       });
-      return { TrainingJobSummaries: items.map((r) => summaries.get(r)!), NextToken: nextToken };
+      return { TrainingJobSummaries: items.map((r) => summarizeTrainingJob(r, now)), NextToken: nextToken };
     },
 
     StopTrainingJob(input: StopTrainingJobRequest): object {
