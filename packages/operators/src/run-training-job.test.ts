@@ -1,7 +1,7 @@
 import { StopTrainingJobCommand } from "@aws-sdk/client-sagemaker";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { emulatorHarness, trainingJobRequest } from "../test/fixtures.js";
-import { JobFailedError, JobStoppedError, MaxRuntimeExceededError, SagerunError } from "./errors/index.js";
+import { JobFailedError, JobStoppedError, MaxRuntimeExceededError, MaxWaitTimeExceededError, SagerunError } from "./errors/index.js";
 import { runTrainingJob } from "./run-training-job.js";
 
 const durations = { startingSeconds: 60, downloadingSeconds: 30, trainingSeconds: 600, uploadingSeconds: 30, stoppingSeconds: 30 };
@@ -51,6 +51,18 @@ describe(runTrainingJob.name, () => {
     const err = await runTrainingJob(config, { client: h.client, clock: h.clock }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MaxRuntimeExceededError);
     expect(err).toMatchObject({ code: "MaxRuntimeExceeded", status: "Stopped", secondaryStatus: "MaxRuntimeExceeded", maxRuntimeSeconds: 300 });
+  });
+
+  it("rejects with MaxWaitTimeExceededError when a managed spot job runs out of MaxWaitTimeInSeconds", async () => {
+    const h = emulatorHarness({ durations: { ...durations, trainingSeconds: 7200 } });
+    const config = trainingJobRequest({
+      TrainingJobName: "spot",
+      EnableManagedSpotTraining: true,
+      StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 },
+    });
+    const err = await runTrainingJob(config, { client: h.client, clock: h.clock }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MaxWaitTimeExceededError);
+    expect(err).toMatchObject({ code: "MaxWaitTimeExceeded", status: "Stopped", secondaryStatus: "MaxWaitTimeExceeded", maxWaitTimeSeconds: 3600 });
   });
 
   it("completes a 2-hour job polled every 30 s, on virtual time", async () => {

@@ -16,6 +16,8 @@ export interface TrainingPlan {
   readonly uploadingMs: number;
   readonly stoppingMs: number;
   readonly maxRuntimeMs: number;
+  /** Managed spot training only: StoppingCondition.MaxWaitTimeInSeconds, measured from creation. */
+  readonly maxWaitMs?: number | undefined;
   readonly outcome: Outcome;
   /** Final metric values, reported at Completed (FinalMetricDataList). */
   readonly metrics: Readonly<Record<string, number>>;
@@ -43,6 +45,10 @@ export function planTrainingJob(ctx: EmulatorContext, request: CreateTrainingJob
     uploadingMs: durationsMs.uploadingSeconds,
     stoppingMs: observableStoppingMs(durationsMs.stoppingSeconds),
     maxRuntimeMs: (request.StoppingCondition?.MaxRuntimeInSeconds ?? DEFAULT_MAX_RUNTIME_SECONDS) * 1000,
+    maxWaitMs:
+      request.EnableManagedSpotTraining && request.StoppingCondition?.MaxWaitTimeInSeconds !== undefined
+        ? request.StoppingCondition.MaxWaitTimeInSeconds * 1000
+        : undefined,
     outcome: rule?.outcome ?? { status: "Completed" },
     metrics,
   };

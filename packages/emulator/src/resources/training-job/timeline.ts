@@ -17,6 +17,7 @@ export interface TrainingEvents {
 /** [INF] default text; the real one is not documented (sagemaker-semantics.md §5.1). */
 export const DEFAULT_FAILURE_REASON = "AlgorithmError: the emulated training container exited with a non-zero status";
 const MAX_RUNTIME_MESSAGE = "Training job runtime exceeded MaxRuntimeInSeconds provided";
+const MAX_WAIT_MESSAGE = "Training job exceeded MaxWaitTimeInSeconds provided";
 
 const at = (time: number, status: TrainingJobStatus, secondary: SecondaryStatus, message: string): Point<TrainingState> => ({
   at: Math.round(time),
@@ -27,7 +28,9 @@ const at = (time: number, status: TrainingJobStatus, secondary: SecondaryStatus,
  * The whole life of a training job. The happy path and its StatusMessages are the ones the
  * SageMaker SDK prints (sagemaker-semantics.md §5.1): Starting → Downloading → Training →
  * Uploading → Completed. Then, in order, whatever cuts it short: the planned failure, the
- * MaxRuntimeInSeconds limit (measured from TrainingStartTime), a user's stop.
+ * MaxRuntimeInSeconds limit (measured from TrainingStartTime), for managed spot training the
+ * MaxWaitTimeInSeconds limit (measured from creation: [DOC] "the maximum time … to wait for a
+ * managed spot training job to complete"; Stopping → Stopped/MaxWaitTimeExceeded, §5.1), a user's stop.
  */
 export function trainingTimeline(plan: TrainingPlan, events: TrainingEvents): Timeline<TrainingState> {
   const t0 = plan.createdAt;
@@ -60,6 +63,7 @@ export function trainingTimeline(plan: TrainingPlan, events: TrainingEvents): Ti
   return interrupted(natural, (state) => state.status === "InProgress", [
     failure,
     stopping(start + plan.maxRuntimeMs, "MaxRuntimeExceeded", MAX_RUNTIME_MESSAGE),
+    plan.maxWaitMs === undefined ? undefined : stopping(t0 + plan.maxWaitMs, "MaxWaitTimeExceeded", MAX_WAIT_MESSAGE),
     stop === undefined ? undefined : stopping(stop, "Stopped", "Training job stopped"),
   ]);
 }
