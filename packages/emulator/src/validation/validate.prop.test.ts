@@ -1,71 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ServiceError } from "../errors.js";
+import { shapeOf, valid } from "../../test/fixtures/valid-input.js";
 import { javaRegExp } from "./java-regex.js";
-import { type Shape, operations, shapes } from "./model.generated.js";
+import { operations } from "./model.generated.js";
 import { knownOperations, validateInput } from "./validate.js";
-
-const shapeOf = (name: string | undefined): Shape => {
-  const shape = shapes[name ?? ""];
-  if (shape === undefined) throw new Error(`no shape ${name}`);
-  return shape;
-};
-
-/** Strings matching a model pattern; fast-check's stringMatching cannot do lookarounds or u-mode surrogate pairs. */
-function matching(pattern: string): fc.Arbitrary<string> {
-  const re = javaRegExp(pattern);
-  try {
-    return fc.stringMatching(re);
-  } catch {
-    try {
-      const noLookaround = new RegExp(re.source.replace(/\(\?<?[=!](?:[^()]|\([^()]*\))*\)/g, ""), "u");
-      return fc.stringMatching(noLookaround).filter((s) => re.test(s));
-    } catch {
-      return fc.string().filter((s) => re.test(s));
-    }
-  }
-}
-
-/** Values that satisfy every constraint of the shape (optional members present or not). */
-function valid(name: string, depth = 0): fc.Arbitrary<unknown> {
-  const s = shapeOf(name);
-  const size = { min: s.min ?? 0, max: Math.min(s.max ?? 3, (s.min ?? 0) + 2) };
-  switch (s.type) {
-    case "structure": {
-      const members = s.members ?? {};
-      const keys = depth > 6 ? (s.required ?? []) : Object.keys(members);
-      const model = Object.fromEntries(keys.map((k) => [k, valid(members[k] ?? "", depth + 1)]));
-      return fc.record(model, { requiredKeys: [...(s.required ?? [])] });
-    }
-    case "list":
-      return fc.array(valid(s.member ?? "", depth + 1), { minLength: size.min, maxLength: size.max });
-    case "map":
-      return fc.dictionary(valid(s.key ?? "", depth + 1) as fc.Arbitrary<string>, valid(s.value ?? "", depth + 1), {
-        minKeys: size.min,
-        maxKeys: size.max,
-      });
-    case "string": {
-      if (s.enum !== undefined) return fc.constantFrom(...s.enum);
-      const text = s.pattern === undefined ? fc.string({ maxLength: 80 }) : matching(s.pattern);
-      return text.filter((v) => v.length >= (s.min ?? 0) && v.length <= (s.max ?? Infinity));
-    }
-    case "integer":
-    case "long":
-      return fc.integer({ min: s.min ?? -(2 ** 31), max: s.max ?? 2 ** 31 - 1 });
-    case "float":
-    case "double":
-      return fc.double({ min: s.min ?? -1e6, max: s.max ?? 1e6, noNaN: true });
-    case "boolean":
-      return fc.boolean();
-    case "timestamp":
-      return fc.oneof(
-        fc.integer({ min: 0, max: 4e9 }),
-        fc.date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true }).map((d) => d.toISOString()),
-      );
-    case "blob":
-      return fc.base64String();
-  }
-}
 
 const thrown = (operation: string, input: unknown): unknown => {
   try {
