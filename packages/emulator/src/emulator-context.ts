@@ -1,6 +1,6 @@
 import type { Clock } from "@sagerun/transport";
 import { buildArn, type ArnScope, type ResourceType } from "./arn.js";
-import { checkDurations, findRule, type EmulatorRule, type PhaseDurations, type RuleSubject } from "./lifecycle/rules.js";
+import { findRule, type EmulatorRule, type PhaseDurations, type RuleSubject } from "./lifecycle/rules.js";
 import type { Random } from "./random.js";
 
 /**
@@ -29,6 +29,8 @@ export interface EmulatorContext {
   readonly arnScope: ArnScope;
   /** ListTrainingJobs applies StatusEquals after paging, as documented (§6). */
   readonly listTrainingJobsStatusFilterAfterPage: boolean;
+  /** Replaces the rules new resources are planned with (resources already planned keep theirs). */
+  setRules(rules: readonly EmulatorRule[]): void;
   arn(type: ResourceType, name: string): string;
   /** The plan inputs for a new resource: durations (defaults ← emulator ← first matching rule), in ms. */
   planFor(subject: RuleSubject): { durationsMs: Required<PhaseDurations>; rule: EmulatorRule | undefined };
@@ -46,19 +48,19 @@ export interface ContextOptions {
 }
 
 export function createContext(options: ContextOptions): EmulatorContext {
-  checkDurations(options.durations, "durations");
-  if (!(options.jitter >= 0 && options.jitter < 1)) {
-    throw new RangeError(`jitter [${options.jitter}] must be a number from 0 (no jitter) up to, not including, 1.`);
-  }
+  let rules = options.rules;
   const base = { ...DEFAULT_DURATIONS, ...definedOnly(options.durations) };
   return {
     clock: options.clock,
     random: options.random,
     arnScope: options.arnScope,
     listTrainingJobsStatusFilterAfterPage: options.listTrainingJobsStatusFilterAfterPage,
+    setRules(next) {
+      rules = next;
+    },
     arn: (type, name) => buildArn(options.arnScope, type, name),
     planFor(subject) {
-      const rule = findRule(options.rules, subject);
+      const rule = findRule(rules, subject);
       const seconds = { ...base, ...definedOnly(rule?.durations ?? {}) };
       const durationsMs = Object.fromEntries(
         Object.entries(seconds).map(([phase, s]) => {

@@ -1,9 +1,9 @@
 import { SageMakerClient, type SageMakerClientConfig } from "@aws-sdk/client-sagemaker";
-import { holdClock, VirtualClock, type Clock, type EmulatorOptions } from "@sagerun/transport";
+import { holdClock, VirtualClock, type Clock } from "@sagerun/transport";
 import { createContext, type EmulatorContext } from "./emulator-context.js";
 import { ServiceError } from "./errors.js";
 import { EmulatorRequestHandler } from "./front-doors/smithy-handler.js";
-import { checkRules } from "./lifecycle/rules.js";
+import { checkOptions, checkRules, type EmulatorOptions, type EmulatorRule } from "./options.js";
 import { seededRandom, type Random } from "./random.js";
 import { RequestClock } from "./request-clock.js";
 import { endpointConfigModule } from "./resources/endpoint-config/module.js";
@@ -20,8 +20,7 @@ import { createStore, type EmulatorStore } from "./store/emulator-store.js";
 import { validateInput } from "./validation/validate.js";
 import { serveWire, type WireRequest, type WireResponse } from "./wire/aws-json.js";
 
-export type { EmulatorOptions } from "@sagerun/transport";
-
+export type { EmulatorOptions } from "./options.js";
 
 /**
  * An in-memory SageMaker control plane. Every front door funnels into {@link Emulator.call}:
@@ -47,12 +46,12 @@ export class Emulator {
   readonly #operations: OperationTable;
 
   constructor(options: EmulatorOptions = {}) {
+    checkOptions(options);
     this.clock = options.clock ?? new VirtualClock();
     this.region = options.region ?? "us-east-1";
     const seed = options.seed ?? 1;
     this.#requestIds = seededRandom(seed ^ 0x5bd1e995);
     this.#requestClock = new RequestClock(this.clock);
-    checkRules(options.rules ?? []);
     this.#ctx = createContext({
       clock: this.#requestClock,
       random: seededRandom(seed),
@@ -118,6 +117,15 @@ export class Emulator {
       { step: "initialize", name: "sagerunHoldVirtualClock", priority: "high" },
     );
     return client;
+  }
+
+  /**
+   * Replaces the rules that plan new resources; resources already created keep the plan they got
+   * (a plan is fixed at creation). Checked like the constructor's `rules`.
+   */
+  setRules(rules: readonly EmulatorRule[]): void {
+    checkRules(rules);
+    this.#ctx.setRules([...rules]);
   }
 
   /** Forgets every resource (the clock keeps its time). */

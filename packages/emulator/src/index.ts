@@ -13,7 +13,7 @@
 export { Emulator, createEmulator } from "./emulator.js";
 export type { EmulatorOptions } from "./emulator.js";
 export { DEFAULT_DURATIONS } from "./emulator-context.js";
-export type { EmulatorRule, Outcome, PhaseDurations, RuleMatch } from "./lifecycle/rules.js";
+export type { EmulatorRule, Outcome, PhaseDurations, RuleMatch } from "./options.js";
 
 // Errors as the service answers them
 export { ServiceError } from "./errors.js";

@@ -14,6 +14,29 @@ describe("createEmulator options", () => {
     expect(() => createEmulator({ jitter: 1 })).toThrow(RangeError);
   });
 
+  // A misspelled key used to be ignored: `match: { nmae }` matched every job (issue 7, item 15).
+  it("refuses a misspelled rule key and lists the known ones", () => {
+    expect(() => createEmulator({ rules: [{ match: { nmae: "flaky" } as never }] })).toThrow(
+      'rules[0].match has an unknown key "nmae"; the known keys are name, image, hyperParameters.',
+    );
+  });
+
+  it("refuses a misspelled duration, at the top level and in a rule", () => {
+    expect(() => createEmulator({ durations: { trainSeconds: 60 } as never })).toThrow(/durations has an unknown key "trainSeconds"; the known keys are startingSeconds, /);
+    expect(() => createEmulator({ rules: [{ durations: { runSeconds: 1 } as never }] })).toThrow(/rules\[0\]\.durations has an unknown key "runSeconds"/);
+  });
+
+  it("refuses a misspelled top-level option or outcome key", () => {
+    expect(() => createEmulator({ sed: 3 } as never)).toThrow(/options has an unknown key "sed"; the known keys are clock, seed, /);
+    expect(() => createEmulator({ rules: [{ outcome: { status: "Failed", reason: "x" } as never }] })).toThrow(/rules\[0\]\.outcome has an unknown key "reason"/);
+  });
+
+  it("refuses rules replaced at run time by the same checks, keeping the old ones", () => {
+    const emulator = createEmulator();
+    expect(() => emulator.setRules([{ match: { nmae: "x" } as never }])).toThrow(/unknown key "nmae"/);
+    expect(() => emulator.setRules({} as never)).toThrow("rules must be an array of rules, got object.");
+  });
+
   it("replays the same run for the same seed however often the client polls", async () => {
     const run = async (extraPolls: number) => {
       const { client, clock } = manualEmulator({ seed: 7, jitter: 0.5 });

@@ -16,6 +16,3 @@ export type { ScaledClockOptions } from "./scaled-clock.js";
 // Backend selection
 export { resolveBackend, BACKEND_ENV_VAR } from "./backend-flag.js";
 export type { Backend } from "./backend-flag.js";
-
-// Emulator configuration (taken by @sagerun/emulator, passed through by @sagerun/operators)
-export type { EmulatorOptions, EmulatorRule, Outcome, PhaseDurations, RuleMatch } from "./emulator-options.js";

@@ -1,0 +1,194 @@
+import type { Clock } from "@sagerun/transport";
+
+/**
+ * The emulator's configuration: `createEmulator(options)`, `createBackend({ emulator: options })`
+ * and `sagerun-emulator serve --config FILE` all take it. {@link checkOptions} refuses anything
+ * misspelled, so a typo never silently turns a rule into "match everything".
+ */
+
+/** Durations of lifecycle phases, in seconds. Each resource kind reads the phases it has. */
+export interface PhaseDurations {
+  /** Training: instances launching (SecondaryStatus Starting). */
+  startingSeconds?: number;
+  /** Training: input data download (SecondaryStatus Downloading, File mode only). */
+  downloadingSeconds?: number;
+  /** Training: the algorithm running (SecondaryStatus Training). */
+  trainingSeconds?: number;
+  /** Training: model artifacts upload (SecondaryStatus Uploading). */
+  uploadingSeconds?: number;
+  /** Every job kind: from a stop request (or a runtime limit) to Stopped. */
+  stoppingSeconds?: number;
+  /** Processing and transform jobs: provisioning before the container starts. */
+  provisioningSeconds?: number;
+  /** Processing and transform jobs: the container running. */
+  runningSeconds?: number;
+  /** Endpoints: Creating → InService. */
+  creatingSeconds?: number;
+  /** Endpoints: Updating → InService. */
+  updatingSeconds?: number;
+  /** Endpoints: Deleting → gone. */
+  deletingSeconds?: number;
+}
+
+/** How a job ends when nothing stops it first. */
+export type Outcome =
+  | { readonly status: "Completed" }
+  | {
+      readonly status: "Failed";
+      /** SageMaker's form is `<Category>: <text>` (sagemaker-semantics.md §5.1 FailureReason). */
+      readonly failureReason?: string;
+      /** Seconds after the main phase began that the failure is detected. @default half of it */
+      readonly afterSeconds?: number;
+    };
+
+export interface RuleMatch {
+  /** The resource's name: exact string (case-insensitive) or a pattern. */
+  readonly name?: string | RegExp;
+  /** The container image (TrainingImage, AppSpecification.ImageUri, the model's Image). */
+  readonly image?: string | RegExp;
+  /** Hyperparameters that must all be present with these values. */
+  readonly hyperParameters?: Readonly<Record<string, string | RegExp>>;
+}
+
+/**
+ * Per-resource overrides: the first rule whose `match` fits a new resource fixes its durations,
+ * outcome and reported metrics. Rules are read at creation; the plan never changes afterwards.
+ */
+export interface EmulatorRule {
+  readonly match?: RuleMatch;
+  readonly durations?: PhaseDurations;
+  readonly outcome?: Outcome;
+  /** Final metric values a training job reports (FinalMetricDataList; tuning objectives). */
+  readonly metrics?: Readonly<Record<string, number>>;
+}
+
+export interface EmulatorOptions {
+  /** The clock every lifecycle is played on. @default a new VirtualClock (auto-advancing) */
+  clock?: Clock;
+  /** Seeds request ids, name suffixes, metric values and duration jitter. @default 1 */
+  seed?: number;
+  /** @default "us-east-1" */
+  region?: string;
+  /** @default "123456789012" */
+  accountId?: string;
+  /** @default "aws" */
+  partition?: string;
+  /** Keep names' case in ARNs (SageMaker lower-cases them). @default false */
+  preserveArnNameCase?: boolean;
+  /** Phase durations for every resource, in seconds; rules override them per resource. */
+  durations?: PhaseDurations;
+  /** Scales each planned phase by a seeded factor in [1 - jitter, 1 + jitter]. @default 0 */
+  jitter?: number;
+  /** Per-resource durations, outcomes and metrics; the first matching rule applies. */
+  rules?: readonly EmulatorRule[];
+  /**
+   * ListTrainingJobs pages first and filters by StatusEquals afterwards, as documented, so pages
+   * can come back short or empty with a NextToken. @default true
+   */
+  listTrainingJobsStatusFilterAfterPage?: boolean;
+}
+
+/** The keys each option object may have, to refuse misspellings (`nmae`, `trainSeconds`). */
+const KNOWN = {
+  options: [
+    "clock", "seed", "region", "accountId", "partition", "preserveArnNameCase", "durations", "jitter", "rules",
+    "listTrainingJobsStatusFilterAfterPage",
+  ],
+  durations: [
+    "startingSeconds", "downloadingSeconds", "trainingSeconds", "uploadingSeconds", "stoppingSeconds",
+    "provisioningSeconds", "runningSeconds", "creatingSeconds", "updatingSeconds", "deletingSeconds",
+  ],
+  rule: ["match", "durations", "outcome", "metrics"],
+  match: ["name", "image", "hyperParameters"],
+  outcome: ["status", "failureReason", "afterSeconds"],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * Refuses options the emulator cannot honour, before any resource is planned with them: unknown
+ * keys (listing the known ones), durations that would make time run backwards, outcomes and
+ * metrics of the wrong kind. Programmer errors, so TypeError/RangeError.
+ */
+export function checkOptions(options: EmulatorOptions): void {
+  checkObject(options, "options", KNOWN.options);
+  if (options.durations !== undefined) checkDurations(options.durations, "durations");
+  if (options.jitter !== undefined && !(typeof options.jitter === "number" && options.jitter >= 0 && options.jitter < 1)) {
+    throw new RangeError(`jitter [${String(options.jitter)}] must be a number from 0 (no jitter) up to, not including, 1.`);
+  }
+  if (options.rules !== undefined) checkRules(options.rules);
+}
+
+/** Checks rules on their own: at creation, and when they are replaced at run time. */
+export function checkRules(rules: readonly EmulatorRule[]): void {
+  if (!Array.isArray(rules)) throw new TypeError(`rules must be an array of rules, got ${describe(rules)}.`);
+  rules.forEach((rule, i) => {
+    const where = `rules[${i}]`;
+    checkObject(rule, where, KNOWN.rule);
+    if (rule.match !== undefined) {
+      checkObject(rule.match, `${where}.match`, KNOWN.match);
+      for (const key of ["name", "image"] as const) checkPattern(rule.match[key], `${where}.match.${key}`);
+      if (rule.match.hyperParameters !== undefined) {
+        checkObject(rule.match.hyperParameters, `${where}.match.hyperParameters`);
+        for (const [name, value] of Object.entries(rule.match.hyperParameters)) {
+          checkPattern(value, `${where}.match.hyperParameters[${JSON.stringify(name)}]`);
+        }
+      }
+    }
+    if (rule.durations !== undefined) checkDurations(rule.durations, `${where}.durations`);
+    const outcome = rule.outcome;
+    if (outcome !== undefined) {
+      checkObject(outcome, `${where}.outcome`, KNOWN.outcome);
+      if (outcome.status !== "Completed" && outcome.status !== "Failed") {
+        throw new TypeError(`${where}.outcome.status [${String((outcome as { status: unknown }).status)}] must be "Completed" or "Failed".`);
+      }
+      if (outcome.status === "Failed" && outcome.afterSeconds !== undefined) checkSeconds(outcome.afterSeconds, `${where}.outcome.afterSeconds`);
+      if (outcome.status === "Failed" && outcome.failureReason !== undefined && typeof outcome.failureReason !== "string") {
+        throw new TypeError(`${where}.outcome.failureReason must be a string, got ${describe(outcome.failureReason)}.`);
+      }
+    }
+    if (rule.metrics !== undefined) {
+      checkObject(rule.metrics, `${where}.metrics`);
+      for (const [metric, value] of Object.entries(rule.metrics)) {
+        if (typeof value !== "number" || !Number.isFinite(value)) {
+          throw new RangeError(`${where}.metrics[${JSON.stringify(metric)}] [${String(value)}] must be a finite number.`);
+        }
+      }
+    }
+  });
+}
+
+/** Every phase duration must be a known phase and a finite number of seconds, 0 or more. */
+export function checkDurations(durations: PhaseDurations, where: string): void {
+  checkObject(durations, where, KNOWN.durations);
+  for (const [phase, value] of Object.entries(durations)) {
+    if (value !== undefined) checkSeconds(value, `${where}.${phase}`);
+  }
+}
+
+function checkSeconds(value: unknown, where: string): void {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new RangeError(`${where} [${String(value)}] must be a finite number of seconds, 0 or more.`);
+  }
+}
+
+function checkPattern(value: unknown, where: string): void {
+  if (value !== undefined && typeof value !== "string" && !(value instanceof RegExp)) {
+    throw new TypeError(`${where} must be a string or a RegExp, got ${describe(value)}.`);
+  }
+}
+
+/** A plain object whose keys are all in `known` (any keys when `known` is omitted). */
+function checkObject(value: unknown, where: string, known?: readonly string[]): void {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new TypeError(`${where} must be an object, got ${describe(value)}.`);
+  }
+  if (!known) return;
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) {
+      throw new TypeError(`${where} has an unknown key ${JSON.stringify(key)}; the known keys are ${known.join(", ")}.`);
+    }
+  }
+}
+
+function describe(value: unknown): string {
+  return Array.isArray(value) ? "an array" : value === null ? "null" : typeof value;
+}
