@@ -82,10 +82,10 @@ export class Emulator {
   call(operation: string, input: Record<string, unknown>): object {
     const run = Object.hasOwn(this.#operations, operation) ? this.#operations[operation] : undefined;
     if (!run) throw new ServiceError("UnknownOperationException", `The sagerun emulator does not implement SageMaker.${operation}.`);
-    validateInput(operation, input);
+    const request = validateInput(operation, input);
     return this.#requestClock.atOneInstant((now) => {
       this.#sync(now);
-      return run(input);
+      return run(request);
     });
   }
 

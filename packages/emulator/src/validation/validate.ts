@@ -29,18 +29,22 @@ export function knownOperations(): readonly string[] {
  *
  * @example validateInput("DescribeTrainingJob", { TrainingJobName: "my-job" });
  */
-export function validateInput(operation: string, input: unknown): void {
+export function validateInput(operation: string, input: unknown): Record<string, unknown> {
   if (input === null || input === undefined) {
     throw new ServiceError("SerializationException", "Expected a JSON object as the request body"); // [INF]
   }
   const shapeName = operations[operation];
-  if (shapeName === undefined) return typeCheck(ANY_STRUCTURE, input);
+  if (shapeName === undefined) {
+    typeCheck(ANY_STRUCTURE, input);
+    return input as Record<string, unknown>;
+  }
   const errors: string[] = [];
   check(shapeOf(shapeName), input, "", errors);
   if (errors.length > 0) {
     const noun = errors.length === 1 ? "error" : "errors";
     throw new ServiceError("ValidationException", `${errors.length} validation ${noun} detected: ${errors.join("; ")}`);
   }
+  return input as Record<string, unknown>;
 }
 
 const ANY_STRUCTURE: Shape = { type: "structure" };
