@@ -25,11 +25,12 @@ describe(createBackend.name, () => {
     expect(description.TrainingJobStatus).toBe("Completed");
   });
 
-  it("registers the emulator's clock for its client, so passing only the client runs on virtual time", async () => {
-    const { client } = await createBackend({ backend: "emulator", emulator: { durations: { trainingSeconds: 3600 } } });
-    const { description } = await runTrainingJob(trainingJobRequest(), { client });
+  it("returns the emulator's virtual clock with its client: passed together, a 1-hour job ends on virtual time", async () => {
+    const { client, clock } = await createBackend({ backend: "emulator", emulator: { durations: { trainingSeconds: 3600 } } });
+    const { description } = await runTrainingJob(trainingJobRequest(), { client, clock });
     expect(description.TrainingJobStatus).toBe("Completed");
     expect(description.TrainingEndTime).toBe("2026-01-01T01:02:05.000Z"); // virtual, however long the wall took
+    expect(clock.now()).toBe(Date.parse("2026-01-01T01:02:30.000Z")); // the clock the operator waited on moved, not the wall
   }, 5_000);
 
   it("defaults to aws when neither the option nor the variable says otherwise", async () => {

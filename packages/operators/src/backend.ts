@@ -1,15 +1,13 @@
 import { SageMakerClient, type SageMakerClientConfig } from "@aws-sdk/client-sagemaker";
 import { BACKEND_ENV_VAR, resolveBackend, systemClock, VirtualClock, type Backend, type Clock } from "@sagerun/transport";
 import type { Emulator, EmulatorOptions } from "./emulator-types.js";
-import { registerClock } from "./internal/client-clock.js";
 import { loadEmulator } from "./internal/load-emulator.js";
-
-export type { Emulator, EmulatorOptions } from "./emulator-types.js";
 
 /** Options of {@link createBackend}. */
 export interface CreateBackendOptions {
   /**
-   * Where SageMaker calls go. Beats the `SAGERUN_BACKEND` environment variable.
+   * Where SageMaker calls go. Beats the `SAGERUN_BACKEND` environment variable. Read like every
+   * option word: case and surrounding spaces do not matter.
    * @default the value of SAGERUN_BACKEND, else "aws"
    */
   readonly backend?: Backend;
@@ -21,14 +19,14 @@ export interface CreateBackendOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** A ready backend: a real `SageMakerClient` and the clock to wait on. */
+/** A ready backend: a real `SageMakerClient` and the clock its jobs run on. */
 export interface SagerunBackend {
   readonly backend: Backend;
   /** A real `SageMakerClient`; on the emulator its `requestHandler` is the emulator. */
   readonly client: SageMakerClient;
   /**
-   * `systemClock` for AWS; the emulator's virtual clock otherwise. The operators find it from the
-   * client on their own (see {@link createBackend}); pass it where code takes a clock explicitly.
+   * The time the backend's jobs run on: `systemClock` for AWS, the emulator's virtual clock
+   * otherwise. Every operator takes it next to the client, so waiting happens in the same time.
    */
   readonly clock: Clock;
   /** The emulator, when the backend is the emulator. */
@@ -36,22 +34,25 @@ export interface SagerunBackend {
 }
 
 /**
+ * What every operator is given: where its calls go and the clock it waits on, i.e. the `client`
+ * and `clock` that {@link createBackend} returns. With a `SageMakerClient` of your own, pass
+ * `clock: systemClock`.
+ */
+export type BackendOptions = Pick<SagerunBackend, "client" | "clock">;
+
+/**
  * Builds the client and clock the operators run on. The choice comes from `options.backend`, then
  * the `SAGERUN_BACKEND` environment variable, then `"aws"`; an unknown value throws a `TypeError`
  * rather than silently sending a test run to AWS. The emulator is an optional peer dependency,
  * loaded with `import()` only when selected (`EmulatorNotInstalledError` if it is missing). Either
- * way the operators call the same `SageMakerClient`: only the wire underneath changes (STYLE.md lesson 1).
- *
- * The backend's clock is registered for the client it returns, so the operators (`runJob`,
- * `runTrainingJob`, `waitForJob`, `watchJob`) given only this client wait on the emulator's virtual
- * clock without being passed `clock`; an explicit `clock` option still wins. A client built any
- * other way runs on `systemClock` unless given a clock.
+ * way the operators call the same `SageMakerClient`: only the wire underneath changes (decision
+ * record 0001, "swap the wire, not the client").
  *
  * @example
  * ```ts
  * // SAGERUN_BACKEND=emulator node pipeline.js → offline, on virtual time
- * const { client } = await createBackend({ clientConfig: { region: "eu-west-1" } });
- * await runTrainingJob(config, { client });
+ * const { client, clock } = await createBackend({ clientConfig: { region: "eu-west-1" } });
+ * await runTrainingJob(config, { client, clock });
  * ```
  */
 export async function createBackend(options: CreateBackendOptions = {}): Promise<SagerunBackend> {
@@ -62,7 +63,5 @@ export async function createBackend(options: CreateBackendOptions = {}): Promise
   const source = options.backend !== undefined ? 'the option backend: "emulator"' : `${BACKEND_ENV_VAR}=emulator`;
   const { createEmulator } = await loadEmulator(source);
   const emulator = createEmulator({ clock: new VirtualClock(), ...options.emulator });
-  const client = emulator.client(options.clientConfig);
-  registerClock(client, emulator.clock);
-  return { backend, client, clock: emulator.clock, emulator };
+  return { backend, client: emulator.client(options.clientConfig), clock: emulator.clock, emulator };
 }

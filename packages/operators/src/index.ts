@@ -1,9 +1,12 @@
 /**
  * @module
  * Operators for Amazon SageMaker jobs in the spirit of Apache Airflow's SageMaker operators: one
- * call creates a job with a collision-safe name, waits for it on an injectable clock, and returns
+ * call creates a job with a collision-safe name, waits for it on the backend's clock, and returns
  * its final description as plain JSON, or throws a typed error that says what happened. Run them
  * against AWS or, with `SAGERUN_BACKEND=emulator`, against the in-memory `@sagerun/emulator`.
+ *
+ * Everything exported here is public and listed in `test/public-api.test.ts`; anything else is
+ * internal and may change.
  */
 
 /* Operators */
@@ -11,33 +14,29 @@ export { runTrainingJob } from "./run-training-job.js";
 export type { RunTrainingJobOptions, TrainingJobDescription } from "./run-training-job.js";
 export { runJob } from "./run-job.js";
 export type { RunJobOptions, RunJobResult } from "./run-job.js";
-
-/* Backends */
-export { createBackend } from "./backend.js";
-export type { CreateBackendOptions, SagerunBackend } from "./backend.js";
-export type { Emulator, EmulatorOptions, EmulatorPhaseDurations, EmulatorRule } from "./emulator-types.js";
+export type { NameConflictPolicy } from "./naming/name-conflict.js";
 
 /* Job kinds */
 export { trainingJob } from "./job-kinds/training.js";
-export { describeJob } from "./job-kinds/job-kind.js";
-export type { JobKind, JobDescription, JobOutcome, OutcomeRule } from "./job-kinds/job-kind.js";
-export { jobOutcome, jobStatus, outcomeError } from "./job-kinds/job-outcome.js";
-export type { JobStatus } from "./job-kinds/job-outcome.js";
-
-/* Naming */
-export { resolveJobName, resolveNameConflictPolicy, DEFAULT_NAME_CONFLICT_POLICY } from "./naming/name-conflict.js";
-export type { NameConflictPolicy, NameResolution, ResolveJobNameOptions } from "./naming/name-conflict.js";
-export { findJob } from "./naming/find-job.js";
-export { timestampName, incrementName, MAX_JOB_NAME_LENGTH } from "./naming/job-names.js";
-export { RUN_ID_TAG_KEY } from "./create/run-tag.js";
+export type { JobKind, JobDescription } from "./job-kinds/job-kind.js";
 
 /* Waiting */
 export { waitForJob } from "./wait/wait-for-job.js";
 export type { WaitForJobOptions } from "./wait/wait-for-job.js";
 export { watchJob } from "./wait/watch-job.js";
 export type { JobStatusEvent, WatchJobOptions } from "./wait/watch-job.js";
-export { resolveWaitOptions, DEFAULT_CHECK_INTERVAL_SECONDS, MAX_CONSECUTIVE_TRANSIENT_ERRORS } from "./wait/wait-options.js";
-export type { WaitOptions, ResolvedWaitOptions } from "./wait/wait-options.js";
+export type { WaitOptions } from "./wait/wait-options.js";
+
+/* Backends: where the calls go and the clock the jobs run on */
+export { createBackend } from "./backend.js";
+export type { BackendOptions, CreateBackendOptions, SagerunBackend } from "./backend.js";
+export type { Emulator, EmulatorOptions } from "./emulator-types.js";
+// For a SageMakerClient of your own: operators take `{ client, clock: systemClock }`.
+export { systemClock } from "@sagerun/transport";
+export type { Clock } from "@sagerun/transport";
+
+/* Process signals */
+export { stopJobsOnSignal } from "./stop-jobs-on-signal.js";
 
 /* Errors */
 export {
@@ -51,16 +50,4 @@ export {
   NameConflictError,
   EmulatorNotInstalledError,
 } from "./errors/index.js";
-export type {
-  AnySagerunError,
-  SagerunErrorCode,
-  JobErrorInit,
-  JobRef,
-  JsonDescription,
-  WaitFailedInit,
-  WaitTimeoutInit,
-} from "./errors/index.js";
-
-/* Utilities */
-export { toJsonSafe } from "./json-safe.js";
-export type { JsonSafe } from "./json-safe.js";
+export type { AnySagerunError, SagerunErrorCode } from "./errors/index.js";

@@ -1,29 +1,21 @@
-import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { abortReason, type Clock } from "@sagerun/transport";
+import type { BackendOptions } from "./backend.js";
 import { RUN_ID_TAG_KEY, withRunTag } from "./create/run-tag.js";
 import { submitJob } from "./create/submit-job.js";
 import { NameConflictError } from "./errors/index.js";
-import { clockFor } from "./internal/client-clock.js";
-import { raceAbort } from "./internal/race-abort.js";
+import { track } from "./internal/running-operators.js";
 import { describeJob, type JobDescription, type JobKind } from "./job-kinds/job-kind.js";
-import { outcomeError } from "./job-kinds/job-outcome.js";
+import { judgeJob } from "./job-kinds/job-outcome.js";
 import { resolveJobName, resolveNameConflictPolicy, type NameConflictPolicy, type NameResolution } from "./naming/name-conflict.js";
-import { requestStop } from "./wait/request-stop.js";
-import { waitForJob } from "./wait/wait-for-job.js";
-import { resolveWaitOptions, type WaitOptions } from "./wait/wait-options.js";
+import { leaveIfAborted } from "./wait/request-stop.js";
+import { waitUntilDone } from "./wait/wait-for-job.js";
+import { resolveWaitRun, type WaitOptions } from "./wait/wait-options.js";
 import type { JobStatusEvent } from "./wait/watch-job.js";
 
 /** Options of {@link runJob} and the kind-specific operators built on it. */
-export interface RunJobOptions<D> extends WaitOptions {
-  /** The SageMaker client; `createBackend()` gives one for AWS or the emulator. */
-  readonly client: SageMakerClient;
+export interface RunJobOptions<D> extends BackendOptions, WaitOptions {
   /**
-   * Time source for intervals, deadlines and timestamp names.
-   * @default the clock `createBackend` registered for `client` (the emulator's virtual clock), else systemClock
-   */
-  readonly clock?: Clock;
-  /**
-   * What to do when the name is taken; see {@link NameConflictPolicy}.
+   * What to do when the name is taken; see {@link NameConflictPolicy}. Read like every option
+   * word: case and surrounding spaces do not matter (`"Reattach"` is `"reattach"`).
    * @default "timestamp" (Airflow's `action_if_job_exists` default)
    */
   readonly onExists?: NameConflictPolicy;
@@ -78,7 +70,7 @@ const MAX_CREATE_ROUNDS = 3;
  *
  * @example
  * ```ts
- * const { jobName, description } = await runJob(trainingJob, config, { client, onExists: "reattach" });
+ * const { jobName, description } = await runJob(trainingJob, config, { client, clock, onExists: "reattach" });
  * ```
  */
 export async function runJob<I extends object, O extends object, S extends string>(
@@ -87,10 +79,8 @@ export async function runJob<I extends object, O extends object, S extends strin
   options: RunJobOptions<JobDescription<O>>,
 ): Promise<RunJobResult<JobDescription<O>>> {
   // Validate everything before anything is created.
-  resolveWaitOptions(options);
+  const run = resolveWaitRun(options);
   const policy = resolveNameConflictPolicy(options.onExists);
-  const { client, signal } = options;
-  const clock = options.clock ?? clockFor(client);
   const waitForCompletion = options.waitForCompletion ?? true;
   const proposed: unknown = config[kind.nameField];
   if (typeof proposed !== "string" || proposed === "") {
@@ -98,49 +88,48 @@ export async function runJob<I extends object, O extends object, S extends strin
   }
   const runId = options.tagRunId === false ? undefined : (options.runId ?? globalThis.crypto.randomUUID());
   const tagged = runId === undefined ? config : withRunTag(kind, config, runId);
+  const { client, clock } = run;
 
-  // Leaving a job because the signal aborted: stop it if it is ours to stop, then the caller's reason.
-  const leaveIfAborted = async (jobName: string, stop: boolean): Promise<void> => {
-    if (!signal?.aborted) return;
-    if (stop) await requestStop(kind, client, jobName);
-    throw abortReason(signal);
-  };
-  const finish = async (
-    jobName: string,
-    action: NameResolution<unknown>["action"],
-    known?: JobDescription<O>,
-  ): Promise<RunJobResult<JobDescription<O>>> => {
-    const created = action === "create";
-    const stopOnAbort = options.stopOnAbort ?? created;
-    // An abort during Create or the name check lands here, whether or not we go on to wait.
-    await leaveIfAborted(jobName, stopOnAbort);
-    if (waitForCompletion && action !== "skip") {
-      return { jobName, created, description: await waitForJob(kind, jobName, { ...options, clock, stopOnAbort }) };
-    }
-    let description = known;
-    try {
-      description ??= await raceAbort(describeJob(kind, client, jobName, signal), signal);
-    } catch (err) {
-      await leaveIfAborted(jobName, stopOnAbort);
-      throw err;
-    }
-    // Not waiting, but a job that already finished is judged all the same: only Completed resolves.
-    const error = outcomeError(kind, jobName, description);
-    if (error) throw error;
-    return { jobName, created, description };
-  };
+  return track(options.signal, async (signal) => {
+    const finish = async (
+      jobName: string,
+      action: NameResolution<unknown>["action"],
+      known?: JobDescription<O>,
+    ): Promise<RunJobResult<JobDescription<O>>> => {
+      const created = action === "create";
+      // runJob's one departure from the wait defaults: a job it did not create may be another
+      // process's, still watched there, so an abort detaches from it unless stopOnAbort says so.
+      const stopOnAbort = created ? run.wait.stopOnAbort : (options.stopOnAbort ?? false);
+      // An abort during Create or the name check lands here, whether or not we go on to wait.
+      await leaveIfAborted(kind, client, jobName, signal, stopOnAbort);
+      if (waitForCompletion && action !== "skip") {
+        const description = await waitUntilDone(kind, jobName, { ...run, signal, wait: { ...run.wait, stopOnAbort } }, options.onStatusChange);
+        return { jobName, created, description };
+      }
+      let description = known;
+      try {
+        description ??= await describeJob(kind, client, jobName, signal);
+      } catch (err) {
+        await leaveIfAborted(kind, client, jobName, signal, stopOnAbort);
+        throw err;
+      }
+      // Not waiting, but a job that already finished is judged all the same: only Completed resolves.
+      judgeJob(kind, jobName, description);
+      return { jobName, created, description };
+    };
 
-  for (let round = 1; ; round++) {
-    signal?.throwIfAborted();
-    const resolution = await resolveJobName(kind, proposed, { client, clock, policy, signal });
-    const { jobName } = resolution;
-    if (resolution.action !== "create") return finish(jobName, resolution.action, resolution.description);
-    signal?.throwIfAborted();
-    const input = { ...tagged, [kind.nameField]: jobName } as I;
-    if ((await submitJob(kind, client, input, runId)) === "created") return finish(jobName, "create");
-    if (round >= MAX_CREATE_ROUNDS) {
-      const detail = `Create answered ResourceInUse ${round} times in a row${runId === undefined ? "" : ` for jobs without this run's ${RUN_ID_TAG_KEY}`}`;
-      throw new NameConflictError({ jobKind: kind.label, jobName, detail });
+    for (let round = 1; ; round++) {
+      signal.throwIfAborted();
+      const resolution = await resolveJobName(kind, proposed, { client, clock, policy, signal });
+      const { jobName } = resolution;
+      if (resolution.action !== "create") return finish(jobName, resolution.action, resolution.description);
+      signal.throwIfAborted();
+      const input = { ...tagged, [kind.nameField]: jobName } as I;
+      if ((await submitJob(kind, client, input, runId)) === "created") return finish(jobName, "create");
+      if (round >= MAX_CREATE_ROUNDS) {
+        const detail = `Create answered ResourceInUse ${round} times in a row${runId === undefined ? "" : ` for jobs without this run's ${RUN_ID_TAG_KEY}`}`;
+        throw new NameConflictError({ jobKind: kind.label, jobName, detail });
+      }
     }
-  }
+  });
 }

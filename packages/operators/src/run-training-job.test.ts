@@ -112,6 +112,25 @@ describe(runTrainingJob.name, () => {
     expect(h.calls).toEqual([]);
   });
 
+  it("names a missing or wrong client or clock and what to pass, before calling SageMaker (not \"reading 'send'\")", async () => {
+    const h = emulatorHarness({ durations });
+    const config = trainingJobRequest();
+    await expect(runTrainingJob(config, {} as never)).rejects.toThrow(
+      new TypeError(
+        "Option client is missing. Please pass the client and clock that createBackend() returns ({ client, clock }), " +
+          "or a SageMakerClient of your own with clock: systemClock.",
+      ),
+    );
+    await expect(runTrainingJob(config, undefined as never)).rejects.toThrow(/^Option client is missing\./);
+    await expect(runTrainingJob(config, { client: "sagemaker", clock: h.clock } as never)).rejects.toThrow(
+      /^Option client \[sagemaker\] must be a SageMakerClient\./,
+    );
+    await expect(runTrainingJob(config, { client: h.client } as never)).rejects.toThrow(
+      /^Option clock is missing\. Please pass the clock that createBackend\(\) returns with the client/,
+    );
+    expect(h.calls).toEqual([]);
+  });
+
   it("lets SageMaker's own errors through unchanged", async () => {
     const h = emulatorHarness({ durations });
     const err = await runTrainingJob(trainingJobRequest({ ResourceConfig: undefined }), { client: h.client, clock: h.clock }).catch((e: unknown) => e);

@@ -21,14 +21,14 @@ export type RunTrainingJobOptions = RunJobOptions<TrainingJobDescription>;
  * a wait limit with `WaitTimeoutError`; a wait that breaks off (Describe failing past the
  * transient-error cap, `onStatusChange` throwing) with `WaitFailedError`. All carry `jobName`.
  * An aborted `signal` rejects with `signal.reason`, after stopping a job this call created
- * (`stopOnAbort`).
+ * (`stopOnAbort`); so does a SIGINT or SIGTERM once `stopJobsOnSignal()` is on.
  *
  * @example
  * ```ts
- * const { client } = await createBackend(); // SAGERUN_BACKEND=emulator runs it offline, on virtual time
+ * const { client, clock } = await createBackend(); // SAGERUN_BACKEND=emulator runs it offline, on virtual time
  * const { jobName, description } = await runTrainingJob(
  *   { TrainingJobName: "nightly", RoleArn, AlgorithmSpecification, OutputDataConfig, ResourceConfig, StoppingCondition },
- *   { client, onStatusChange: (e) => console.log(e.time, e.status, e.secondaryStatus) },
+ *   { client, clock, onStatusChange: (e) => console.log(e.time, e.status, e.secondaryStatus) },
  * );
  * console.log(jobName, description.ModelArtifacts?.S3ModelArtifacts);
  * ```

@@ -12,6 +12,12 @@ describe("resolveBackend", () => {
     expect(resolveBackend(undefined, { SAGERUN_BACKEND: " AWS " })).toBe("aws");
   });
 
+  it("reads the option by the same rule: case and surrounding spaces do not matter, spelling does", () => {
+    expect(resolveBackend(" Emulator ", {})).toBe("emulator");
+    expect(resolveBackend("AWS", {})).toBe("aws");
+    expect(() => resolveBackend("emu", {})).toThrow("Unknown sagerun backend 'emu' in the backend option. Please use one of: aws, emulator.");
+  });
+
   it("lets the option win over the environment", () => {
     expect(resolveBackend("aws", { SAGERUN_BACKEND: "emulator" })).toBe("aws");
     expect(resolveBackend("emulator", { SAGERUN_BACKEND: "aws" })).toBe("emulator");

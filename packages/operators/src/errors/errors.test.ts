@@ -136,10 +136,10 @@ describe("error messages", () => {
     expect(err.cause).toBe(cause);
   });
 
-  it("NameConflictError quotes Airflow's 'already exists' and lists the policies", () => {
+  it("NameConflictError quotes Airflow's 'already exists' and lists every policy that avoids the conflict", () => {
     const err = new NameConflictError({ jobKind: "training job", jobName: "nightly", detail: 'onExists: "fail"' });
     expect(err.message).toMatch(/^A training job named 'nightly' already exists \(onExists: "fail"\)\./);
-    expect(err.message).toMatch(/onExists: "timestamp".*"reattach".*"skip"/);
+    expect(err.message).toMatch(/onExists: "timestamp".*"increment".*"reattach".*"skip"/);
     expect(err.jobName).toBe("nightly");
   });
 

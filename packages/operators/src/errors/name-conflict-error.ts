@@ -12,7 +12,8 @@ export class NameConflictError extends JobError {
       init,
       `A ${init.jobKind} named '${init.jobName}' already exists${init.detail ? ` (${init.detail})` : ""}. SageMaker names ` +
         'are unique per account and region and cannot be reused. Please choose another name, or pass onExists: "timestamp" ' +
-        '(a new name with a time suffix), "reattach" (wait for the existing job) or "skip" (return it as it is).',
+        '(a new name with a time suffix), "increment" (the first free name-2, name-3, …), "reattach" (wait for the ' +
+        'existing job) or "skip" (return it as it is).',
       init.cause,
     );
   }

@@ -1,4 +1,5 @@
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { raceAbort } from "../internal/race-abort.js";
 import { toJsonSafe, type JsonSafe } from "../json-safe.js";
 
 /** A kind's Describe output as sagerun hands it out: JSON-safe, without the SDK's `$metadata`. */
@@ -7,7 +8,7 @@ export type JobDescription<Output> = JsonSafe<Omit<Output, "$metadata">>;
 /**
  * What a status means for a waiting caller. `running` keeps polling; `completed` is the only
  * success; the rest end the wait with `JobFailedError`, `JobStoppedError`,
- * `MaxRuntimeExceededError` or `MaxWaitTimeExceededError` (see `outcomeError`).
+ * `MaxRuntimeExceededError` or `MaxWaitTimeExceededError` (see `judgeJob`).
  */
 export type JobOutcome = "running" | "completed" | "failed" | "stopped" | "maxRuntimeExceeded" | "maxWaitTimeExceeded";
 
@@ -19,7 +20,7 @@ export type OutcomeRule<D> = JobOutcome | ((description: D) => JobOutcome);
  * the generated AWS waiters copy the same `checkState` into every kind
  * (aws-sdk-js-v3 `waitForTrainingJobCompletedOrStopped.ts` and siblings); here each kind is one
  * file (`job-kinds/training.ts`, later processing, transform, tuning) and `runJob`/`waitForJob`
- * serve them all (STYLE.md lesson 6).
+ * serve them all.
  *
  * @typeParam Input - the Create request, e.g. `CreateTrainingJobCommandInput`
  * @typeParam Output - the Describe response, e.g. `DescribeTrainingJobCommandOutput`
@@ -61,7 +62,8 @@ export interface JobKind<Input extends object, Output extends object, Status ext
 
 /**
  * One Describe call, handed out JSON-safe and without `$metadata` (request ids and retry counts
- * describe the HTTP exchange, not the job; airflow-sagemaker-operators.md §6 item 6 leaves it optional).
+ * describe the HTTP exchange, not the job). An aborted `signal` rejects with its reason at once:
+ * the SDK is given the signal too, but a custom `requestHandler` may ignore it.
  *
  * @example
  * ```ts
@@ -73,9 +75,10 @@ export async function describeJob<I extends object, O extends object, S extends 
   kind: JobKind<I, O, S>,
   client: SageMakerClient,
   jobName: string,
-  abortSignal?: AbortSignal,
+  signal?: AbortSignal,
 ): Promise<JobDescription<O>> {
-  const output: Record<string, unknown> = { ...(await kind.commands.describe(client, jobName, abortSignal)) } as Record<string, unknown>;
+  const answer = await raceAbort(kind.commands.describe(client, jobName, signal), signal);
+  const output: Record<string, unknown> = { ...answer } as Record<string, unknown>;
   delete output["$metadata"];
   return toJsonSafe(output) as JobDescription<O>;
 }

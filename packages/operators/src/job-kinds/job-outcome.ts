@@ -51,33 +51,33 @@ export function jobOutcome<I extends object, O extends object, S extends string>
 }
 
 /**
- * The error a finished, unsuccessful job ends the wait with; `undefined` while it runs or once
- * it completed.
+ * The one verdict on a job: `"running"` or `"completed"`, or the error its unsuccessful end
+ * stands for, thrown: `JobFailedError` (with `FailureReason`), `JobStoppedError`,
+ * `MaxRuntimeExceededError` or `MaxWaitTimeExceededError`. Waiting, reattaching and skipping
+ * all judge a description here, so a finished job means the same whichever way it was reached.
  *
  * @example
  * ```ts
- * const error = outcomeError(trainingJob, "nightly", description);
- * if (error) throw error; // JobFailedError, JobStoppedError, MaxRuntimeExceededError or MaxWaitTimeExceededError
+ * if (judgeJob(trainingJob, "nightly", description) === "completed") return description;
  * ```
  */
-export function outcomeError<I extends object, O extends object, S extends string>(
+export function judgeJob<I extends object, O extends object, S extends string>(
   kind: JobKind<I, O, S>,
   jobName: string,
   description: JobDescription<O>,
-): JobFailedError | JobStoppedError | MaxRuntimeExceededError | MaxWaitTimeExceededError | undefined {
+): "running" | "completed" {
+  const outcome = jobOutcome(kind, description);
+  if (outcome === "running" || outcome === "completed") return outcome;
   const init: JobErrorInit = { jobKind: kind.label, jobName, ...jobStatus(kind, description), description: description as JsonDescription };
-  switch (jobOutcome(kind, description)) {
-    case "running":
-    case "completed":
-      return undefined;
+  switch (outcome) {
     case "failed":
-      return new JobFailedError({ ...init, failureReason: stringMember(init.description, kind.failureReasonField) });
+      throw new JobFailedError({ ...init, failureReason: stringMember(init.description, kind.failureReasonField) });
     case "stopped":
-      return new JobStoppedError(init);
+      throw new JobStoppedError(init);
     case "maxRuntimeExceeded":
-      return new MaxRuntimeExceededError({ ...init, maxRuntimeSeconds: kind.maxRuntimeSeconds?.(description) });
+      throw new MaxRuntimeExceededError({ ...init, maxRuntimeSeconds: kind.maxRuntimeSeconds?.(description) });
     case "maxWaitTimeExceeded":
-      return new MaxWaitTimeExceededError({ ...init, maxWaitTimeSeconds: kind.maxWaitTimeSeconds?.(description) });
+      throw new MaxWaitTimeExceededError({ ...init, maxWaitTimeSeconds: kind.maxWaitTimeSeconds?.(description) });
   }
 }
 

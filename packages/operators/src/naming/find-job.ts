@@ -1,13 +1,12 @@
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { isValidationException } from "../internal/aws-errors.js";
-import { raceAbort } from "../internal/race-abort.js";
 import { describeJob, type JobDescription, type JobKind } from "../job-kinds/job-kind.js";
 
 /**
  * The job's description, or `undefined` when SageMaker says it does not exist. SageMaker answers
- * "not found" with a `ValidationException` (sagemaker-semantics.md §2.2; Airflow's
- * `_get_unique_name` reads it the same way); any other error is a real problem and is thrown.
- * An aborted `signal` rejects with its reason at once, whatever the transport does with it.
+ * "not found" with a `ValidationException` ("Requested resource not found.", boto/boto3#2808),
+ * not the modelled `ResourceNotFound`; Airflow's `_get_unique_name` reads it the same way. Any
+ * other error is a real problem and is thrown. An aborted `signal` rejects with its reason.
  *
  * @example
  * ```ts
@@ -21,7 +20,7 @@ export async function findJob<I extends object, O extends object, S extends stri
   signal?: AbortSignal,
 ): Promise<JobDescription<O> | undefined> {
   try {
-    return await raceAbort(describeJob(kind, client, jobName, signal), signal);
+    return await describeJob(kind, client, jobName, signal);
   } catch (err) {
     if (!signal?.aborted && isValidationException(err)) return undefined;
     throw err;

@@ -34,6 +34,12 @@ describe(incrementName.name, () => {
 });
 
 describe(resolveNameConflictPolicy.name, () => {
+  it("reads a policy like SAGERUN_BACKEND: case and surrounding spaces do not matter, spelling does", () => {
+    expect(resolveNameConflictPolicy("Reattach")).toBe("reattach");
+    expect(resolveNameConflictPolicy(" INCREMENT ")).toBe("increment");
+    expect(() => resolveNameConflictPolicy("re-attach")).toThrow(/^Option onExists \[re-attach\] is not a name conflict policy/);
+  });
+
   it("defaults to Airflow's timestamp and rejects unknown policies", () => {
     expect(resolveNameConflictPolicy(undefined)).toBe("timestamp");
     expect(() => resolveNameConflictPolicy("reuse")).toThrow(

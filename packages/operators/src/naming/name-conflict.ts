@@ -18,7 +18,8 @@ import { incrementName, timestampName } from "./job-names.js";
  *   resolves, `Failed`/`Stopped` reject with the outcome's error; a running one is returned as it
  *   is, still running.
  * - `"reattach"`: create nothing; wait for the existing job, whatever its state, and judge it
- *   like a new one, so a retried task never pays twice (airflow-sagemaker-operators.md §5 item 20).
+ *   like a new one, so a retried task never pays twice (Airflow's default "timestamp" starts a
+ *   second job when a task is retried after a worker crash, and it has no reattach).
  *   It may be another process's job: an abort detaches from it without stopping it, unless
  *   `stopOnAbort: true`.
  *
@@ -42,18 +43,22 @@ export type NameResolution<D> =
   | { readonly action: "skip" | "reattach"; readonly jobName: string; readonly description: D };
 
 /**
- * Checks a policy value, throwing a `TypeError` naming the value and the choices.
+ * Checks a policy value, ignoring case and surrounding spaces, throwing a `TypeError` naming the
+ * value and the choices.
  * @default "timestamp" when `policy` is undefined
  *
  * @example
  * ```ts
- * resolveNameConflictPolicy(undefined); // "timestamp"
- * resolveNameConflictPolicy("reuse");   // TypeError: Option onExists [reuse] is not a name conflict policy. …
+ * resolveNameConflictPolicy(undefined);   // "timestamp"
+ * resolveNameConflictPolicy("Reattach "); // "reattach"
+ * resolveNameConflictPolicy("reuse");     // TypeError: Option onExists [reuse] is not a name conflict policy. …
  * ```
  */
 export function resolveNameConflictPolicy(policy: string | undefined): NameConflictPolicy {
   if (policy === undefined) return DEFAULT_NAME_CONFLICT_POLICY;
-  if ((POLICIES as readonly string[]).includes(policy)) return policy as NameConflictPolicy;
+  // The rule of every sagerun option word (SAGERUN_BACKEND too): case and surrounding spaces do not matter.
+  const word = typeof policy === "string" ? policy.trim().toLowerCase() : policy;
+  if ((POLICIES as readonly unknown[]).includes(word)) return word as NameConflictPolicy;
   throw new TypeError(`Option onExists [${String(policy)}] is not a name conflict policy. Please use one of: ${POLICIES.join(", ")}.`);
 }
 

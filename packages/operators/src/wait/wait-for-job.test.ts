@@ -117,6 +117,15 @@ describe(waitForJob.name, () => {
   });
 });
 
+describe("waitForJob and watchJob without a client", () => {
+  it("reject with the option that is missing, before any call", async () => {
+    const h = emulatorHarness({ durations });
+    await expect(waitForJob(trainingJob, "nightly", { clock: h.clock } as never)).rejects.toThrow(/^Option client is missing\./);
+    await expect(watchJob(trainingJob, "nightly", { client: h.client } as never).next()).rejects.toThrow(/^Option clock is missing\./);
+    expect(h.calls).toEqual([]);
+  });
+});
+
 describe(watchJob.name, () => {
   it("streams status changes as an async iterable and returns the final description", async () => {
     const h = emulatorHarness({ durations });

@@ -1,8 +1,9 @@
 import type { JsonDescription } from "../errors/index.js";
+import { track } from "../internal/running-operators.js";
 import type { JobDescription, JobKind } from "../job-kinds/job-kind.js";
 import { waitFailed } from "./wait-failed.js";
-import { resolveWaitOptions } from "./wait-options.js";
-import { watchJob, type JobStatusEvent, type WatchJobOptions } from "./watch-job.js";
+import { resolveWaitRun, type WaitRun } from "./wait-options.js";
+import { watch, type JobStatusEvent, type WatchJobOptions } from "./watch-job.js";
 
 /** Options of {@link waitForJob}. */
 export interface WaitForJobOptions<D = JsonDescription> extends WatchJobOptions {
@@ -27,6 +28,7 @@ export interface WaitForJobOptions<D = JsonDescription> extends WatchJobOptions 
  * ```ts
  * const description = await waitForJob(trainingJob, "my-job", {
  *   client,
+ *   clock,
  *   maxWaitSeconds: 4 * 3600,
  *   onStatusChange: (e) => console.log(e.time, e.status, e.secondaryStatus),
  * });
@@ -37,18 +39,28 @@ export async function waitForJob<I extends object, O extends object, S extends s
   jobName: string,
   options: WaitForJobOptions<JobDescription<O>>,
 ): Promise<JobDescription<O>> {
-  const { stopOnError } = resolveWaitOptions(options);
-  const events = watchJob(kind, jobName, options);
+  const run = resolveWaitRun(options);
+  return track(options.signal, (signal) => waitUntilDone(kind, jobName, { ...run, signal }, options.onStatusChange));
+}
+
+/** {@link waitForJob} on options already resolved: what `runJob` waits with too. */
+export async function waitUntilDone<I extends object, O extends object, S extends string>(
+  kind: JobKind<I, O, S>,
+  jobName: string,
+  run: WaitRun,
+  onStatusChange: ((event: JobStatusEvent<JobDescription<O>>) => void) | undefined,
+): Promise<JobDescription<O>> {
+  const events = watch(kind, jobName, run);
   for (;;) {
     const next = await events.next();
     if (next.done) return next.value;
     try {
-      options.onStatusChange?.(next.value);
+      onStatusChange?.(next.value);
     } catch (err) {
       // End the generator (it is paused at its yield and holds no timer); stopping is stopOnError's call.
       await events.return(next.value.description);
       const failure = { during: "onStatusChange", detail: "the onStatusChange callback threw", cause: err, last: next.value.description } as const;
-      throw await waitFailed(kind, options.client, jobName, { ...failure, stop: stopOnError });
+      throw await waitFailed(kind, run.client, jobName, { ...failure, stop: run.wait.stopOnError });
     }
   }
 }

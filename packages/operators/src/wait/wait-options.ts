@@ -1,7 +1,10 @@
+import type { BackendOptions } from "../backend.js";
+import { checkBackendOptions } from "../internal/check-backend.js";
+
 /**
  * How to wait for a job. One deadline rule for every kind: Airflow's defaults differ by path
  * (sync waits forever, deferred stops after 60 × 30 s, endpoints use seconds as an attempt count;
- * airflow-sagemaker-operators.md §4, apache/airflow#32683), sagerun's do not.
+ * the Amazon provider's `waiters/sagemaker.json`, apache/airflow#32683), sagerun's do not.
  */
 export interface WaitOptions {
   /**
@@ -27,8 +30,8 @@ export interface WaitOptions {
   /**
    * Send the kind's Stop request before throwing `WaitTimeoutError`. On by default because a
    * deadline is the most a caller is willing to pay for, and nobody is watching the job after it:
-   * Airflow's timeouts leave jobs running and billing (airflow-sagemaker-operators.md §5 item 19,
-   * §6 "No cancellation"). Turn it off to detach and wait again later with `waitForJob` and the
+   * Airflow's SageMaker operators never send a Stop request, so their timeouts leave jobs running
+   * and billing (the same gap as apache/airflow#31099). Turn it off to detach and wait again later with `waitForJob` and the
    * job's actual name (`WaitTimeoutError.jobName`).
    * @default true
    */
@@ -60,7 +63,7 @@ export const DEFAULT_CHECK_INTERVAL_SECONDS = 30;
 
 /**
  * Transient Describe errors tolerated in a row while waiting. Airflow's waiter loop retries them
- * forever (airflow-sagemaker-operators.md §4); eight back-offs of 1 … 30 s ride out a brownout of
+ * forever (the Amazon provider's `utils/waiter_with_logging.py`); eight back-offs of 1 … 30 s ride out a brownout of
  * about two minutes yet still end a wait against a service that is down for us.
  */
 export const MAX_CONSECUTIVE_TRANSIENT_ERRORS = 8;
@@ -102,6 +105,22 @@ export function resolveWaitOptions(partial: WaitOptions = {}): ResolvedWaitOptio
   flag("stopOnError", resolved.stopOnError, "stop the job when waiting fails");
   flag("stopOnAbort", resolved.stopOnAbort, "stop the job when the signal aborts");
   return resolved;
+}
+
+/** Everything a wait runs with, resolved once by the operator that starts it. */
+export interface WaitRun extends BackendOptions {
+  readonly wait: ResolvedWaitOptions;
+  /** The operator's own signal: the caller's, and aborted too by `stopJobsOnSignal`. */
+  readonly signal: AbortSignal | undefined;
+}
+
+/**
+ * Checks an operator's `client`, `clock` and wait options at its boundary, once: what runs
+ * underneath takes the result and never resolves them again.
+ */
+export function resolveWaitRun(options: unknown): Omit<WaitRun, "signal"> {
+  const backend = checkBackendOptions(options);
+  return { ...backend, wait: resolveWaitOptions(options as WaitOptions) };
 }
 
 function positiveNumber(option: string, value: unknown, infinityAllowed: boolean, fix: string): void {

@@ -1,14 +1,12 @@
-import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { abortReason, type Clock } from "@sagerun/transport";
+import type { BackendOptions } from "../backend.js";
 import { WaitTimeoutError, type JsonDescription } from "../errors/index.js";
 import { errorCode, isTransientError } from "../internal/aws-errors.js";
-import { clockFor } from "../internal/client-clock.js";
-import { raceAbort } from "../internal/race-abort.js";
+import { enterOperation } from "../internal/running-operators.js";
 import { describeJob, type JobDescription, type JobKind } from "../job-kinds/job-kind.js";
-import { jobOutcome, jobStatus, outcomeError } from "../job-kinds/job-outcome.js";
-import { requestStop, stopBeforeThrowing } from "./request-stop.js";
+import { jobStatus, judgeJob } from "../job-kinds/job-outcome.js";
+import { leaveIfAborted, stopBeforeThrowing } from "./request-stop.js";
 import { waitFailed } from "./wait-failed.js";
-import { MAX_CONSECUTIVE_TRANSIENT_ERRORS, resolveWaitOptions, type WaitOptions } from "./wait-options.js";
+import { MAX_CONSECUTIVE_TRANSIENT_ERRORS, resolveWaitRun, type WaitOptions, type WaitRun } from "./wait-options.js";
 
 /** One change of (primary status, secondary status), as seen by a status check. */
 export interface JobStatusEvent<D = JsonDescription> {
@@ -17,20 +15,14 @@ export interface JobStatusEvent<D = JsonDescription> {
   readonly status: string;
   /** The secondary status, when the kind has one, e.g. `"Training"`. */
   readonly secondaryStatus?: string;
-  /** When the status was read, ISO-8601, on the injected clock (virtual time on the emulator). */
+  /** When the status was read, ISO-8601, on the backend's clock (virtual time on the emulator). */
   readonly time: string;
   /** The Describe output it was read from, JSON-safe. */
   readonly description: D;
 }
 
-/** Options of {@link watchJob}. */
-export interface WatchJobOptions extends WaitOptions {
-  readonly client: SageMakerClient;
-  /**
-   * The time source for intervals and the deadline.
-   * @default the clock `createBackend` registered for `client` (the emulator's virtual clock), else systemClock
-   */
-  readonly clock?: Clock;
+/** Options of {@link watchJob}: the backend's `client` and `clock`, and how to wait. */
+export interface WatchJobOptions extends BackendOptions, WaitOptions {
   /**
    * Cancels the wait: sagerun sends the kind's Stop request (unless `stopOnAbort` is false; a job
    * that already finished is fine) and rejects with `signal.reason`. If the Stop request itself
@@ -48,7 +40,7 @@ export interface WatchJobOptions extends WaitOptions {
  *
  * @example
  * ```ts
- * for await (const event of watchJob(trainingJob, "my-job", { client })) {
+ * for await (const event of watchJob(trainingJob, "my-job", { client, clock })) {
  *   console.log(event.time, event.status, event.secondaryStatus);
  * }
  * ```
@@ -58,9 +50,22 @@ export async function* watchJob<I extends object, O extends object, S extends st
   jobName: string,
   options: WatchJobOptions,
 ): AsyncGenerator<JobStatusEvent<JobDescription<O>>, JobDescription<O>, undefined> {
-  const wait = resolveWaitOptions(options);
-  const { client, signal } = options;
-  const clock = options.clock ?? clockFor(client);
+  const run = resolveWaitRun(options);
+  const operation = enterOperation(options.signal);
+  try {
+    return yield* watch(kind, jobName, { ...run, signal: operation.signal });
+  } finally {
+    operation.leave();
+  }
+}
+
+/** The status loop behind every wait, on options already resolved (see `resolveWaitRun`). */
+export async function* watch<I extends object, O extends object, S extends string>(
+  kind: JobKind<I, O, S>,
+  jobName: string,
+  run: WaitRun,
+): AsyncGenerator<JobStatusEvent<JobDescription<O>>, JobDescription<O>, undefined> {
+  const { client, clock, signal, wait } = run;
   const started = clock.now();
   const deadline = started + wait.maxWaitSeconds * 1000;
   const intervalMs = wait.checkIntervalSeconds * 1000;
@@ -91,7 +96,7 @@ export async function* watchJob<I extends object, O extends object, S extends st
   const describe = async (): Promise<JobDescription<O>> => {
     for (let failures = 1; ; failures++) {
       try {
-        return await raceAbort(describeJob(kind, client, jobName, signal), signal);
+        return await describeJob(kind, client, jobName, signal);
       } catch (err) {
         if (signal?.aborted) throw err;
         const transient = isTransientError(err);
@@ -101,8 +106,8 @@ export async function* watchJob<I extends object, O extends object, S extends st
             : "its status check (Describe) failed with an error that retrying will not fix";
           throw await waitFailed(kind, client, jobName, { during: "describe", detail, cause: err, last, stop: wait.stopOnError });
         }
-        // Throttling and 5xx are retried without spending an attempt (Airflow's waiter loop,
-        // airflow-sagemaker-operators.md §4), after 1, 2, 4 … s capped at the interval and deadline.
+        // Throttling and 5xx are retried without spending an attempt (as Airflow's waiter loop
+        // does), after 1, 2, 4 … s capped at the interval and the deadline.
         const key = `error ${errorCode(err) ?? "unknown"}`;
         observedStatuses[key] = (observedStatuses[key] ?? 0) + 1;
         const remaining = deadline - clock.now();
@@ -127,9 +132,7 @@ export async function* watchJob<I extends object, O extends object, S extends st
         const time = new Date(clock.now()).toISOString();
         yield { jobName, status, ...(secondaryStatus === undefined ? {} : { secondaryStatus }), time, description };
       }
-      const error = outcomeError(kind, jobName, description);
-      if (error) throw error;
-      if (jobOutcome(kind, description) === "completed") return description;
+      if (judgeJob(kind, jobName, description) === "completed") return description;
       if (attempts >= wait.maxAttempts) await timeout("maxAttempts");
       const remaining = deadline - clock.now();
       if (remaining <= 0) await timeout("maxWaitSeconds");
@@ -138,12 +141,8 @@ export async function* watchJob<I extends object, O extends object, S extends st
     }
   } catch (err) {
     // Whatever was in flight (a sleep, a Describe, a timeout), an abort means: stop the job unless
-    // told not to, then report the caller's reason. Airflow's operators never stop a job (no
-    // on_kill, airflow-sagemaker-operators.md §5 item 19); a cancelled run must not keep billing.
-    if (signal?.aborted) {
-      if (wait.stopOnAbort) await requestStop(kind, client, jobName);
-      throw abortReason(signal);
-    }
+    // told not to, then report the caller's reason.
+    await leaveIfAborted(kind, client, jobName, signal, wait.stopOnAbort);
     throw err;
   }
 }

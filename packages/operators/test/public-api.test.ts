@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import * as operators from "../src/index.js";
+
+const INDEX = fileURLToPath(new URL("../src/index.ts", import.meta.url));
+
+/**
+ * The public surface, pinned: adding or removing an export must change this list on purpose.
+ * What a user calls and the types of what they pass and get back; naming, outcome tables, option
+ * resolution and JSON conversion stay internal.
+ */
+const VALUES = [
+  "EmulatorNotInstalledError",
+  "JobFailedError",
+  "JobStoppedError",
+  "MaxRuntimeExceededError",
+  "MaxWaitTimeExceededError",
+  "NameConflictError",
+  "SagerunError",
+  "WaitFailedError",
+  "WaitTimeoutError",
+  "createBackend",
+  "runJob",
+  "runTrainingJob",
+  "stopJobsOnSignal",
+  "systemClock",
+  "trainingJob",
+  "waitForJob",
+  "watchJob",
+];
+
+const TYPES = [
+  "AnySagerunError",
+  "BackendOptions",
+  "Clock",
+  "CreateBackendOptions",
+  "Emulator",
+  "EmulatorOptions",
+  "JobDescription",
+  "JobKind",
+  "JobStatusEvent",
+  "NameConflictPolicy",
+  "RunJobOptions",
+  "RunJobResult",
+  "RunTrainingJobOptions",
+  "SagerunBackend",
+  "SagerunErrorCode",
+  "TrainingJobDescription",
+  "WaitForJobOptions",
+  "WaitOptions",
+  "WatchJobOptions",
+];
+
+/** Every name index.ts exports, split into values and type-only exports, read from its syntax. */
+function declaredExports(): { values: string[]; types: string[]; star: number } {
+  const source = ts.createSourceFile(INDEX, readFileSync(INDEX, "utf8"), ts.ScriptTarget.Latest);
+  const values: string[] = [];
+  const types: string[] = [];
+  let star = 0;
+  for (const statement of source.statements) {
+    if (!ts.isExportDeclaration(statement)) continue;
+    const clause = statement.exportClause;
+    if (clause === undefined || !ts.isNamedExports(clause)) {
+      star++;
+      continue;
+    }
+    for (const element of clause.elements) (statement.isTypeOnly || element.isTypeOnly ? types : values).push(element.name.text);
+  }
+  return { values: values.sort(), types: types.sort(), star };
+}
+
+describe("the public API of @sagerun/operators", () => {
+  it("exports exactly the pinned values, and the module has no others at run time", () => {
+    expect(declaredExports().values).toEqual(VALUES);
+    expect(Object.keys(operators).sort()).toEqual(VALUES);
+  });
+
+  it("exports exactly the pinned types", () => {
+    expect(declaredExports().types).toEqual(TYPES);
+  });
+
+  it("names every export: no `export *`, which would let internals leak unnoticed", () => {
+    expect(declaredExports().star).toBe(0);
+  });
+});
