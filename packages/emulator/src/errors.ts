@@ -1,57 +1,82 @@
 /**
- * Errors the emulator answers with. Codes are SageMaker's own exception shape names (botocore
- * service-2.json: `ResourceNotFound`, not `ResourceNotFoundException`) plus Coral's framework
- * errors, so boto3's `client.exceptions.ResourceInUse` and the JS SDK's `instanceof ResourceInUse`
- * both match. See ../shared/reference/sagemaker-semantics.md §1.1–§2.
+ * Errors the emulator answers with. Codes are SageMaker's own exception shape names (botocore's
+ * `data/sagemaker/2017-07-24/service-2.json`: `ResourceNotFound`, not `ResourceNotFoundException`)
+ * plus Coral's framework errors, so boto3's `client.exceptions.ResourceInUse` and the JS SDK's
+ * `instanceof ResourceInUse` both match. How an error travels (its `__type`, which message key,
+ * the `x-amzn-ErrorType` header) is the wire's business: src/wire/aws-json.ts.
  */
 export type ServiceErrorCode =
-  | "ValidationException"
+  // SageMaker's modelled exceptions.
   | "ResourceNotFound"
   | "ResourceInUse"
   | "ResourceLimitExceeded"
   | "ConflictException"
+  // Coral's framework errors, which every AWS JSON service answers.
+  | "ValidationException"
   | "ThrottlingException"
   | "SerializationException"
   | "UnknownOperationException"
-  | "InternalFailure";
+  | "InternalFailure"
+  // The HTTP server's own refusals, for requests that never reach the SageMaker API.
+  | "BadRequestException"
+  | "AccessDeniedException"
+  | "NotFoundException"
+  | "MethodNotAllowedException"
+  | "RequestTimeoutException"
+  | "RequestEntityTooLargeException"
+  | "RequestHeaderFieldsTooLargeException"
+  | "ExpectationFailedException";
 
-/** Coral's framework errors travel with a namespaced `__type`; modelled ones with the bare name. */
-const CORAL_NAMESPACED: ReadonlySet<ServiceErrorCode> = new Set([
-  "SerializationException",
-  "UnknownOperationException",
-]);
-
-/** Exceptions SageMaker models carry their text in `Message`; framework errors use `message`. */
-const MODELLED: ReadonlySet<ServiceErrorCode> = new Set([
-  "ResourceNotFound",
-  "ResourceInUse",
-  "ResourceLimitExceeded",
-  "ConflictException",
-]);
+/** The HTTP status of each code that is not a plain client error (400). */
+const STATUS: Partial<Record<ServiceErrorCode, number>> = {
+  InternalFailure: 500,
+  AccessDeniedException: 403,
+  NotFoundException: 404,
+  MethodNotAllowedException: 405,
+  RequestTimeoutException: 408,
+  RequestEntityTooLargeException: 413,
+  ExpectationFailedException: 417,
+  RequestHeaderFieldsTooLargeException: 431,
+};
 
 export class ServiceError extends Error {
   override readonly name = "ServiceError";
   readonly code: ServiceErrorCode;
   readonly statusCode: number;
 
-  constructor(code: ServiceErrorCode, message: string, statusCode = code === "InternalFailure" ? 500 : 400) {
+  constructor(code: ServiceErrorCode, message: string, statusCode = STATUS[code] ?? 400) {
     super(message);
     this.code = code;
     this.statusCode = statusCode;
   }
+}
 
-  /** The value of `__type` on the wire. */
-  get wireType(): string {
-    return CORAL_NAMESPACED.has(this.code) ? `com.amazon.coral.service#${this.code}` : this.code;
+/** The mark {@link unimplementedOperation} leaves, so the wire and the HTTP server can tell. */
+class UnimplementedOperationError extends ServiceError {
+  constructor(readonly operation: string) {
+    super(
+      "UnknownOperationException",
+      `SageMaker.${operation} is a SageMaker operation that the sagerun emulator does not implement yet. ` +
+        `Your client and request are fine: this is a gap in the emulator. The operations it implements are ` +
+        `listed in the @sagerun/emulator README, "What it emulates".`,
+    );
   }
+}
 
-  /** The JSON error body, with the message under the key the real service uses for this code. */
-  toBody(): Record<string, unknown> {
-    const key = MODELLED.has(this.code) ? "Message" : "message";
-    // UnknownOperationException comes back with no message at all (aws/aws-sdk-net#1536).
-    if (this.code === "UnknownOperationException") return { __type: this.wireType };
-    return { __type: this.wireType, [key]: this.message };
-  }
+/**
+ * The answer to an operation SageMaker has but the emulator lacks. The real service never answers
+ * UnknownOperationException for one of its own operations, so this one carries a message saying
+ * the gap is the emulator's: without it the JS SDK shows `UnknownError` and boto3 an empty message,
+ * and a user cannot tell a missing feature from a broken client. Names that are not SageMaker
+ * operations at all keep the service's bare answer (no message).
+ */
+export function unimplementedOperation(operation: string): ServiceError {
+  return new UnimplementedOperationError(operation);
+}
+
+/** The operation an {@link unimplementedOperation} error names; undefined for any other error. */
+export function unimplementedOperationOf(error: unknown): string | undefined {
+  return error instanceof UnimplementedOperationError ? error.operation : undefined;
 }
 
 export const validationError = (message: string): ServiceError => new ServiceError("ValidationException", message);

@@ -1,10 +1,13 @@
-import { ServiceError } from "../errors.js";
+import { ServiceError, unimplementedOperationOf, type ServiceErrorCode } from "../errors.js";
+import { bodyText, decodeJson, encodeJson } from "./json-codec.js";
 
 /**
  * AWS JSON 1.1, SageMaker's wire protocol, in one place: every front door (the SDK's in-process
- * request handler, msw, the HTTP server) turns its request into a {@link WireRequest} and writes
- * back the {@link WireResponse}. Facts: sagemaker-semantics.md §1 (botocore model: targetPrefix
- * "SageMaker", jsonVersion 1.1, requestUri "/").
+ * request handler, msw, the HTTP server and its admin routes) turns its request into a
+ * {@link WireRequest} and writes back a {@link WireResponse}, and every error body any of them
+ * sends comes from {@link errorResponse}. Facts: botocore's SageMaker model (`targetPrefix`
+ * "SageMaker", `jsonVersion` 1.1, `requestUri` "/") and the Smithy awsJson1_1 protocol page
+ * (https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html).
  */
 export interface WireRequest {
   /** Header names in any case. */
@@ -16,6 +19,11 @@ export interface WireResponse {
   readonly statusCode: number;
   readonly headers: Record<string, string>;
   readonly body: Uint8Array;
+  /**
+   * The error this response answers, if it is one: a front door can act on it (the HTTP server
+   * logs an operation the emulator lacks) without reading the body back.
+   */
+  readonly error?: ServiceError;
 }
 
 /** Runs one operation; throws ServiceError for anything the service would refuse. */
@@ -27,18 +35,66 @@ const TARGET_PREFIX = "SageMaker.";
 export function serveWire(request: WireRequest, dispatch: Dispatch, requestId: string): WireResponse {
   try {
     const operation = operationOf(request);
-    const input = parseBody(request.body);
-    return respond(200, dispatch(operation, input), requestId);
+    const input = decodeRequestBody(request.body);
+    return respond(200, encodeJson(dispatch(operation, input)), requestId);
   } catch (error) {
-    const failure =
-      error instanceof ServiceError
-        ? error
-        : new ServiceError("InternalFailure", `The emulator failed to process the request: ${String(error)}`);
-    return respond(failure.statusCode, failure.toBody(), requestId, failure.code);
+    return errorResponse(asServiceError(error), requestId);
   }
 }
 
-/** `X-Amz-Target: SageMaker.<Operation>`; anything else is Coral's UnknownOperationException (§1.2). */
+/**
+ * The AWS-shaped answer to `error`: `{"__type", "message"|"Message"}` and `x-amzn-ErrorType`,
+ * status from the error. The one place an error body is built, for every front door.
+ */
+export function errorResponse(error: ServiceError, requestId: string, extraHeaders: Record<string, string> = {}): WireResponse {
+  const response = respond(error.statusCode, encodeJson(errorBody(error)), requestId, extraHeaders);
+  // The JS SDK reads the code from this header first, botocore from the body's __type.
+  response.headers["x-amzn-errortype"] = error.code;
+  return { ...response, error };
+}
+
+/**
+ * The request body as the input object. Empty means no parameters (boto3 sends `{}`, curl users
+ * often nothing); anything but a JSON object is Coral's SerializationException, as is JSON nested
+ * deeper than any SageMaker request (see MAX_NESTING_DEPTH).
+ */
+export function decodeRequestBody(body: Uint8Array | string | undefined): Record<string, unknown> {
+  const text = bodyText(body);
+  if (text.trim() === "") return {};
+  const parsed = decodeJson(text);
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new ServiceError("SerializationException", "Start of structure or map found where not expected.");
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** Anything thrown that is not the service's own answer is an internal failure, never a crash. */
+function asServiceError(error: unknown): ServiceError {
+  return error instanceof ServiceError
+    ? error
+    : new ServiceError("InternalFailure", `The emulator failed to process the request: ${String(error)}`);
+}
+
+/**
+ * Coral's framework errors travel with a namespaced `__type`
+ * (`com.amazon.coral.service#SerializationException`, as in aws/aws-sdk-net#1536 and
+ * mhart/kinesalite#101); SageMaker's modelled ones and ValidationException with the bare name.
+ * Clients strip everything up to the last `#` (botocore parsers.py, smithy's sanitizeErrorCode).
+ */
+const CORAL_NAMESPACED: ReadonlySet<ServiceErrorCode> = new Set(["SerializationException", "UnknownOperationException"]);
+
+/** SageMaker's modelled exceptions carry their text in the member `Message`; framework errors in `message`. */
+const MODELLED: ReadonlySet<ServiceErrorCode> = new Set(["ResourceNotFound", "ResourceInUse", "ResourceLimitExceeded", "ConflictException"]);
+
+function errorBody(error: ServiceError): Record<string, unknown> {
+  const type = CORAL_NAMESPACED.has(error.code) ? `com.amazon.coral.service#${error.code}` : error.code;
+  // The service answers a target it does not know with no message at all (aws/aws-sdk-net#1536);
+  // only the emulator's own gaps (errors.ts, unimplementedOperation) explain themselves.
+  if (error.code === "UnknownOperationException" && unimplementedOperationOf(error) === undefined) return { __type: type };
+  return { __type: type, [MODELLED.has(error.code) ? "Message" : "message"]: error.message };
+}
+
+/** `X-Amz-Target: SageMaker.<Operation>`; anything else is Coral's UnknownOperationException. */
 function operationOf(request: WireRequest): string {
   const target = header(request, "x-amz-target");
   if (!target?.startsWith(TARGET_PREFIX) || target.length === TARGET_PREFIX.length) {
@@ -47,40 +103,22 @@ function operationOf(request: WireRequest): string {
   return target.slice(TARGET_PREFIX.length);
 }
 
-/** The body is a JSON object; boto3 sends `{}` for no parameters, some clients send nothing. */
-function parseBody(body: Uint8Array | string | undefined): Record<string, unknown> {
-  const text = typeof body === "string" ? body : body ? new TextDecoder().decode(body) : "";
-  if (text.trim() === "") return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new ServiceError("SerializationException", "Unable to parse the request body as JSON.");
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new ServiceError("SerializationException", "Start of structure or map found where not expected.");
-  }
-  return parsed as Record<string, unknown>;
-}
-
-function respond(statusCode: number, payload: object, requestId: string, errorType?: string): WireResponse {
-  const headers: Record<string, string> = { "content-type": CONTENT_TYPE, "x-amzn-requestid": requestId };
-  // The JS SDK reads the error code from this header first, botocore from the body's __type (§1.1).
-  if (errorType) headers["x-amzn-errortype"] = errorType;
-  const body = new TextEncoder().encode(JSON.stringify(payload, encodeTimestamps));
-  headers["content-length"] = String(body.byteLength);
-  return { statusCode, headers, body };
-}
-
-/** Timestamps go out as epoch seconds with fractional milliseconds, e.g. 1529870369.986 (§1). */
-function encodeTimestamps(this: Record<string, unknown>, key: string, value: unknown): unknown {
-  const raw = this[key];
-  return raw instanceof Date ? raw.getTime() / 1000 : value;
+function respond(statusCode: number, body: Uint8Array, requestId: string, extraHeaders: Record<string, string> = {}): WireResponse {
+  return {
+    statusCode,
+    headers: {
+      ...extraHeaders,
+      "content-type": CONTENT_TYPE,
+      "content-length": String(body.byteLength),
+      "x-amzn-requestid": requestId,
+    },
+    body,
+  };
 }
 
 function header(request: WireRequest, name: string): string | undefined {
   for (const [key, value] of Object.entries(request.headers)) {
-    if (key.toLowerCase() === name) return Array.isArray(value) ? value[0] : (value as string | undefined);
+    if (key.toLowerCase() === name) return typeof value === "string" ? value : value?.[0];
   }
   return undefined;
 }
