@@ -1,7 +1,9 @@
 /**
  * @module
- * The backend contract of sagerun: the {@link Clock} port with its system, virtual and scaled
- * implementations, and the flag that picks real AWS or the emulator.
+ * What sagerun's emulator and operators share: the {@link Clock} port with its system, virtual
+ * and scaled implementations, and the flag that picks real AWS or the emulator. The function that
+ * turns the flag into a client and a clock, `createBackend`, is in `@sagerun/operators` (decision
+ * record 0004 says why).
  */
 
 // Clock port
