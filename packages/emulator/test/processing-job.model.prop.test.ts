@@ -1,0 +1,51 @@
+import {
+  CreateProcessingJobCommand,
+  DeleteProcessingJobCommand,
+  DescribeProcessingJobCommand,
+  ListProcessingJobsCommand,
+  StopProcessingJobCommand,
+} from "@aws-sdk/client-sagemaker";
+import fc from "fast-check";
+import { describe } from "vitest";
+import { testJobModel, type JobKind } from "./fixtures/job-model.js";
+import { processingJobRequest, SIMPLE_JOB_LIFE, SIMPLE_JOB_DURATIONS } from "./fixtures/jobs.js";
+
+/** The model-based test every job kind shares (fixtures/job-model.ts), for processing jobs. */
+
+const NOT_FOUND = (name: string): string => `Could not find requested job with name ${name}`;
+
+const PROCESSING_JOB: JobKind = {
+  noun: "processing job",
+  arnType: "processing-job",
+  commands: {
+    create: CreateProcessingJobCommand,
+    describe: DescribeProcessingJobCommand,
+    stop: StopProcessingJobCommand,
+    delete: DeleteProcessingJobCommand,
+    list: ListProcessingJobsCommand,
+  },
+  members: {
+    name: "ProcessingJobName",
+    arn: "ProcessingJobArn",
+    status: "ProcessingJobStatus",
+    start: "ProcessingStartTime",
+    end: "ProcessingEndTime",
+    lastModified: "LastModifiedTime",
+    summaries: "ProcessingJobSummaries",
+    // A rule's failure text is the container's message too.
+    failure: ["FailureReason", "ExitMessage"],
+  },
+  request: (name, max) =>
+    processingJobRequest({ ProcessingJobName: name, StoppingCondition: max === undefined ? undefined : { MaxRuntimeInSeconds: max } }),
+  // The limit is optional for processing jobs: without one there is none.
+  maxRuntimeSeconds: fc.option(fc.integer({ min: 1, max: 900 }), { nil: undefined }),
+  durations: SIMPLE_JOB_DURATIONS,
+  life: SIMPLE_JOB_LIFE,
+  notFound: { describe: NOT_FOUND, stop: NOT_FOUND, delete: NOT_FOUND },
+  // [DOC] ListProcessingJobs: CreationTime, Ascending.
+  defaultSortOrder: "Ascending",
+};
+
+describe("processing jobs, model-based", () => {
+  testJobModel(PROCESSING_JOB);
+});
