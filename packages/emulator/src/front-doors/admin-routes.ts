@@ -1,23 +1,30 @@
 import type { Emulator } from "../emulator.js";
+import { ServiceError } from "../errors.js";
 import { advanceClock } from "./clock-control.js";
+import { rulesFromJson } from "./rules-json.js";
 
 /** Where the emulator's own controls live, beside the SageMaker API on `POST /`. */
 export const ADMIN_PREFIX = "/_sagerun/";
 
-/** An admin answer: a status and a JSON payload, or an AWS-shaped error. */
-export type AdminResult =
-  | { readonly status: number; readonly payload: unknown }
-  | { readonly status: number; readonly error: { readonly type: string; readonly message: string }; readonly allow?: string };
+/** An admin answer: a status and a JSON payload, or an error the server sends in AWS's shape. */
+export type AdminResult = { readonly status: number; readonly payload: unknown } | { readonly error: ServiceError };
 
-interface Route {
-  readonly method: "GET" | "POST";
-  run(emulator: Emulator, body: unknown): AdminResult | Promise<AdminResult>;
+export interface AdminRoute {
+  readonly method: "GET" | "POST" | "PUT";
+  /** `body` is the request's JSON object (`{}` when it has none). */
+  run(emulator: Emulator, body: Record<string, unknown>): AdminResult | Promise<AdminResult>;
 }
 
 const ok = (payload: unknown): AdminResult => ({ status: 200, payload });
-const invalid = (message: string): AdminResult => ({ status: 400, error: { type: "ValidationException", message } });
+const invalid = (message: string): AdminResult => ({ error: new ServiceError("ValidationException", message) });
 
-const ROUTES: Readonly<Record<string, Route>> = {
+/**
+ * The latest instant a JavaScript Date can hold, ±8.64e15 ms from the epoch (ECMA-262, "Time
+ * Values and Time Range"). A clock past it makes every new timestamp an Invalid Date.
+ */
+const MAX_TIME_MS = 8.64e15;
+
+const ROUTES: Readonly<Record<string, AdminRoute>> = {
   health: { method: "GET", run: () => ok({ status: "ok" }) },
   state: { method: "GET", run: (emulator) => ok(emulator.state()) },
   reset: {
@@ -30,36 +37,55 @@ const ROUTES: Readonly<Record<string, Route>> = {
   "clock/advance": {
     method: "POST",
     async run(emulator, body) {
-      const seconds = (body as { seconds?: unknown } | null)?.seconds;
+      const seconds = body.seconds;
       if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) {
         return invalid(`'seconds' must be a finite number greater than or equal to 0, got ${JSON.stringify(seconds) ?? "nothing"}.`);
       }
+      // Refused up front, so the clock is never moved somewhere it cannot come back from.
+      const room = Math.floor((MAX_TIME_MS - emulator.clock.now()) / 1000);
+      if (!(seconds <= room)) {
+        return invalid(
+          `'seconds' [${seconds}] would move the clock past the latest time a timestamp can hold ` +
+            `(${new Date(MAX_TIME_MS).toISOString()}); at most ${room} seconds remain.`,
+        );
+      }
       if (!(await advanceClock(emulator.clock, seconds * 1000))) {
-        return { status: 409, error: { type: "ConflictException", message: "The emulator's clock cannot be advanced (use a VirtualClock or ScaledClock)." } };
+        return { error: new ServiceError("ConflictException", "The emulator's clock cannot be advanced (use a VirtualClock or ScaledClock).", 409) };
       }
       return ok({ now: new Date(emulator.clock.now()).toISOString() });
+    },
+  },
+  rules: {
+    method: "PUT",
+    run(emulator, body) {
+      const unknown = Object.keys(body).find((key) => key !== "rules");
+      if (unknown !== undefined) return invalid(`The body has an unknown key ${JSON.stringify(unknown)}; the known key is rules.`);
+      try {
+        const rules = rulesFromJson(body.rules);
+        emulator.setRules(rules);
+        return ok({ rules: rules.length });
+      } catch (error) {
+        if (error instanceof TypeError || error instanceof RangeError) return invalid(error.message);
+        throw error;
+      }
     },
   },
 };
 
 /**
- * Answers `<method> /_sagerun/<route>`: health, state (every resource as Describe shows it,
- * timestamps as ISO strings), reset, and clock/advance `{"seconds": N}`.
+ * The route for `<method> /_sagerun/<name>`: health, state (every resource as Describe shows it,
+ * timestamps as ISO strings), reset, clock/advance `{"seconds": N}` and rules `{"rules": [...]}`.
+ * An unknown path is 404 listing the routes; a wrong method is 405 with `Allow`.
  */
-export async function runAdmin(emulator: Emulator, method: string, path: string, body: unknown): Promise<AdminResult> {
+export function findAdminRoute(method: string, path: string): { route: AdminRoute } | { error: ServiceError; headers: Record<string, string> } {
   const name = path.slice(ADMIN_PREFIX.length);
   const route = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined;
   if (!route) {
     const known = Object.entries(ROUTES).map(([n, r]) => `${r.method} ${ADMIN_PREFIX}${n}`).join(", ");
-    return { status: 404, error: { type: "NotFoundException", message: `No admin route ${path}. Routes: ${known}.` } };
+    return { error: new ServiceError("NotFoundException", `No admin route ${path}. Routes: ${known}.`), headers: {} };
   }
   if (method !== route.method) {
-    return {
-      status: 405,
-      allow: route.method,
-      error: { type: "MethodNotAllowedException", message: `${path} accepts ${route.method} only, got ${method}.` },
-    };
+    return { error: new ServiceError("MethodNotAllowedException", `${path} accepts ${route.method} only, got ${method}.`), headers: { allow: route.method } };
   }
-  return route.run(emulator, body);
+  return { route };
 }
-

@@ -1,9 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { holdClock, ScaledClock } from "@sagerun/transport";
 import { createEmulator, type Emulator } from "../emulator.js";
-import { ADMIN_PREFIX, runAdmin } from "./admin-routes.js";
-import { answerMalformedHttp, BodyTooLargeError, readBody, sendError, sendJson } from "./http-io.js";
+import { ServiceError, unimplementedOperationOf } from "../errors.js";
+import { decodeRequestBody } from "../wire/aws-json.js";
+import { ADMIN_PREFIX, findAdminRoute } from "./admin-routes.js";
+import { answerOnSocket, BodyTooLargeError, clientErrorAnswer, readBody, sendError, sendJson, sendWire } from "./http-io.js";
+import { ownHosts, type OwnHosts } from "./own-host.js";
+import { adminRefusal, hostRefusal } from "./request-guards.js";
+import { parseRequestTarget } from "./request-target.js";
+import { resolveTimeouts, type ServerTimeouts } from "./server-timeouts.js";
+
+export type { ServerTimeouts } from "./server-timeouts.js";
 
 export interface ServerOptions {
   /**
@@ -14,6 +22,11 @@ export interface ServerOptions {
   emulator?: Emulator;
   /** @default "127.0.0.1" (loopback only: the emulator checks no credentials) */
   host?: string;
+  /**
+   * Names besides localhost, IP addresses and `host` that clients may address the server by (the
+   * `Host` header), e.g. a docker-compose service name. Others get 403: see own-host.ts.
+   */
+  allowedHosts?: readonly string[];
   /** 0 picks a free port. @default 4566 */
   port?: number;
   /** Virtual seconds per real second, for clients that poll with real sleeps. @default 1 */
@@ -25,6 +38,13 @@ export interface ServerOptions {
    * bodies of ~11 MB, so the default refuses nothing the service would validate. @default 16 MiB
    */
   maxBodyBytes?: number;
+  /** How long the server waits for a request and keeps an idle connection; see {@link ServerTimeouts}. */
+  timeouts?: ServerTimeouts;
+  /**
+   * Where the server reports what a user should know but no client shows: a SageMaker operation
+   * the emulator does not implement (once per operation). @default a line on stderr
+   */
+  log?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -39,11 +59,21 @@ export interface RunningServer {
 /** The default request body cap, 16 MiB (see {@link ServerOptions.maxBodyBytes}). */
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
+/** What every request handler needs, fixed when the server starts. */
+interface Served {
+  readonly emulator: Emulator;
+  readonly hosts: OwnHosts;
+  readonly maxBodyBytes: number;
+  /** Called with each answer, to notice what should be logged. */
+  readonly noticeAnswer: (error: ServiceError | undefined) => void;
+}
+
 /**
  * Serves the SageMaker API (AWS JSON 1.1 on `POST /`) over node:http for clients outside the
  * process: boto3, the AWS CLI, Airflow. Admin routes under `/_sagerun/` reset the emulator, move
- * its clock and dump its state. The default clock runs on real time (scale 1), not the
- * auto-advancing VirtualClock: external clients sleep on real time between polls.
+ * its clock, replace its rules and dump its state. The default clock runs on real time (scale 1),
+ * not the auto-advancing VirtualClock: external clients sleep on real time between polls. Every
+ * answer, refusals included, is in AWS's JSON error shape, never a bare status.
  *
  * @example
  * const server = await startServer({ port: 0, timeScale: 60 }); // a virtual minute per second
@@ -56,17 +86,54 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (options.emulator && (options.timeScale !== undefined || options.seed !== undefined)) {
     throw new TypeError("startServer: pass either `emulator` or `timeScale`/`seed`, not both; the emulator already has its clock and seed.");
   }
+  const timeouts = resolveTimeouts(options.timeouts);
   const emulator =
     options.emulator ?? createEmulator({ clock: new ScaledClock({ scale: options.timeScale ?? 1 }), seed: options.seed ?? 1 });
+  const served: Served = {
+    emulator,
+    hosts: ownHosts(host, options.allowedHosts),
+    maxBodyBytes,
+    noticeAnswer: unimplementedLogger(options.log ?? ((line) => void process.stderr.write(`${line}\n`))),
+  };
 
-  const server = createServer((request, response) => {
-    const release = holdClock(emulator.clock);
-    response.on("close", release);
-    handle(emulator, request, response, maxBodyBytes).catch((error: unknown) => {
-      sendError(response, 500, "InternalFailure", `The emulator failed to process the request: ${String(error)}`);
-    });
+  // The response each connection is writing, so a timeout that strikes mid-answer hangs up
+  // instead of writing a second response into the first.
+  const answering = new WeakMap<object, ServerResponse>();
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+      // Node answers a missing Host with an empty 400 of its own; the handler answers it in AWS's shape.
+      requireHostHeader: false,
+    },
+    (request, response) => {
+      const release = holdClock(emulator.clock);
+      answering.set(request.socket, response);
+      response.on("close", () => {
+        release();
+        if (answering.get(request.socket) === response) answering.delete(request.socket);
+      });
+      handle(served, request, response).catch((error: unknown) => {
+        sendError(response, new ServiceError("InternalFailure", `The emulator failed to process the request: ${String(error)}`));
+      });
+    },
+  );
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
+    const answer = clientErrorAnswer(error, timeouts);
+    if (!answer || answering.get(socket)?.headersSent) return void socket.destroy();
+    answerOnSocket(socket, answer);
   });
-  server.on("clientError", answerMalformedHttp);
+  // Node's default answer to any Expect but 100-continue is an empty 417.
+  server.on("checkExpectation", (request: IncomingMessage, response: ServerResponse) => {
+    const message = `The server meets only "Expect: 100-continue"; got "Expect: ${request.headers.expect}".`;
+    sendError(response, new ServiceError("ExpectationFailedException", message), { connection: "close" });
+  });
+  // Node's default for CONNECT is to drop the socket without a word.
+  server.on("connect", (_request: IncomingMessage, socket: Socket) => {
+    answerOnSocket(socket, new ServiceError("MethodNotAllowedException", "The sagerun emulator is not a proxy: CONNECT is not served."));
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -88,39 +155,72 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
 }
 
-async function handle(emulator: Emulator, request: IncomingMessage, response: ServerResponse, limit: number): Promise<void> {
+async function handle(served: Served, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const method = request.method ?? "GET";
-  const path = new URL(request.url ?? "/", "http://emulator").pathname;
-  const isAdmin = path.startsWith(ADMIN_PREFIX) || `${path}/` === ADMIN_PREFIX;
-  if (!isAdmin && method !== "POST") {
-    return sendError(response, 405, "MethodNotAllowedException", `The SageMaker API is served on POST only, got ${method} ${path}.`, { allow: "POST" });
+  const target = parseRequestTarget(request.url ?? "");
+  if (!target) {
+    const shown = JSON.stringify((request.url ?? "").slice(0, 200));
+    return sendError(response, new ServiceError("BadRequestException", `The request target ${shown} is neither a path nor an http URL.`));
+  }
+  const refused = hostRefusal(served.hosts, request, target);
+  if (refused) return sendError(response, refused);
+
+  if (!target.path.startsWith(ADMIN_PREFIX) && `${target.path}/` !== ADMIN_PREFIX) {
+    if (method !== "POST") {
+      const message = `The SageMaker API is served on POST only, got ${method} ${target.path.slice(0, 200)}.`;
+      return sendError(response, new ServiceError("MethodNotAllowedException", message), { allow: "POST" });
+    }
+    const body = await readOrRefuse(served, request, response);
+    if (!body) return;
+    const wire = served.emulator.serve({ headers: request.headers, body });
+    served.noticeAnswer(wire.error);
+    return sendWire(response, wire);
   }
 
-  let body: Uint8Array;
+  const found = findAdminRoute(method, target.path);
+  if ("error" in found) return sendError(response, found.error, found.headers);
+  const forbidden = adminRefusal(served.hosts, request, found.route.method !== "GET");
+  if (forbidden) return sendError(response, forbidden);
+  const body = found.route.method === "GET" ? new Uint8Array() : await readOrRefuse(served, request, response);
+  if (!body) return;
+  let input: Record<string, unknown>;
   try {
-    body = method === "POST" ? await readBody(request, limit) : new Uint8Array();
+    input = decodeRequestBody(body);
+  } catch (error) {
+    if (error instanceof ServiceError) return sendError(response, error);
+    throw error;
+  }
+  const result = await found.route.run(served.emulator, input);
+  if ("error" in result) return sendError(response, result.error);
+  sendJson(response, result.status, result.payload);
+}
+
+/** The body, or undefined once it has been refused (413) or the client has gone. */
+async function readOrRefuse(served: Served, request: IncomingMessage, response: ServerResponse): Promise<Uint8Array | undefined> {
+  try {
+    return await readBody(request, served.maxBodyBytes);
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
-      return sendError(response, 413, "RequestEntityTooLargeException", error.message, { connection: "close" });
+      sendError(response, new ServiceError("RequestEntityTooLargeException", error.message), { connection: "close" });
+    } else if (!request.socket.writableEnded) {
+      // The client went away mid-body: nobody to answer. (When a timeout ended the socket, its
+      // 408 is on the way out; destroying now would cut it off.)
+      response.destroy();
     }
-    return void response.destroy(); // the client went away mid-body: nobody to answer
+    return undefined;
   }
+}
 
-  if (!isAdmin) {
-    const wire = emulator.serve({ headers: request.headers, body });
-    response.writeHead(wire.statusCode, wire.headers);
-    return void response.end(wire.body);
-  }
-
-  let input: unknown = {};
-  try {
-    if (body.byteLength > 0) input = JSON.parse(Buffer.from(body).toString("utf8"));
-  } catch {
-    return sendError(response, 400, "SerializationException", "The admin request body is not valid JSON.");
-  }
-  const result = await runAdmin(emulator, method, path, input);
-  if ("error" in result) {
-    return sendError(response, result.status, result.error.type, result.error.message, result.allow ? { allow: result.allow } : {});
-  }
-  sendJson(response, result.status, result.payload);
+/** Logs each unimplemented SageMaker operation the first time a client calls it. */
+function unimplementedLogger(log: (line: string) => void): (error: ServiceError | undefined) => void {
+  const seen = new Set<string>();
+  return (error) => {
+    const operation = unimplementedOperationOf(error);
+    if (operation === undefined || seen.has(operation)) return;
+    seen.add(operation);
+    log(
+      `sagerun-emulator: a client called SageMaker.${operation}, which the emulator does not implement yet; ` +
+        `it answered UnknownOperationException saying so. (Logged once per operation.)`,
+    );
+  };
 }

@@ -9,7 +9,7 @@ import { expect } from "vitest";
 import { endpointConfigRequest, endpointRequest, modelRequest } from "../fixtures/hosting.js";
 import type { FrontDoor } from "./front-door.js";
 
-/** Hosting behaviour every front door must carry unchanged (sagemaker-semantics.md §5.5–§5.7, §7). */
+/** Hosting behaviour every front door must carry unchanged (waiters-2.json's EndpointInService acceptors). */
 export const ENDPOINT_CASES: Readonly<Record<string, (door: FrontDoor) => Promise<void>>> = {
   "brings an endpoint from Creating to InService, seen by the SDK's waitUntilEndpointInService": async (door) => {
     await door.client.send(new CreateModelCommand(modelRequest()));

@@ -17,7 +17,7 @@ export interface RawResponse {
   readonly json: Record<string, unknown>;
 }
 
-/** hono's `runTest({ skip })` (STYLE.md §4): what a door does not support, and why. */
+/** As hono's `runTest({ skip })`: what a door does not support, and why. */
 export interface Skip {
   readonly reason: string;
   readonly tests: readonly string[];

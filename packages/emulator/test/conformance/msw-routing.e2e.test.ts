@@ -1,6 +1,6 @@
 import { ListTrainingJobsCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { setupServer } from "msw/node";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createEmulator } from "../../src/index.js";
 import { sageMakerHandlers, type SageMakerHandlersOptions } from "../../src/msw.js";
 import { errorOf } from "../fixtures.js";
@@ -8,6 +8,23 @@ import { CREDENTIALS } from "./front-door.js";
 
 let close: (() => void) | undefined;
 afterEach(() => close?.());
+
+/**
+ * What msw printed to console.error. These tests provoke unhandled requests on purpose, and msw
+ * reports each with an "[MSW] Error: intercepted a request without a matching request handler"
+ * message; that is noise on a green run, so it is captured here instead, and each test asserts
+ * the exact list of requests reported: an unexpected report, or any other error output, fails it.
+ * (A custom onUnhandledRequest callback cannot stand in: msw 2.15 fails the request only for its
+ * own "error" strategy.)
+ */
+let printed: string[] = [];
+beforeEach(() => {
+  printed = [];
+  vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(" ")));
+});
+afterEach(() => vi.restoreAllMocks());
+/** The requests msw reported as unhandled, as "METHOD URL"; anything else printed is kept as is. */
+const reported = () => printed.map((message) => /^\[MSW\] Error: intercepted a request without a matching request handler:\s+• (\S+ \S+)/.exec(message)?.[1] ?? message);
 
 function intercept(options?: SageMakerHandlersOptions) {
   const server = setupServer(...sageMakerHandlers(createEmulator(), options));
@@ -24,6 +41,7 @@ describe("sageMakerHandlers: which requests the msw door answers", () => {
       expect((await list(region)).TrainingJobSummaries).toEqual([]);
     }
     expect((await list("us-gov-west-1", { useFipsEndpoint: true })).TrainingJobSummaries).toEqual([]);
+    expect(reported()).toEqual([]);
   });
 
   it("answers only the named region, or the regions a RegExp matches, and leaves the rest unhandled", async () => {
@@ -32,15 +50,18 @@ describe("sageMakerHandlers: which requests the msw door answers", () => {
     expect((await list("eu-west-1")).$metadata.httpStatusCode).toBe(200); // a /g pattern keeps no lastIndex state
     const refused = await errorOf(() => list("us-east-1"));
     expect(refused.message).toMatch(/\[MSW\]/);
+    expect(reported()).toEqual(["POST https://api.sagemaker.us-east-1.amazonaws.com/"]);
     close?.();
     intercept({ region: "us-west-2" });
     expect((await list("us-west-2")).$metadata.httpStatusCode).toBe(200);
     expect((await errorOf(() => list("us-west-1"))).message).toMatch(/\[MSW\]/);
+    expect(reported()).toEqual(["POST https://api.sagemaker.us-east-1.amazonaws.com/", "POST https://api.sagemaker.us-west-1.amazonaws.com/"]);
   });
 
   it("leaves other hosts unhandled, so onUnhandledRequest 'error' reports them", async () => {
     intercept();
     const error = await errorOf(() => fetch("https://runtime.sagemaker.us-east-1.amazonaws.com/", { method: "POST", body: "{}" }));
     expect(error.message).toMatch(/fetch failed|\[MSW\]/);
+    expect(reported()).toEqual(["POST https://runtime.sagemaker.us-east-1.amazonaws.com/"]);
   });
 });

@@ -17,7 +17,7 @@ const describeJob = (door: FrontDoor, name = "xgb-churn") => door.client.send(ne
 const createJob = (door: FrontDoor, name = "xgb-churn") =>
   door.client.send(new CreateTrainingJobCommand(trainingJobRequest({ TrainingJobName: name })));
 
-/** Training-job behaviour every front door must carry unchanged (sagemaker-semantics.md §2, §5.1, §6). */
+/** Training-job behaviour every front door must carry unchanged (errors, lifecycle and paging as the service answers them). */
 export const TRAINING_JOB_CASES: Readonly<Record<string, (door: FrontDoor) => Promise<void>>> = {
   "creates, describes, lists and stops a training job": async (door) => {
     const { TrainingJobArn } = await createJob(door);
@@ -53,13 +53,13 @@ export const TRAINING_JOB_CASES: Readonly<Record<string, (door: FrontDoor) => Pr
     expect((await waiting).state).toBe("SUCCESS");
   },
 
-  "answers a missing job with ValidationException 'Requested resource not found.', HTTP 400 (§2.2, aws/aws-sdk#165)": async (door) => {
+  "answers a missing job with ValidationException 'Requested resource not found.', HTTP 400 (aws/aws-sdk#165)": async (door) => {
     const error = await errorOf(() => describeJob(door, "nope"));
     expect(error).toBeInstanceOf(SageMakerServiceException);
     expect([error.name, error.message, error.$metadata?.httpStatusCode]).toEqual(["ValidationException", "Requested resource not found.", 400]);
   },
 
-  "refuses a duplicate name with the SDK's ResourceInUse class and the ARN (§2.2, amazon-sagemaker-examples#3108)": async (door) => {
+  "refuses a duplicate name with the SDK's ResourceInUse class and the ARN (aws/amazon-sagemaker-examples#3108)": async (door) => {
     await createJob(door, "Job-A");
     const error = await errorOf(() => createJob(door, "job-a"));
     expect(error).toBeInstanceOf(ResourceInUse);
@@ -68,7 +68,7 @@ export const TRAINING_JOB_CASES: Readonly<Record<string, (door: FrontDoor) => Pr
     );
   },
 
-  "reports a constraint violation in Coral's '1 validation error detected' form (§2.3)": async (door) => {
+  "reports a constraint violation in Coral's '1 validation error detected' form (aws-samples/sagemaker-ml-workflow-with-apache-airflow#3)": async (door) => {
     const error = await errorOf(() => describeJob(door, "bad_name"));
     expect([error.name, error.message]).toEqual([
       "ValidationException",
@@ -77,7 +77,7 @@ export const TRAINING_JOB_CASES: Readonly<Record<string, (door: FrontDoor) => Pr
     ]);
   },
 
-  "pages ListTrainingJobs by MaxResults and NextToken, and the SDK paginator walks every page (§6)": async (door) => {
+  "pages ListTrainingJobs by MaxResults and NextToken, and the SDK paginator walks every page (paginators-1.json)": async (door) => {
     const names = ["job-1", "job-2", "job-3", "job-4", "job-5"];
     for (const name of names) {
       await createJob(door, name);

@@ -1,14 +1,28 @@
+import { CreatePipelineCommand } from "@aws-sdk/client-sagemaker";
 import { expect } from "vitest";
+import { errorOf, ROLE_ARN } from "../fixtures.js";
 import type { FrontDoor } from "./front-door.js";
 
-/** Protocol errors the SDK never provokes, sent as raw bytes through the door (sagemaker-semantics.md §1.2). */
+/**
+ * Protocol errors the SDK never provokes, sent as raw bytes through the door (Coral's answers as
+ * seen in aws/aws-sdk-net#1536 and mhart/kinesalite#101).
+ */
 export const WIRE_CASES: Readonly<Record<string, (door: FrontDoor) => Promise<void>>> = {
   "answers an unknown or missing X-Amz-Target with Coral's UnknownOperationException, HTTP 400 (aws/aws-sdk-net#1536)": async (door) => {
-    for (const target of ["SageMaker.CreateNotebookInstance", "Other.ListTrainingJobs", undefined]) {
+    for (const target of ["SageMaker.NotAnOperation", "Other.ListTrainingJobs", undefined]) {
       const response = await door.post(target, "{}");
       expect([response.status, response.json]).toEqual([400, { __type: "com.amazon.coral.service#UnknownOperationException" }]);
       expect(response.headers["x-amzn-errortype"]).toBe("UnknownOperationException");
     }
+  },
+
+  "answers a SageMaker operation the emulator lacks with UnknownOperationException saying so, for raw clients and the SDK": async (door) => {
+    const response = await door.post("SageMaker.CreatePipeline", "{}");
+    expect([response.status, response.json.__type]).toEqual([400, "com.amazon.coral.service#UnknownOperationException"]);
+    expect(response.json.message).toMatch(/^SageMaker\.CreatePipeline is a SageMaker operation that the sagerun emulator does not implement yet\./);
+    const error = await errorOf(() => door.client.send(new CreatePipelineCommand({ PipelineName: "p", ClientRequestToken: "t".repeat(32), RoleArn: ROLE_ARN })));
+    expect([error.name, error.$metadata?.httpStatusCode]).toEqual(["UnknownOperationException", 400]);
+    expect(error.message).toMatch(/does not implement yet\. Your client and request are fine/);
   },
 
   "answers a body that is not a JSON object with SerializationException, HTTP 400": async (door) => {

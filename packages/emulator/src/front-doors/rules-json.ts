@@ -1,0 +1,56 @@
+import type { EmulatorRule } from "../options.js";
+
+/**
+ * Rules written as JSON, for `--config FILE` and `PUT /_sagerun/rules`. JSON has no RegExp, so a
+ * pattern in `match` (`name`, `image`, a hyperparameter's value) is written
+ * `{"regex": "^flaky-", "flags": "i"}`; a plain string still matches exactly (names
+ * case-insensitively), as in TypeScript. Everything else is the TypeScript form, checked by the
+ * emulator itself (unknown keys are errors that list the known ones).
+ *
+ * @example
+ * [{ "match": { "name": { "regex": "^flaky-" } }, "outcome": { "status": "Failed", "failureReason": "AlgorithmError: boom" } }]
+ */
+export function rulesFromJson(rules: unknown, where = "rules"): EmulatorRule[] {
+  if (!Array.isArray(rules)) throw new TypeError(`${where} must be an array of rules, got ${kind(rules)}.`);
+  return rules.map((rule: unknown, i) => {
+    if (!isObject(rule) || !isObject(rule.match)) return rule as EmulatorRule;
+    const at = `${where}[${i}].match`;
+    const match: Record<string, unknown> = { ...rule.match };
+    for (const key of ["name", "image"]) {
+      if (match[key] !== undefined) match[key] = pattern(match[key], `${at}.${key}`);
+    }
+    const hyperParameters = match.hyperParameters;
+    if (isObject(hyperParameters)) {
+      // fromEntries defines own properties, so a hyperparameter named `__proto__` stays one.
+      match.hyperParameters = Object.fromEntries(
+        Object.entries(hyperParameters).map(([name, value]) => [name, pattern(value, `${at}.hyperParameters[${JSON.stringify(name)}]`)]),
+      );
+    }
+    return { ...rule, match } as EmulatorRule;
+  });
+}
+
+/** A string or RegExp as it is; `{"regex", "flags"?}` as a RegExp; anything else is an error. */
+function pattern(value: unknown, where: string): unknown {
+  if (typeof value === "string" || value instanceof RegExp) return value;
+  const form = `a string or {"regex": "<pattern>", "flags": "<flags>"}`;
+  if (!isObject(value) || typeof value.regex !== "string") throw new TypeError(`${where} must be ${form}, got ${kind(value)}.`);
+  const extra = Object.keys(value).filter((key) => key !== "regex" && key !== "flags");
+  if (extra.length > 0) throw new TypeError(`${where} has an unknown key ${JSON.stringify(extra[0])}; a pattern is ${form}.`);
+  if (value.flags !== undefined && typeof value.flags !== "string") throw new TypeError(`${where}.flags must be a string, got ${kind(value.flags)}.`);
+  try {
+    // A match is a yes/no test: `g` and `y` would only carry lastIndex from one test to the next.
+    return new RegExp(value.regex, (value.flags ?? "").replace(/[gy]/g, ""));
+  } catch (error) {
+    throw new TypeError(`${where} is not a valid regular expression: ${(error as Error).message}`);
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function kind(value: unknown): string {
+  if (value === undefined) return "nothing";
+  return Array.isArray(value) ? "an array" : value === null ? "null" : isObject(value) ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
+}
