@@ -3,8 +3,7 @@
  * the second runs into its StoppingCondition.MaxRuntimeInSeconds and SageMaker stops it. The
  * operator code is exactly what would run against AWS; only createBackend's choice differs.
  */
-import { systemClock } from "@sagerun/transport";
-import { createBackend, runTrainingJob, SagerunError, type JobStatusEvent } from "@sagerun/operators";
+import { createBackend, runTrainingJob, SagerunError, systemClock, type JobStatusEvent } from "@sagerun/operators";
 import { sampleTrainingConfig } from "./sample-config.js";
 
 // The SDK warns once that its 2027 releases will need Node 22; the test config silences it too.

@@ -1,8 +1,9 @@
 /**
  * Local structural types for the parts of the optional peer `@sagerun/emulator` that
- * `createBackend` exposes; its options (copied from the emulator's src/options.ts). Written out here, not derived with `typeof import("@sagerun/emulator")`, so that this
- * package's published .d.ts never names the peer: a project that talks only to AWS
- * and never installed the emulator must still type-check. The compiler keeps the copies honest:
+ * `createBackend` exposes, its options included (copied from the emulator's src/options.ts).
+ * Written out here, not derived with `typeof import("@sagerun/emulator")`, so that this package's
+ * published .d.ts never names the peer: a project that talks only to AWS and never installed the
+ * emulator must still type-check. The compiler keeps the copies honest:
  * `internal/load-emulator.ts` assigns the real module to {@link EmulatorModule}, which stops
  * compiling if these types and the emulator's drift apart.
  */
@@ -30,7 +31,7 @@ export interface EmulatorModule {
 }
 
 /** Durations of lifecycle phases, in seconds. Each resource kind reads the phases it has. */
-export interface EmulatorPhaseDurations {
+interface EmulatorPhaseDurations {
   /** Training: instances launching (SecondaryStatus Starting). */
   startingSeconds?: number;
   /** Training: input data download (SecondaryStatus Downloading, File mode only). */
@@ -54,17 +55,17 @@ export interface EmulatorPhaseDurations {
 }
 
 /** How a job ends when nothing stops it first. */
-export type Outcome =
+type Outcome =
   | { readonly status: "Completed" }
   | {
       readonly status: "Failed";
-      /** SageMaker's form is `<Category>: <text>` (sagemaker-semantics.md §5.1 FailureReason). */
+      /** SageMaker's form is `<Category>: <text>`, e.g. `AlgorithmError: …` or `CapacityError: …`. */
       readonly failureReason?: string;
       /** Seconds after the main phase began that the failure is detected. @default half of it */
       readonly afterSeconds?: number;
     };
 
-export interface RuleMatch {
+interface RuleMatch {
   /** The resource's name: exact string (case-insensitive) or a pattern. */
   readonly name?: string | RegExp;
   /** The container image (TrainingImage, AppSpecification.ImageUri, the model's Image). */
@@ -77,7 +78,7 @@ export interface RuleMatch {
  * Per-resource overrides: the first rule whose `match` fits a new resource fixes its durations,
  * outcome and reported metrics. Rules are read at creation; the plan never changes afterwards.
  */
-export interface EmulatorRule {
+interface EmulatorRule {
   readonly match?: RuleMatch;
   readonly durations?: EmulatorPhaseDurations;
   readonly outcome?: Outcome;

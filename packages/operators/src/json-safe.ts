@@ -22,7 +22,8 @@ export type JsonSafe<T> = T extends Date
  *
  * Why: Airflow's SageMaker operators pushed `datetime` objects into XCom and broke every DAG that
  * read them ("Object of type datetime is not JSON serializable", apache/airflow#16386); the later
- * fix stored Python `repr` strings rather than ISO dates (airflow-sagemaker-operators.md §2 item 8).
+ * fix (apache/airflow#23628) stores Python `repr` strings such as `datetime.datetime(2024, 1, 2, …)`,
+ * not ISO dates.
  *
  * @example
  * ```ts

@@ -5,12 +5,12 @@ import { findJob } from "../naming/find-job.js";
 /**
  * The tag every job `runJob` creates carries, valued with the run's id. It is how a run tells its
  * own job from someone else's when Create's answer is lost: the job exists, but only the tag says
- * who made it. Keys may use letters, digits, spaces and `_.:/=+-@` (sagemaker-semantics.md §3
- * Tags); the `aws:` prefix is AWS's own, so sagerun takes `sagerun:`.
+ * who made it. Keys may use letters, digits, spaces and `_.:/=+-@` (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Tag.html);
+ * the `aws:` prefix is AWS's own, so sagerun takes `sagerun:`.
  */
 export const RUN_ID_TAG_KEY = "sagerun:run-id";
 
-// [MODEL] TagList max 50 (sagemaker-semantics.md §3); Value max 256.
+// CreateTrainingJob takes at most 50 Tags; a tag Value is at most 256 characters (API reference, Tag).
 const MAX_TAGS = 50;
 const MAX_TAG_VALUE_LENGTH = 256;
 
@@ -41,7 +41,7 @@ export function withRunTag<I extends object, O extends object, S extends string>
 
 /**
  * True when a job named `jobName` exists and carries this run's id: Describe for its ARN, then
- * ListTags (sagemaker-semantics.md §5.1: "Tags are not part of Describe; they come from ListTags").
+ * ListTags (DescribeTrainingJob's answer has no Tags member; only ListTags returns them).
  * Not cancellable, like the Create it completes: see `submitJob`.
  */
 export async function isOwnJob<I extends object, O extends object, S extends string>(

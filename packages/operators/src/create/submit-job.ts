@@ -4,7 +4,7 @@ import type { JobKind } from "../job-kinds/job-kind.js";
 import { isOwnJob } from "./run-tag.js";
 
 /** `created`: the job under the name is ours. `taken`: someone else's job has the name. */
-export type SubmitResult = "created" | "taken";
+type SubmitResult = "created" | "taken";
 
 /**
  * Sends Create once and says whose job now carries the name.

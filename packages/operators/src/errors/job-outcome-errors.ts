@@ -51,11 +51,11 @@ export class JobFailedError extends JobOutcomeError {
 }
 
 // Why a job ended Stopped (or went away) without a limit of its own being the reason; the limits
-// have their own classes below. Secondary statuses: sagemaker-semantics.md §5.1.
+// have their own classes below. Secondary statuses: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrainingJob.html
 function stoppedBecause(init: JobErrorInit, job: string, status: string): string {
   if (init.status === "Deleting") {
-    // A Delete*Job call only accepts a finished job and the job then disappears
-    // (sagemaker-semantics.md §5.1 "Delete"), so whether it completed can no longer be read.
+    // A Delete*Job call only accepts a finished job and the job then disappears (API reference,
+    // DeleteTrainingJob), so whether it completed can no longer be read.
     return (
       `${job} did not complete as far as sagerun can tell (status ${status}): it was deleted after it finished, so ` +
       "its outcome can no longer be read. Please ask whoever deleted it, or run the job again under a new name."

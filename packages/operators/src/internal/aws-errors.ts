@@ -22,7 +22,7 @@ export function errorCode(err: unknown): string | undefined {
 
 /**
  * SageMaker answers "no such job" on Describe/Stop with `ValidationException` ("Requested resource
- * not found."), not the modelled `ResourceNotFound` (sagemaker-semantics.md §2.2; boto/boto3#2808),
+ * not found."), not the modelled `ResourceNotFound` (boto/boto3#2808, aws/aws-sdk#165),
  * and "already terminal" on Stop likewise ("The request was rejected because the training job is
  * in status Completed."). Airflow's `_get_unique_name` reads it the same way.
  */
@@ -30,14 +30,14 @@ export function isValidationException(err: unknown): boolean {
   return errorCode(err) === "ValidationException";
 }
 
-/** A duplicate name on Create (sagemaker-semantics.md §2.2: "…a training job with this name already exists"). */
+/** A duplicate name on Create ("…a training job with this name already exists", aws/amazon-sagemaker-examples#3108). */
 export function isResourceInUse(err: unknown): boolean {
   return errorCode(err) === "ResourceInUse";
 }
 
 // The codes smithy's retry strategy treats as throttling or transient
 // (@smithy/core retry/service-error-classification/constants.ts); Airflow's waiter loop retries the
-// same family without spending attempts (RETRIABLE_ERROR_CODES, airflow-sagemaker-operators.md §4).
+// same family without spending attempts (the Amazon provider's `utils/waiter_with_logging.py`).
 const RETRYABLE_CODES: ReadonlySet<string> = new Set([
   "BandwidthLimitExceeded",
   "EC2ThrottledException",

@@ -13,7 +13,7 @@ interface Running {
 const running = new Set<Running>();
 
 /** An operator between {@link enterOperation} and `leave()`. */
-export interface Operation {
+interface Operation {
   /** Aborts when the caller's signal does, or when {@link abortRunning} is called. */
   readonly signal: AbortSignal;
   /** Marks the operator finished. Call it exactly once, in a `finally`. */

@@ -9,7 +9,7 @@ import {
 import type { JobDescription, JobKind, JobOutcome, OutcomeRule } from "./job-kind.js";
 
 /** The primary and secondary status of a description. */
-export interface JobStatus {
+interface JobStatus {
   readonly status: string;
   readonly secondaryStatus: string | undefined;
 }

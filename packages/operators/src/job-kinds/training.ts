@@ -8,7 +8,7 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import type { JobKind, JobOutcome } from "./job-kind.js";
 
-// SageMaker's own limits stop a job with their name as the secondary status (sagemaker-semantics.md §5.1).
+// SageMaker's own limits stop a job with their name as the secondary status (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrainingJob.html).
 const STOPPED_BY_LIMIT: Readonly<Record<string, JobOutcome | undefined>> = {
   MaxRuntimeExceeded: "maxRuntimeExceeded",
   MaxWaitTimeExceeded: "maxWaitTimeExceeded",
@@ -21,9 +21,9 @@ const STOPPED_BY_LIMIT: Readonly<Record<string, JobOutcome | undefined>> = {
  * `waitUntilTrainingJobCompletedOrStopped` counts `Stopped` as success too (aws-sdk-js-v3
  * `waitForTrainingJobCompletedOrStopped.ts`), which made Airflow report a job stopped in the
  * console as a successful task (apache/airflow#42423); Airflow's own `TrainingJobComplete` waiter
- * treats Stopped as failure (airflow-sagemaker-operators.md §4), and so does sagerun.
+ * treats Stopped as failure (the Amazon provider's `waiters/sagemaker.json`), and so does sagerun.
  *
- * | TrainingJobStatus | SecondaryStatus (sagemaker-semantics.md §5.1) | outcome |
+ * | TrainingJobStatus | SecondaryStatus (API reference, DescribeTrainingJob) | outcome |
  * |---|---|---|
  * | InProgress, Stopping | any | running |
  * | Completed | Completed | completed |

@@ -1,5 +1,5 @@
-/** SageMaker's job name limit (`[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}`, sagemaker-semantics.md §3). */
-export const MAX_JOB_NAME_LENGTH = 63;
+/** SageMaker's job name limit (`[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}`, https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html). */
+const MAX_JOB_NAME_LENGTH = 63;
 
 /**
  * Airflow's timestamp name: the base cut so that `-<ts>` fits in 63 characters

@@ -29,7 +29,7 @@ import { incrementName, timestampName } from "./job-names.js";
 export type NameConflictPolicy = "fail" | "timestamp" | "increment" | "skip" | "reattach";
 
 /** Airflow's `action_if_job_exists` default. */
-export const DEFAULT_NAME_CONFLICT_POLICY: NameConflictPolicy = "timestamp";
+const DEFAULT_NAME_CONFLICT_POLICY: NameConflictPolicy = "timestamp";
 
 const POLICIES: readonly NameConflictPolicy[] = ["fail", "timestamp", "increment", "skip", "reattach"];
 
@@ -63,7 +63,7 @@ export function resolveNameConflictPolicy(policy: string | undefined): NameConfl
 }
 
 /** Options of {@link resolveJobName}. */
-export interface ResolveJobNameOptions {
+interface ResolveJobNameOptions {
   readonly client: SageMakerClient;
   readonly clock: Clock;
   readonly policy: NameConflictPolicy;

@@ -9,7 +9,7 @@ import type { JobKind } from "../job-kinds/job-kind.js";
  * request was rejected because the training job is in status Completed." / "Requested resource
  * not found.", boto/boto3#2808 for the latter), which is what we wanted anyway. Other errors throw.
  */
-export async function requestStop<I extends object, O extends object, S extends string>(
+async function requestStop<I extends object, O extends object, S extends string>(
   kind: JobKind<I, O, S>,
   client: SageMakerClient,
   jobName: string,
@@ -24,7 +24,7 @@ export async function requestStop<I extends object, O extends object, S extends 
 }
 
 /** What {@link stopBeforeThrowing} did. */
-export interface StopAttempt {
+interface StopAttempt {
   /** True when SageMaker accepted the Stop request. */
   readonly stopRequested: boolean;
   /** The Stop request's own error, when it failed. */

@@ -5,7 +5,7 @@ import { jobStatus } from "../job-kinds/job-outcome.js";
 import { stopBeforeThrowing } from "./request-stop.js";
 
 /** Why and where waiting broke off; see {@link waitFailed}. */
-export interface WaitFailure<D> {
+interface WaitFailure<D> {
   readonly during: "describe" | "onStatusChange";
   readonly detail: string;
   readonly cause: unknown;

@@ -31,8 +31,8 @@ export interface WaitOptions {
    * Send the kind's Stop request before throwing `WaitTimeoutError`. On by default because a
    * deadline is the most a caller is willing to pay for, and nobody is watching the job after it:
    * Airflow's SageMaker operators never send a Stop request, so their timeouts leave jobs running
-   * and billing (the same gap as apache/airflow#31099). Turn it off to detach and wait again later with `waitForJob` and the
-   * job's actual name (`WaitTimeoutError.jobName`).
+   * and billing (the same gap as apache/airflow#31099). Turn it off to detach and wait again later
+   * with `waitForJob` and the job's actual name (`WaitTimeoutError.jobName`).
    * @default true
    */
   stopOnTimeout?: boolean;
@@ -56,10 +56,10 @@ export interface WaitOptions {
 }
 
 /** {@link WaitOptions} after defaults and validation: internals never see `undefined`. */
-export type ResolvedWaitOptions = Required<WaitOptions>;
+type ResolvedWaitOptions = Required<WaitOptions>;
 
 /** Airflow's `CHECK_INTERVAL_SECOND`. */
-export const DEFAULT_CHECK_INTERVAL_SECONDS = 30;
+const DEFAULT_CHECK_INTERVAL_SECONDS = 30;
 
 /**
  * Transient Describe errors tolerated in a row while waiting. Airflow's waiter loop retries them
