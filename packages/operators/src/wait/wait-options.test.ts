@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { emulatorHarness, trainingJobRequest } from "../../test/fixtures.js";
+import { trainingJob } from "../job-kinds/training.js";
+import { runTrainingJob } from "../run-training-job.js";
+import { waitForJob } from "./wait-for-job.js";
 import { resolveWaitOptions } from "./wait-options.js";
 
 describe(resolveWaitOptions.name, () => {
@@ -34,5 +38,37 @@ describe(resolveWaitOptions.name, () => {
       new TypeError("Wait option stopOnError [1] must be a boolean. Please pass true (stop the job when waiting fails) or false (leave it running)."),
     );
     expect(() => resolveWaitOptions({ stopOnAbort: "no" as unknown as boolean })).toThrow(/Wait option stopOnAbort \[no\] must be a boolean/);
+  });
+});
+
+describe("wait options are resolved once, by the operator the caller called", () => {
+  // A getter counts how often an option is read: runJob, waitForJob and watchJob each used to
+  // resolve the same options again, so one call read and checked them three times or more.
+  function countingOptions<T extends object>(base: T): { options: T & { readonly checkIntervalSeconds: number }; reads: () => number } {
+    let reads = 0;
+    const options = Object.defineProperty({ ...base }, "checkIntervalSeconds", {
+      enumerable: true,
+      get: () => {
+        reads++;
+        return 30;
+      },
+    }) as T & { readonly checkIntervalSeconds: number };
+    return { options, reads: () => reads };
+  }
+
+  it("runTrainingJob reads checkIntervalSeconds once, however many layers wait underneath", async () => {
+    const h = emulatorHarness({ durations: { trainingSeconds: 60 } });
+    const { options, reads } = countingOptions({ client: h.client, clock: h.clock });
+    const { description } = await runTrainingJob(trainingJobRequest(), options);
+    expect(description.TrainingJobStatus).toBe("Completed");
+    expect(reads()).toBe(1);
+  });
+
+  it("waitForJob reads checkIntervalSeconds once", async () => {
+    const h = emulatorHarness({ durations: { trainingSeconds: 60 } });
+    await runTrainingJob(trainingJobRequest({ TrainingJobName: "waited" }), { client: h.client, clock: h.clock, waitForCompletion: false });
+    const { options, reads } = countingOptions({ client: h.client, clock: h.clock });
+    expect((await waitForJob(trainingJob, "waited", options)).TrainingJobStatus).toBe("Completed");
+    expect(reads()).toBe(1);
   });
 });
