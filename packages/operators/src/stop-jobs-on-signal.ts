@@ -23,6 +23,10 @@ let uninstall: (() => void) | undefined;
  * and billing; Airflow stops a job when its task is killed only where the operator has an
  * `on_kill`, and the SageMaker operators have none.
  *
+ * While it stops, an uncaught error does not end the process early (a top-level
+ * `await runTrainingJob(…)` rejects with the `AbortError` and would otherwise exit with status 1);
+ * one that is not the `AbortError` is printed to stderr.
+ *
  * Call it once, early; a second call changes nothing. Returns the function that removes the
  * handlers again.
  *
@@ -34,15 +38,20 @@ let uninstall: (() => void) | undefined;
  */
 export function stopJobsOnSignal(): () => void {
   if (uninstall) return uninstall;
-  let stopping = false;
+  let reason: DOMException | undefined;
   const onSignal = (signal: StopSignal): void => {
-    if (stopping) return exitBy(signal);
-    stopping = true;
-    void stopEverything(signal).finally(() => exitBy(signal));
+    if (reason !== undefined) return exitBy(signal);
+    reason = new DOMException(`The process received ${signal}; sagerun stopped the jobs its operators were running.`, "AbortError");
+    process.on("uncaughtException", onUncaught);
+    void stopEverything(reason).finally(() => exitBy(signal));
+  };
+  const onUncaught = (err: unknown): void => {
+    if (err !== reason && (err as { cause?: unknown } | null)?.cause !== reason) console.error(err);
   };
   const remove = (): void => {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
+    process.off("uncaughtException", onUncaught);
     if (uninstall === remove) uninstall = undefined;
   };
   const exitBy = (signal: StopSignal): void => {
@@ -58,8 +67,7 @@ export function stopJobsOnSignal(): () => void {
   return remove;
 }
 
-async function stopEverything(signal: StopSignal): Promise<void> {
-  const reason = new DOMException(`The process received ${signal}; sagerun stopped the jobs its operators were running.`, "AbortError");
+async function stopEverything(reason: DOMException): Promise<void> {
   const limit = new AbortController();
   const cleanup = (async () => {
     // Operators that start while others stop (a catch block retrying) are aborted in turn.
