@@ -1,16 +1,13 @@
-#!/usr/bin/env node
 /**
- * The `sagerun-emulator` program (package.json `bin`). Importing this module RUNS the CLI on
- * process.argv; the logic, free of side effects, is `main` in front-doors/cli-main.ts.
+ * @module
+ * `@sagerun/emulator/cli`: the `sagerun-emulator` command as a function. Importing this module
+ * runs nothing; `main(argv, io)` runs the CLI and resolves with its exit code. The program itself
+ * is bin/sagerun-emulator.js, the one place that binds the CLI to a process.
+ *
+ * @example
+ * import { main } from "@sagerun/emulator/cli";
+ * process.exitCode = await main(["serve", "--port", "0"]); // until SIGINT/SIGTERM
  */
-import { main, type CliIo } from "./front-doors/cli-main.js";
 
-const stopped = new Promise((resolve) => {
-  process.once("SIGINT", resolve);
-  process.once("SIGTERM", resolve);
-});
-const io: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line), stopped };
-// No top-level await: tsup also builds this file as CJS.
-void main(process.argv.slice(2), io).then((code) => {
-  process.exitCode = code;
-});
+export { main, processIo } from "./front-doors/cli-main.js";
+export type { CliIo } from "./front-doors/cli-main.js";

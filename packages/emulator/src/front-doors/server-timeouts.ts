@@ -17,11 +17,11 @@ export interface ServerTimeouts {
    */
   requestMs?: number;
   /**
-   * How long an idle keep-alive connection stays open between requests. Longer than the idle
-   * time of clients' connection pools, so the client, not the server, closes an idle connection,
-   * and a request is never written onto a connection the server is closing (the advice AWS gives
-   * for targets behind a load balancer's 60 s idle timeout, "Connection idle timeout" in the
-   * Application Load Balancer guide). @default 65_000
+   * How long an idle keep-alive connection stays open between requests. Long enough that a client
+   * polling once a minute keeps its connection, so a request is rarely written onto a connection
+   * the server is just closing (a reset the client sees as a network error). AWS gives the same
+   * advice to servers behind its load balancers, whose idle timeout defaults to 60 s ("Connection
+   * idle timeout", Elastic Load Balancing user guide). @default 65_000
    */
   keepAliveMs?: number;
 }

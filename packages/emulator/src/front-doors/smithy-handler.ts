@@ -4,8 +4,8 @@ import type { WireRequest, WireResponse } from "../wire/aws-json.js";
 
 /**
  * The in-process front door: a smithy `HttpHandler` for `new SageMakerClient({ requestHandler })`,
- * so the real client's serializers, retries and error classes run against the emulator
- * (STYLE.md lesson 1: swap the wire, not the client).
+ * so the real client's serializers, retries and error classes run against the emulator: the
+ * wire is swapped, never the client.
  */
 export class EmulatorRequestHandler implements HttpHandler<Record<string, never>> {
   readonly #serve: (request: WireRequest) => WireResponse;
@@ -21,8 +21,8 @@ export class EmulatorRequestHandler implements HttpHandler<Record<string, never>
       error.name = "AbortError";
       return Promise.reject(error);
     }
-    // The SDK's body is a Uint8Array subclass: decode it, never call string methods on it
-    // (toolchain.md §4). The response body must be bytes, not a string.
+    // The SDK's body is a Uint8Array subclass: decode it, never call string methods on it. The
+    // response body must be bytes, not a string: the SDK's body collector reads a byte stream.
     const wire = this.#serve({ headers: request.headers, body: request.body as Uint8Array | string | undefined });
     return Promise.resolve({
       response: new HttpResponse({ statusCode: wire.statusCode, headers: wire.headers, body: wire.body }),

@@ -24,7 +24,8 @@ describe.skipIf(!awsCliTool.available)(`the AWS CLI against the HTTP server${aws
     const described = await aws(["describe-training-job", "--training-job-name", "cli-job"]);
     const job = JSON.parse(described.stdout) as { TrainingJobStatus: string; CreationTime: unknown };
     expect(job.TrainingJobStatus).toBe("InProgress");
-    // CLI v1 prints timestamps in wire form, epoch seconds with milliseconds (toolchain.md §7).
+    // CLI v1 prints timestamps in wire form, epoch seconds with milliseconds, unless the profile
+    // sets cli_timestamp_format = iso8601.
     const [stored] = server.emulator.state().trainingJobs as { CreationTime: Date }[];
     expect(job.CreationTime).toBe(stored!.CreationTime.getTime() / 1000);
 
@@ -32,7 +33,7 @@ describe.skipIf(!awsCliTool.available)(`the AWS CLI against the HTTP server${aws
     expect(listed.stdout.trim()).toBe("cli-job");
   });
 
-  it("exits 255 with SageMaker's message for a missing job and a duplicate name (§2.2)", async () => {
+  it("exits 255 with SageMaker's message for a missing job and a duplicate name (aws/aws-sdk#165, aws/amazon-sagemaker-examples#3108)", async () => {
     const [missing, duplicate] = await Promise.all([
       aws(["describe-training-job", "--training-job-name", "cli-missing"]),
       aws(["create-training-job", "--cli-input-json", JSON.stringify(trainingJobRequest({ TrainingJobName: "CLI-JOB" }))]),

@@ -45,7 +45,7 @@ describe.skipIf(!boto3Tool.available)(`boto3 against the HTTP server${boto3Tool.
     expect(observed.stopped).toEqual({ after_stop: "Stopping", final: "Stopped" });
   });
 
-  it("raises a duplicate name as client.exceptions.ResourceInUse with SageMaker's message (§2.2)", () => {
+  it("raises a duplicate name as client.exceptions.ResourceInUse with SageMaker's message (aws/amazon-sagemaker-examples#3108)", () => {
     expect(observed.duplicate).toEqual({
       class: "ResourceInUse",
       code: "ResourceInUse",

@@ -52,9 +52,9 @@ export interface RunResult {
  * Runs a client process WITHOUT blocking the event loop: the emulator's HTTP server lives in this
  * same process and must keep answering while the client waits on it (spawnSync would deadlock).
  */
-export function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
+export function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile(command, args, { env, timeout: 25_000, encoding: "utf8" }, (error, stdout, stderr) => {
+    execFile(command, args, { env, timeout: 25_000, encoding: "utf8", ...(cwd ? { cwd } : {}) }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
