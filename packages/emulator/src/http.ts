@@ -1,7 +1,9 @@
 /**
  * @module
  * `@sagerun/emulator/http`: the emulator as an HTTP server, for boto3, the AWS CLI, Airflow and
- * any other client outside the process. Also runnable as `sagerun-emulator serve`.
+ * any other client outside the process. Also runnable as `sagerun-emulator serve`. Every answer,
+ * refusals included, is in AWS's JSON error shape; who may connect, the timeouts and the limits
+ * are in docs/clients.md.
  *
  * @example
  * const server = await startServer({ port: 4566, timeScale: 60 });
@@ -9,4 +11,4 @@
  */
 
 export { startServer, DEFAULT_MAX_BODY_BYTES } from "./front-doors/http-server.js";
-export type { RunningServer, ServerOptions } from "./front-doors/http-server.js";
+export type { RunningServer, ServerOptions, ServerTimeouts } from "./front-doors/http-server.js";

@@ -34,6 +34,14 @@ export const WIRE_CASES: Readonly<Record<string, (door: FrontDoor) => Promise<vo
     }
   },
 
+  "refuses a body nested deeper than any SageMaker request (100,000 levels) with SerializationException, and stores nothing": async (door) => {
+    const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    const body = `{"TrainingJobName": "deep", "AlgorithmSpecification": {"TrainingImage": "i", "TrainingInputMode": "File", "Deep": ${deep}}}`;
+    const response = await door.post("SageMaker.CreateTrainingJob", body);
+    expect([response.status, response.json.__type]).toEqual([400, "com.amazon.coral.service#SerializationException"]);
+    expect((await door.post("SageMaker.ListTrainingJobs", "{}")).json).toEqual({ TrainingJobSummaries: [] });
+  },
+
   "answers a valid request with HTTP 200, the AWS JSON 1.1 content type and a request id": async (door) => {
     const response = await door.post("SageMaker.ListTrainingJobs", "{}");
     expect([response.status, response.json]).toEqual([200, { TrainingJobSummaries: [] }]);
