@@ -51,7 +51,7 @@ export const trainingJob: JobKind<CreateTrainingJobCommandInput, DescribeTrainin
   commands: {
     create: (client, input) => client.send(new CreateTrainingJobCommand(input)),
     describe: (client, name, abortSignal) =>
-      client.send(new DescribeTrainingJobCommand({ TrainingJobName: name }), { abortSignal }),
+      client.send(new DescribeTrainingJobCommand({ TrainingJobName: name }), abortSignal === undefined ? {} : { abortSignal }),
     stop: (client, name) => client.send(new StopTrainingJobCommand({ TrainingJobName: name })),
   },
   outcomes: {
