@@ -1,22 +1,17 @@
-/** The resource-type segment of each SageMaker ARN (sagemaker-semantics.md §3, from the model's ARN patterns). */
-export type ResourceType =
-  | "training-job"
-  | "processing-job"
-  | "transform-job"
-  | "hyper-parameter-tuning-job"
-  | "model"
-  | "endpoint-config"
-  | "endpoint";
-
+/**
+ * SageMaker ARNs: `arn:<partition>:sagemaker:<region>:<account>:<resource-type>/<name>`, the
+ * resource type being each kind's own (`training-job`, `hyper-parameter-tuning-job`, …: the
+ * botocore model's ARN patterns).
+ */
 export interface ArnScope {
   readonly partition: string;
   readonly region: string;
   readonly accountId: string;
-  /** Keep the name's case in ARNs. Off by default: SageMaker lower-cases it (§3, aws/amazon-sagemaker-examples#293). */
+  /** Keep the name's case in ARNs. Off by default: SageMaker lower-cases it (aws/amazon-sagemaker-examples#293). */
   readonly preserveArnNameCase: boolean;
 }
 
-export function buildArn(scope: ArnScope, type: ResourceType, name: string): string {
+export function buildArn(scope: ArnScope, type: string, name: string): string {
   const segment = scope.preserveArnNameCase ? name : name.toLowerCase();
   return `arn:${scope.partition}:sagemaker:${scope.region}:${scope.accountId}:${type}/${segment}`;
 }

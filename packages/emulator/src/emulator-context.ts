@@ -1,28 +1,9 @@
 import type { Clock } from "@sagerun/transport";
-import { buildArn, type ArnScope, type ResourceType } from "./arn.js";
+import { buildArn, type ArnScope } from "./arn.js";
 import { findRule, type EmulatorRule, type PhaseDurations, type RuleSubject } from "./lifecycle/rules.js";
 import type { Random } from "./random.js";
 
-/**
- * Defaults in seconds, of the order the real service takes ([INF]: instance launch takes minutes;
- * sagemaker-semantics.md §8 suggests seconds for an "instant" emulator, which the virtual clock
- * makes unnecessary in-process; the HTTP server has --time-scale for clients on real time).
- * Override them for the whole emulator (`durations`) or per resource (`rules`).
- */
-export const DEFAULT_DURATIONS: Required<PhaseDurations> = {
-  startingSeconds: 90,
-  downloadingSeconds: 20,
-  trainingSeconds: 300,
-  uploadingSeconds: 15,
-  stoppingSeconds: 30,
-  provisioningSeconds: 60,
-  runningSeconds: 180,
-  creatingSeconds: 240,
-  updatingSeconds: 240,
-  deletingSeconds: 10,
-};
-
-/** What every resource module is given: the injected clock and randomness, ARNs, rules. */
+/** What every resource kind is given: the injected clock and randomness, ARNs, rules. */
 export interface EmulatorContext {
   readonly clock: Clock;
   readonly random: Random;
@@ -31,12 +12,14 @@ export interface EmulatorContext {
   readonly listTrainingJobsStatusFilterAfterPage: boolean;
   /** Replaces the rules new resources are planned with (resources already planned keep theirs). */
   setRules(rules: readonly EmulatorRule[]): void;
-  arn(type: ResourceType, name: string): string;
+  arn(type: string, name: string): string;
   /** The plan inputs for a new resource: durations (defaults ← emulator ← first matching rule), in ms. */
   planFor(subject: RuleSubject): { durationsMs: Required<PhaseDurations>; rule: EmulatorRule | undefined };
 }
 
 export interface ContextOptions {
+  /** Every phase's default duration in seconds (each kind declares its own phases' defaults). */
+  defaults: Required<PhaseDurations>;
   clock: Clock;
   random: Random;
   arnScope: ArnScope;
@@ -49,7 +32,7 @@ export interface ContextOptions {
 
 export function createContext(options: ContextOptions): EmulatorContext {
   let rules = options.rules;
-  const base = { ...DEFAULT_DURATIONS, ...definedOnly(options.durations) };
+  const base = { ...options.defaults, ...definedOnly(options.durations) };
   return {
     clock: options.clock,
     random: options.random,

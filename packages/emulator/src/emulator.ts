@@ -6,21 +6,18 @@ import { EmulatorRequestHandler } from "./front-doors/smithy-handler.js";
 import { checkOptions, checkRules, type EmulatorOptions, type EmulatorRule } from "./options.js";
 import { seededRandom, type Random } from "./random.js";
 import { RequestClock } from "./request-clock.js";
-import { endpointConfigModule } from "./resources/endpoint-config/module.js";
-import { endpointModule } from "./resources/endpoint/module.js";
-import { modelModule } from "./resources/model/module.js";
-import type { OperationTable } from "./resources/operation.js";
-import { processingJobModule } from "./resources/processing-job/module.js";
-import type { ResourceModule, ResourceModuleFactory } from "./resources/resource-module.js";
-import { tagsModule } from "./resources/tags/module.js";
-import { trainingJobModule } from "./resources/training-job/module.js";
-import { transformJobModule } from "./resources/transform-job/module.js";
-import { tuningJobModule } from "./resources/tuning-job/module.js";
-import { createStore, type EmulatorStore } from "./store/emulator-store.js";
+import { createKits, type AnyKind, type Kit } from "./resources/kind.js";
+import { DEFAULT_DURATIONS, KINDS } from "./resources/kinds.js";
+import type { Operation, OperationName, Operations } from "./resources/operation.js";
+import { tagOperations } from "./resources/tags/operations.js";
+import type { StoredRecord } from "./store/kind-table.js";
+import { Store } from "./store/store.js";
 import { validateInput } from "./validation/validate.js";
 import { serveWire, type WireRequest, type WireResponse } from "./wire/aws-json.js";
 
 export type { EmulatorOptions } from "./options.js";
+
+const PHASES = Object.keys(DEFAULT_DURATIONS);
 
 /**
  * An in-memory SageMaker control plane. Every front door funnels into {@link Emulator.call}:
@@ -41,12 +38,12 @@ export class Emulator {
   readonly #requestIds: Random;
   readonly #requestClock: RequestClock;
   readonly #ctx: EmulatorContext;
-  readonly #store: EmulatorStore = createStore();
-  readonly #modules: Readonly<Record<string, ResourceModule>>;
-  readonly #operations: OperationTable;
+  readonly #store = new Store(KINDS);
+  readonly #kits: Map<AnyKind, Kit<StoredRecord>>;
+  readonly #operations: Operations;
 
   constructor(options: EmulatorOptions = {}) {
-    checkOptions(options);
+    checkOptions(options, PHASES);
     this.clock = options.clock ?? new VirtualClock();
     this.region = options.region ?? "us-east-1";
     const seed = options.seed ?? 1;
@@ -61,15 +58,18 @@ export class Emulator {
         accountId: options.accountId ?? "123456789012",
         preserveArnNameCase: options.preserveArnNameCase ?? false,
       },
+      defaults: DEFAULT_DURATIONS,
       durations: options.durations ?? {},
       rules: options.rules ?? [],
       jitter: options.jitter ?? 0,
       listTrainingJobsStatusFilterAfterPage: options.listTrainingJobsStatusFilterAfterPage ?? true,
     });
-    this.#modules = Object.fromEntries(
-      Object.entries(RESOURCE_MODULES).map(([kind, factory]) => [kind, factory(this.#ctx, this.#store)]),
-    );
-    this.#operations = Object.assign({}, ...Object.values(this.#modules).map((m) => m.operations)) as OperationTable;
+    this.#kits = createKits(KINDS, this.#ctx, this.#store);
+    this.#operations = Object.assign(
+      {},
+      ...KINDS.map((kind) => kind.operations(this.#kitOf(kind))),
+      tagOperations(this.#store),
+    ) as Operations;
     this.requestHandler = new EmulatorRequestHandler((request) => this.serve(request));
   }
 
@@ -78,14 +78,23 @@ export class Emulator {
     return Object.keys(this.#operations).sort();
   }
 
-  /** Runs one operation on a decoded request; throws ServiceError as the service would answer. */
+  /**
+   * Runs one operation on a decoded request; throws ServiceError as the service would answer.
+   * The input is validated and copied (only the model's members survive), and the output is a
+   * fresh object: nothing the caller holds aliases what the emulator stores, either way.
+   */
   call(operation: string, input: Record<string, unknown>): object {
-    const run = Object.hasOwn(this.#operations, operation) ? this.#operations[operation] : undefined;
+    const run = (Object.hasOwn(this.#operations, operation) ? this.#operations[operation as OperationName] : undefined) as
+      | Operation<OperationName>
+      | undefined;
     if (!run) throw new ServiceError("UnknownOperationException", `The sagerun emulator does not implement SageMaker.${operation}.`);
-    const request = validateInput(operation, input);
+    const request = validateInput(operation, input) as Parameters<typeof run>[0];
     return this.#requestClock.atOneInstant((now) => {
       this.#sync(now);
-      return run(request);
+      const output = run(request);
+      // What the operation scheduled for this very instant (a woken tuner) happens before anyone looks.
+      this.#sync(now);
+      return structuredClone(output);
     });
   }
 
@@ -124,13 +133,13 @@ export class Emulator {
    * (a plan is fixed at creation). Checked like the constructor's `rules`.
    */
   setRules(rules: readonly EmulatorRule[]): void {
-    checkRules(rules);
+    checkRules(rules, PHASES);
     this.#ctx.setRules([...rules]);
   }
 
   /** Forgets every resource (the clock keeps its time). */
   reset(): void {
-    for (const table of Object.values(this.#store)) table.clear();
+    this.#store.clear();
   }
 
   /** A JSON-ready dump of every resource as Describe shows it now. */
@@ -138,29 +147,31 @@ export class Emulator {
     return this.#requestClock.atOneInstant((now) => {
       this.#sync(now);
       const dump: Record<string, unknown[]> = {};
-      for (const [kind, module] of Object.entries(this.#modules)) {
-        if (kind !== "tags") dump[kind] = module.dump(now);
+      for (const kind of KINDS) {
+        const kit = this.#kitOf(kind);
+        dump[kind.key] = kit.table.values().map((row) => structuredClone(kind.describe(row, now, kit)));
       }
       return dump;
     });
   }
 
+  /** When the next resource changes on its own (a status, a child launch), if anything will. */
+  nextChange(): number | undefined {
+    return this.#store.nextChange();
+  }
+
+  #kitOf(kind: AnyKind): Kit<StoredRecord> {
+    return this.#kits.get(kind)!;
+  }
+
+  /** Brings every resource whose life changed by `now` up to date: only those, never the whole store. */
   #sync(now: number): void {
-    for (const module of Object.values(this.#modules)) module.sync?.(now);
+    this.#store.advance(now, (spec, row) => {
+      const kind = spec as AnyKind;
+      kind.onDue?.(row, now, this.#kitOf(kind));
+    });
   }
 }
-
-/** Every resource kind the emulator serves; the key names its section in {@link Emulator.state}. */
-const RESOURCE_MODULES: Readonly<Record<string, ResourceModuleFactory>> = {
-  trainingJobs: trainingJobModule,
-  processingJobs: processingJobModule,
-  transformJobs: transformJobModule,
-  tuningJobs: tuningJobModule,
-  models: modelModule,
-  endpointConfigs: endpointConfigModule,
-  endpoints: endpointModule,
-  tags: tagsModule,
-};
 
 export function createEmulator(options?: EmulatorOptions): Emulator {
   return new Emulator(options);

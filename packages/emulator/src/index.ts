@@ -12,7 +12,7 @@
 // Emulator
 export { Emulator, createEmulator } from "./emulator.js";
 export type { EmulatorOptions } from "./emulator.js";
-export { DEFAULT_DURATIONS } from "./emulator-context.js";
+export { DEFAULT_DURATIONS } from "./resources/kinds.js";
 export type { EmulatorRule, Outcome, PhaseDurations, RuleMatch } from "./options.js";
 
 // Errors as the service answers them

@@ -94,10 +94,6 @@ const KNOWN = {
     "clock", "seed", "region", "accountId", "partition", "preserveArnNameCase", "durations", "jitter", "rules",
     "listTrainingJobsStatusFilterAfterPage",
   ],
-  durations: [
-    "startingSeconds", "downloadingSeconds", "trainingSeconds", "uploadingSeconds", "stoppingSeconds",
-    "provisioningSeconds", "runningSeconds", "creatingSeconds", "updatingSeconds", "deletingSeconds",
-  ],
   rule: ["match", "durations", "outcome", "metrics"],
   match: ["name", "image", "hyperParameters"],
   outcome: ["status", "failureReason", "afterSeconds"],
@@ -108,17 +104,17 @@ const KNOWN = {
  * keys (listing the known ones), durations that would make time run backwards, outcomes and
  * metrics of the wrong kind. Programmer errors, so TypeError/RangeError.
  */
-export function checkOptions(options: EmulatorOptions): void {
+export function checkOptions(options: EmulatorOptions, phases: readonly string[]): void {
   checkObject(options, "options", KNOWN.options);
-  if (options.durations !== undefined) checkDurations(options.durations, "durations");
+  if (options.durations !== undefined) checkDurations(options.durations, "durations", phases);
   if (options.jitter !== undefined && !(typeof options.jitter === "number" && options.jitter >= 0 && options.jitter < 1)) {
     throw new RangeError(`jitter [${String(options.jitter)}] must be a number from 0 (no jitter) up to, not including, 1.`);
   }
-  if (options.rules !== undefined) checkRules(options.rules);
+  if (options.rules !== undefined) checkRules(options.rules, phases);
 }
 
 /** Checks rules on their own: at creation, and when they are replaced at run time. */
-export function checkRules(rules: readonly EmulatorRule[]): void {
+export function checkRules(rules: readonly EmulatorRule[], phases: readonly string[]): void {
   if (!Array.isArray(rules)) throw new TypeError(`rules must be an array of rules, got ${describe(rules)}.`);
   rules.forEach((rule, i) => {
     const where = `rules[${i}]`;
@@ -133,7 +129,7 @@ export function checkRules(rules: readonly EmulatorRule[]): void {
         }
       }
     }
-    if (rule.durations !== undefined) checkDurations(rule.durations, `${where}.durations`);
+    if (rule.durations !== undefined) checkDurations(rule.durations, `${where}.durations`, phases);
     const outcome = rule.outcome;
     if (outcome !== undefined) {
       checkObject(outcome, `${where}.outcome`, KNOWN.outcome);
@@ -156,9 +152,9 @@ export function checkRules(rules: readonly EmulatorRule[]): void {
   });
 }
 
-/** Every phase duration must be a known phase and a finite number of seconds, 0 or more. */
-export function checkDurations(durations: PhaseDurations, where: string): void {
-  checkObject(durations, where, KNOWN.durations);
+/** Every phase duration must be one of `phases` (the kinds' own) and a finite number of seconds, 0 or more. */
+function checkDurations(durations: PhaseDurations, where: string, phases: readonly string[]): void {
+  checkObject(durations, where, phases);
   for (const [phase, value] of Object.entries(durations)) {
     if (value !== undefined) checkSeconds(value, `${where}.${phase}`);
   }

@@ -68,3 +68,15 @@ export function interrupted<S>(
 export function observableStoppingMs(stoppingMs: number): number {
   return Math.max(1000, stoppingMs);
 }
+
+/**
+ * The first time after `now` at which `keyOf` of the state differs from its value at `now` (the
+ * status, say), or undefined if it never does: when the store must next re-file the resource.
+ */
+export function nextChangeAfter<S>(timeline: Timeline<S>, now: number, keyOf: (state: S) => unknown): number | undefined {
+  const current = keyOf(pointAt(timeline, now).state);
+  for (const point of timeline) {
+    if (point.at > now && keyOf(point.state) !== current) return point.at;
+  }
+  return undefined;
+}

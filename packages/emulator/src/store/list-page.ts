@@ -1,5 +1,5 @@
 import { validationError } from "../errors.js";
-import { creationSequence } from "./resource-table.js";
+import type { Cursor, ListingSource } from "./cursor.js";
 import { epochMsFromWire } from "./timestamps.js";
 
 /** The filter, sort and paging members shared by SageMaker's List* requests (botocore model). */
@@ -16,14 +16,15 @@ export interface ListRequest {
   SortOrder?: string | undefined;
 }
 
+/** How one List* operation reads its rows. */
 export interface ListSpec<R> {
   readonly name: (row: R) => string;
-  readonly creationTime: (row: R) => number;
-  readonly lastModifiedTime?: (row: R) => number;
-  readonly status?: (row: R) => string;
-  /** Sort keys by their SortBy value ("Name", "CreationTime", "Status", …). */
-  readonly sortKeys: Readonly<Record<string, (row: R) => string | number | undefined>>;
-  /** Per-operation defaults, which really do differ (sagemaker-semantics.md §6). */
+  readonly created: (row: R) => number;
+  readonly lastModified?: ((row: R) => number) | undefined;
+  readonly status?: ((row: R) => string) | undefined;
+  /** The SortBy values the source answers; others fall back to the default. */
+  readonly sortKeys: readonly string[];
+  /** Per-operation defaults, which really do differ (docs/fidelity.md, listing). */
   readonly defaultSortBy: string;
   readonly defaultSortOrder: "Ascending" | "Descending";
   /**
@@ -31,93 +32,85 @@ export interface ListSpec<R> {
    * training jobs are first retrieved ignoring the StatusEquals parameter and then they are
    * filtered": a page may hold fewer items than asked, even none, and still carry a NextToken.
    */
-  readonly statusFilterAfterPage?: boolean;
+  readonly statusFilterAfterPage?: boolean | undefined;
 }
 
-/** MaxResults when the caller gives none: documented as 10 where documented at all (§6). */
+/** MaxResults when the caller gives none: documented as 10 where documented at all. */
 export const DEFAULT_MAX_RESULTS = 10;
 
+/** The members a NextToken is tied to: reusing it with another query is refused. */
+const QUERY_MEMBERS = [
+  "CreationTimeAfter", "CreationTimeBefore", "LastModifiedTimeAfter", "LastModifiedTimeBefore", "NameContains",
+  "StatusEquals", "SortBy", "SortOrder",
+] as const;
+
 /**
- * One page of a List* answer. The NextToken is opaque: base64 of the last item's sort key and
- * name (a cursor, not an offset, so items created or deleted between pages neither repeat nor
- * go missing) plus a fingerprint of the query; it is absent on the last page and refused when
- * reused with a different query.
+ * One page of a List* answer, walked from the source's ordering: O(page + log n) for a plain
+ * listing; filters that no index answers (NameContains, time ranges) cost the rows they skip.
+ * The NextToken is opaque: base64 of the last item's cursor plus a fingerprint of the query; it
+ * is absent on the last page and refused when reused with a different query.
  */
-export function listPage<R>(rows: readonly R[], request: ListRequest, spec: ListSpec<R>): { items: R[]; nextToken?: string } {
-  const fingerprint = queryFingerprint(request);
+export function listPage<R>(
+  source: ListingSource<R>,
+  request: ListRequest,
+  spec: ListSpec<R>,
+  extra: Readonly<Record<string, unknown>> = {},
+): { items: R[]; nextToken?: string } {
+  const fingerprint = queryFingerprint(request, extra);
   const after = request.NextToken === undefined ? undefined : decodeToken(request.NextToken, fingerprint);
   const pageSize = request.MaxResults ?? DEFAULT_MAX_RESULTS;
   // The documented quirk needs both members set ("When StatusEquals and MaxResults are set at
   // the same time"); otherwise status filters like every other filter.
   const statusLater = spec.statusFilterAfterPage === true && request.MaxResults !== undefined;
+  const sortBy = request.SortBy !== undefined && spec.sortKeys.includes(request.SortBy) ? request.SortBy : spec.defaultSortBy;
+  const descending = (request.SortOrder ?? spec.defaultSortOrder) === "Descending";
+  const filter = rowFilter(request, spec);
+  const statusMatches = (row: R): boolean => request.StatusEquals === undefined || spec.status?.(row) === request.StatusEquals;
 
-  const order = orderOf(request, spec);
-  const filtered = rows.filter((row) => matches(row, request, spec, !statusLater));
-  const sorted = filtered
-    .map((row) => ({ row, cursor: { key: order.key(row) ?? null, created: spec.creationTime(row), seq: creationSequence(row) ?? 0, name: spec.name(row) } }))
-    .sort((a, b) => order.compare(a.cursor, b.cursor));
-  const start = after === undefined ? 0 : sorted.findIndex((entry) => order.compare(entry.cursor, after) > 0);
-  const page = start < 0 ? [] : sorted.slice(start, start + pageSize);
-  const items = page.map((entry) => entry.row).filter((row) => !statusLater || matchesStatus(row, request, spec));
+  const page: { row: R; cursor: Cursor }[] = [];
+  let more = false;
+  for (const placed of source(sortBy, descending, after, statusLater ? undefined : request.StatusEquals)) {
+    if (!filter(placed.row) || (!statusLater && !statusMatches(placed.row))) continue;
+    if (page.length === pageSize) {
+      more = true;
+      break;
+    }
+    page.push(placed);
+  }
+  const items = page.map((p) => p.row).filter((row) => !statusLater || statusMatches(row));
   const last = page[page.length - 1];
-  const more = start >= 0 && start + page.length < sorted.length;
   return more && last ? { items, nextToken: encodeToken(last.cursor, fingerprint) } : { items };
 }
 
-/** Where a row sits in the listing order: its sort key; ties keep creation order. */
-interface Cursor {
-  readonly key: string | number | null;
-  readonly created: number;
-  /** Creation order among resources created at the same instant. */
-  readonly seq: number;
-  readonly name: string;
-}
-
-function orderOf<R>(request: ListRequest, spec: ListSpec<R>) {
-  const key = spec.sortKeys[request.SortBy ?? spec.defaultSortBy] ?? spec.sortKeys[spec.defaultSortBy]!;
-  const sign = (request.SortOrder ?? spec.defaultSortOrder) === "Descending" ? -1 : 1;
-  return {
-    key,
-    compare: (a: Cursor, b: Cursor): number =>
-      sign * (compare(a.key, b.key) || compare(a.created, b.created) || compare(a.seq, b.seq) || compare(a.name, b.name)),
+function rowFilter<R>(request: ListRequest, spec: ListSpec<R>): (row: R) => boolean {
+  const createdAfter = epochMsFromWire(request.CreationTimeAfter);
+  const createdBefore = epochMsFromWire(request.CreationTimeBefore);
+  const modifiedAfter = epochMsFromWire(request.LastModifiedTimeAfter);
+  const modifiedBefore = epochMsFromWire(request.LastModifiedTimeBefore);
+  const needle = request.NameContains?.toLowerCase();
+  return (row) => {
+    const created = spec.created(row);
+    // [INF] >= for *After, < for *Before (ListModels, ListEndpointConfigs and ListEndpoints document ">=").
+    if (createdAfter !== undefined && created < createdAfter) return false;
+    if (createdBefore !== undefined && created >= createdBefore) return false;
+    if (spec.lastModified && (modifiedAfter !== undefined || modifiedBefore !== undefined)) {
+      const modified = spec.lastModified(row);
+      if (modifiedAfter !== undefined && modified < modifiedAfter) return false;
+      if (modifiedBefore !== undefined && modified >= modifiedBefore) return false;
+    }
+    return needle === undefined || spec.name(row).toLowerCase().includes(needle);
   };
 }
 
-function matches<R>(row: R, request: ListRequest, spec: ListSpec<R>, includeStatus: boolean): boolean {
-  const created = spec.creationTime(row);
-  const createdAfter = epochMsFromWire(request.CreationTimeAfter);
-  const createdBefore = epochMsFromWire(request.CreationTimeBefore);
-  // [INF] >= for *After, < for *Before (Models/EndpointConfigs/Endpoints document ">=", §6).
-  if (createdAfter !== undefined && created < createdAfter) return false;
-  if (createdBefore !== undefined && created >= createdBefore) return false;
-  if (spec.lastModifiedTime) {
-    const modified = spec.lastModifiedTime(row);
-    const modifiedAfter = epochMsFromWire(request.LastModifiedTimeAfter);
-    const modifiedBefore = epochMsFromWire(request.LastModifiedTimeBefore);
-    if (modifiedAfter !== undefined && modified < modifiedAfter) return false;
-    if (modifiedBefore !== undefined && modified >= modifiedBefore) return false;
+/** Built from the known query members only, so its size is bounded by the model's limits. */
+function queryFingerprint(request: ListRequest, extra: Readonly<Record<string, unknown>>): string {
+  const query: unknown[] = [];
+  for (const member of QUERY_MEMBERS) {
+    const value = request[member];
+    if (value !== undefined) query.push([member, value instanceof Date ? value.getTime() : value]);
   }
-  if (request.NameContains !== undefined && !spec.name(row).toLowerCase().includes(request.NameContains.toLowerCase())) {
-    return false;
-  }
-  return !includeStatus || matchesStatus(row, request, spec);
-}
-
-function matchesStatus<R>(row: R, request: ListRequest, spec: ListSpec<R>): boolean {
-  return request.StatusEquals === undefined || spec.status?.(row) === request.StatusEquals;
-}
-
-/** Binary order; a missing key sorts after every present one. */
-function compare(a: string | number | null, b: string | number | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? -1 : 1;
-}
-
-function queryFingerprint(request: ListRequest): string {
-  const { NextToken: _token, MaxResults: _max, ...query } = request;
-  return JSON.stringify(Object.entries(query).filter(([, v]) => v !== undefined).sort());
+  for (const [key, value] of Object.entries(extra)) if (value !== undefined) query.push([key, value]);
+  return JSON.stringify(query);
 }
 
 function encodeToken(cursor: Cursor, fingerprint: string): string {
@@ -134,6 +127,6 @@ function decodeToken(token: string, fingerprint: string): Cursor {
   } catch {
     // fall through: not a token we issued
   }
-  // [INF] the real text is not documented; sagemaker-semantics.md §6 suggests this one.
+  // [INF] the real text is not documented.
   throw validationError("Invalid pagination token");
 }

@@ -10,6 +10,7 @@
  * - POSIX classes such as `\p{Alnum}` (ASCII in Java) do not exist in JS.
  * - Java accepts a backslash before any punctuation; `u`-mode JS rejects `\-` outside a class
  *   and e.g. `\_` anywhere, so unnecessary escapes are dropped.
+ * - Java accepts a quantifier after `^` or `$`; JS needs the anchor in a group to repeat it.
  * Constructs with no JS equivalent (class intersections, `\A`, `\z`, `\Q…\E`, …) throw, so a
  * model update that brings one in fails the "every pattern compiles" test rather than
  * validating wrongly.
@@ -69,7 +70,11 @@ export function translateJavaPattern(pattern: string): string {
       if (negated) i++;
       cls = { items: "", negated, nonSpace: false };
     } else if (c === ".") out += JAVA_DOT;
-    else out += c;
+    else if ((c === "$" || c === "^") && "*+?{".includes(pattern.charAt(i + 1))) {
+      // Java lets a quantifier follow an anchor (TagKey's `(…)${1,128}`: the anchor, 1 to 128
+      // times, i.e. the anchor); JS refuses "nothing to repeat" unless the anchor is in a group.
+      out += `(?:${c})`;
+    } else out += c;
   }
   if (cls) throw new SyntaxError(`unterminated character class in ${pattern}`);
   return out;

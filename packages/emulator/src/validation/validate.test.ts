@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ServiceError } from "../errors.js";
 import { shapes } from "./model.generated.js";
-import { knownOperations, validateInput } from "./validate.js";
-
-// "§" refers to /work/shared/reference/sagemaker-semantics.md.
+import { isModelOperation, modelOperations, validateInput } from "./validate.js";
 
 function errorOf(operation: string, input: unknown): ServiceError {
   try {
@@ -35,26 +33,35 @@ describe("validateInput: accepted requests", () => {
     expect(() => validateInput("CreateTrainingJob", training)).not.toThrow();
   });
 
-  it("ignores unknown members, as Coral does (§1 table, 'Unknown members in request')", () => {
+  it("ignores unknown members, as Coral does (mhart/dynalite ignores them too)", () => {
     expect(() => validateInput("DescribeTrainingJob", { TrainingJobName: "j", Bogus: [1, { x: 2 }] })).not.toThrow();
   });
 
-  it("accepts timestamps as epoch seconds (int or float) and ISO-8601 strings (§1 'Timestamps in requests')", () => {
+  it("accepts timestamps as epoch seconds (int or float, botocore serialize.py `_timestamp_unixtimestamp`) and ISO-8601 strings", () => {
     for (const t of [1700000000, 1700000000.123, "2024-01-02T03:04:05Z", "2024-01-02T03:04:05.678+01:00"]) {
       expect(() => validateInput("ListTrainingJobs", { CreationTimeAfter: t })).not.toThrow();
     }
   });
 
-  it("knows every operation of the brief and checks only the body's kind for others", () => {
-    expect(knownOperations()).toHaveLength(37);
-    expect(knownOperations()).toContain("UpdateEndpointWeightsAndCapacities");
-    expect(() => validateInput("ListClusters", { Anything: 1 })).not.toThrow();
-    expect(errorOf("ListClusters", []).code).toBe("SerializationException");
+  it("knows every operation of the SageMaker model, and only those", () => {
+    expect(modelOperations().length).toBeGreaterThan(350);
+    for (const op of ["CreateTrainingJob", "UpdateEndpointWeightsAndCapacities", "CreatePipeline", "ListClusters"]) {
+      expect(isModelOperation(op), op).toBe(true);
+    }
+    for (const name of ["NotAnOperation", "createTrainingJob", "toString", "constructor", "__proto__", ""]) {
+      expect(isModelOperation(name), name).toBe(false);
+    }
+  });
+
+  it("checks only the body's kind for a name that is no operation, and keeps nothing of it (the model defines no member)", () => {
+    expect(validateInput("NotAnOperation", { Anything: 1 })).toEqual({});
+    expect(validateInput("toString", { Anything: 1 })).toEqual({});
+    expect(errorOf("NotAnOperation", []).code).toBe("SerializationException");
   });
 });
 
-describe("validateInput: ValidationException texts (§2.3)", () => {
-  it("reports a missing or null required member as `Value null … Member must not be null` (§2.3, dynalite notNull)", () => {
+describe("validateInput: ValidationException texts", () => {
+  it("reports a missing or null required member as `Value null … Member must not be null` (mhart/dynalite notNull)", () => {
     const expected =
       "1 validation error detected: Value null at 'trainingJobName' failed to satisfy constraint: Member must not be null";
     expect(messageOf("DescribeTrainingJob", {})).toBe(expected);
@@ -72,14 +79,14 @@ describe("validateInput: ValidationException texts (§2.3)", () => {
     );
   });
 
-  it("reports min length as `Member must have length greater than or equal to N` (§2.3 [INF], dynalite)", () => {
+  it("reports min length as `Member must have length greater than or equal to N` ([INF], mhart/dynalite)", () => {
     expect(messageOf("DeleteTags", { ResourceArn: "arn:aws:sagemaker:us-east-1:123456789012:model/m", TagKeys: [] })).toBe(
       "1 validation error detected: Value '[]' at 'tagKeys' failed to satisfy constraint: " +
         "Member must have length greater than or equal to 1",
     );
   });
 
-  it("reports numeric ranges as `Member must have value …` (§2.3 [INF], dynalite)", () => {
+  it("reports numeric ranges as `Member must have value …` ([INF], mhart/dynalite)", () => {
     expect(messageOf("ListTrainingJobs", { MaxResults: 0 })).toBe(
       "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: " +
         "Member must have value greater than or equal to 1",
@@ -149,7 +156,7 @@ describe("validateInput: ValidationException texts (§2.3)", () => {
     );
   });
 
-  it("collects every violation in declaration order, counted and joined with '; ' (§2.3)", () => {
+  it("collects every violation in declaration order, counted and joined with '; ' (aws-samples/sagemaker-ml-workflow-with-apache-airflow#3)", () => {
     const input = { EndpointConfigName: "bad_name", ProductionVariants: [{ ModelName: "-m" }], Tags: [{ Key: "" }] };
     const message = messageOf("CreateEndpointConfig", input);
     expect(message.startsWith("5 validation errors detected: Value 'bad_name' at 'endpointConfigName' ")).toBe(true);
@@ -163,7 +170,7 @@ describe("validateInput: ValidationException texts (§2.3)", () => {
   });
 });
 
-describe("validateInput: SerializationException for the wrong JSON kind (§1.2; texts from mhart/dynalite validations/index.js)", () => {
+describe("validateInput: SerializationException for the wrong JSON kind (texts from mhart/dynalite validations/index.js)", () => {
   const cases: [string, string, unknown, string][] = [
     ["a number for a string", "DescribeTrainingJob", { TrainingJobName: 7 }, "class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String"],
     ["a boolean for a string", "DescribeTrainingJob", { TrainingJobName: true }, "class java.lang.Boolean can not be converted to an String"],

@@ -1,8 +1,8 @@
 import type { CreateEndpointConfigInput } from "@aws-sdk/client-sagemaker";
-import type { TaggedRecord } from "../../store/emulator-store.js";
+import type { StoredRecord } from "../../store/kind-table.js";
 
 /** What the emulator stores for an endpoint config: its request and when it was made. No status (§5.6). */
-export interface EndpointConfigRecord extends TaggedRecord {
+export interface EndpointConfigRecord extends StoredRecord {
   readonly request: CreateEndpointConfigInput;
   readonly createdAt: number;
 }

@@ -1,48 +1,38 @@
 import type { DeploymentConfig } from "@aws-sdk/client-sagemaker";
-import type { EmulatorContext } from "../../emulator-context.js";
-import { validationError } from "../../errors.js";
-import type { EmulatorStore } from "../../store/emulator-store.js";
-import { endpointConfigNotFound } from "../endpoint-config/messages.js";
-import { modelNotFound } from "../model/messages.js";
-import type { ModelRecord } from "../model/record.js";
+import { endpointConfigKind } from "../endpoint-config/kind.js";
+import type { Kit } from "../kind.js";
+import { modelKind } from "../model/kind.js";
 import { deploymentOf, type Deployment } from "./deployment.js";
 import { imageResolver } from "./image-digests.js";
-import { endpointNotFound } from "./messages.js";
-import { isGone, type EndpointRecord } from "./record.js";
+import type { EndpointRecord } from "./record.js";
 
-/** What the endpoint operations share: lookups that answer with SageMaker's "Could not find" texts. */
+/** What the endpoint operations share: the kit, and deploying a config by name. */
 export interface EndpointContext {
-  readonly ctx: EmulatorContext;
-  readonly store: EmulatorStore;
-  /** The endpoint, unless it never existed or its Deleting has ended. */
-  find(name: string): EndpointRecord;
+  readonly kit: Kit<EndpointRecord>;
   /** Snapshots what deploying `configName` means now; the config and its models must exist. */
   deploy(configName: string, deploymentConfig: DeploymentConfig | undefined): Deployment;
 }
 
 /** The shared lookups, with one image resolver so a tag keeps its digest across endpoints. */
-export function endpointContext(ctx: EmulatorContext, store: EmulatorStore): EndpointContext {
-  const resolve = imageResolver(ctx.random);
+export function endpointContext(kit: Kit<EndpointRecord>): EndpointContext {
+  const resolve = imageResolver(kit.ctx.random);
+  const configs = kit.read(endpointConfigKind);
+  const models = kit.read(modelKind);
   return {
-    ctx,
-    store,
-    find(name) {
-      const record = store.endpoints.get(name);
-      if (!record || isGone(record, ctx.clock.now())) throw validationError(endpointNotFound(ctx.arn("endpoint", name)));
-      return record;
-    },
+    kit,
     deploy(configName, deploymentConfig) {
-      const config = store.endpointConfigs.get(configName);
+      const config = configs.get(configName);
       // [INF] same text as DescribeEndpointConfig; ACK's UpdateEndpointUnableToFindEndpointConfigMessagePrefix [OBS].
-      if (!config) throw validationError(endpointConfigNotFound(ctx.arn("endpoint-config", configName)));
-      const model = (name: string): ModelRecord => {
-        const record = store.models.get(name);
+      if (!config) throw endpointConfigKind.notFound(configName, kit.ctx);
+      const model = (name: string) => {
+        const record = models.get(name);
         // [OBS] aws/sagemaker-python-sdk#2112: CreateEndpoint after the model was deleted.
-        if (!record) throw validationError(modelNotFound(ctx.arn("model", name)));
+        if (!record) throw modelKind.notFound(name, kit.ctx);
         return record;
       };
-      const now = ctx.clock.now();
+      const now = kit.now();
       return deploymentOf({ config, model, resolve: (image) => resolve(image, now), deploymentConfig });
     },
   };
 }
+

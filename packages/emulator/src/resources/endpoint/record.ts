@@ -1,11 +1,11 @@
 import type { CreateEndpointInput } from "@aws-sdk/client-sagemaker";
 import { pointAt, type Point, type Timeline } from "../../lifecycle/timeline.js";
-import type { TaggedRecord } from "../../store/emulator-store.js";
+import type { StoredRecord } from "../../store/kind-table.js";
 import type { EndpointPlan } from "./plan.js";
 import { endpointTimeline, type EndpointEvent, type EndpointState } from "./timeline.js";
 
 /** What the emulator stores for an endpoint: its request, plan and events. Status is derived. */
-export interface EndpointRecord extends TaggedRecord {
+export interface EndpointRecord extends StoredRecord {
   readonly request: CreateEndpointInput;
   readonly plan: EndpointPlan;
   readonly events: readonly EndpointEvent[];

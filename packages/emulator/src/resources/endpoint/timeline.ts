@@ -2,7 +2,7 @@ import type { EndpointStatus } from "@aws-sdk/client-sagemaker";
 import type { Outcome } from "../../lifecycle/rules.js";
 import type { Point, Timeline } from "../../lifecycle/timeline.js";
 import type { Deployment, VariantDeployment } from "./deployment.js";
-import { defaultFailureReason } from "./messages.js";
+import { defaultFailureReason } from "./errors.js";
 import type { EndpointPlan } from "./plan.js";
 
 /** What DescribeEndpoint shows between two transitions. */

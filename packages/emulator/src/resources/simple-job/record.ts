@@ -1,7 +1,7 @@
 import type { Tag } from "@aws-sdk/client-sagemaker";
 import { validationError } from "../../errors.js";
 import type { Timeline } from "../../lifecycle/timeline.js";
-import type { TaggedRecord } from "../../store/emulator-store.js";
+import type { StoredRecord } from "../../store/kind-table.js";
 import { rejectedInStatus } from "../job-status.js";
 import type { JobKindWords } from "./errors.js";
 import type { SimpleJobPlan } from "./plan.js";
@@ -9,7 +9,7 @@ import { simpleJobTimeline, type SimpleJobEvents, type SimpleJobState } from "./
 import { viewSimpleJob } from "./view.js";
 
 /** What the emulator stores for a processing or transform job: request, plan, events. Status is derived. */
-export interface SimpleJobRecord<Request> extends TaggedRecord {
+export interface SimpleJobRecord<Request> extends StoredRecord {
   readonly request: Request;
   readonly plan: SimpleJobPlan;
   readonly events: SimpleJobEvents;

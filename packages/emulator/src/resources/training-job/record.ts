@@ -1,11 +1,11 @@
 import type { CreateTrainingJobRequest } from "@aws-sdk/client-sagemaker";
 import type { Timeline } from "../../lifecycle/timeline.js";
-import type { TaggedRecord } from "../../store/emulator-store.js";
+import type { StoredRecord } from "../../store/kind-table.js";
 import type { TrainingPlan } from "./plan.js";
 import { trainingTimeline, type TrainingEvents, type TrainingState } from "./timeline.js";
 
 /** What the emulator stores for a training job: its request, plan and events. Status is derived. */
-export interface TrainingJobRecord extends TaggedRecord {
+export interface TrainingJobRecord extends StoredRecord {
   readonly request: CreateTrainingJobRequest;
   readonly plan: TrainingPlan;
   readonly events: TrainingEvents;

@@ -1,69 +1,54 @@
-import type {
-  HyperParameterTrainingJobSummary,
-  ListHyperParameterTuningJobsRequest,
-  ListHyperParameterTuningJobsResponse,
-  ListTrainingJobsForHyperParameterTuningJobRequest,
-  ListTrainingJobsForHyperParameterTuningJobResponse,
-} from "@aws-sdk/client-sagemaker";
-import type { EmulatorContext } from "../../emulator-context.js";
-import type { EmulatorStore } from "../../store/emulator-store.js";
+import type { HyperParameterTrainingJobSummary } from "@aws-sdk/client-sagemaker";
+import { arraySource } from "../../store/cursor.js";
 import { listPage } from "../../store/list-page.js";
-import type { OperationTable } from "../operation.js";
+import type { Kit } from "../kind.js";
+import type { Operations } from "../operation.js";
 import { childSummaries } from "./child-summary.js";
 import { summarizeTuningJob } from "./describe.js";
 import type { TuningJobRecord } from "./record.js";
 
 /** ListHyperParameterTuningJobs and ListTrainingJobsForHyperParameterTuningJob. */
-export function tuningListOperations(
-  ctx: EmulatorContext,
-  store: EmulatorStore,
-  find: (name: string) => TuningJobRecord,
-): OperationTable {
+export function tuningListOperations(kit: Kit<TuningJobRecord>): Operations {
   return {
-    ListHyperParameterTuningJobs(input: ListHyperParameterTuningJobsRequest): ListHyperParameterTuningJobsResponse {
-      const now = ctx.clock.now();
-      const rows = store.tuningJobs.values();
-      const summaries = new Map(rows.map((r) => [r, summarizeTuningJob(ctx, r, now)]));
-      const { items, nextToken } = listPage(rows, input, {
-        name: (r) => r.name,
-        creationTime: (r) => r.plan.createdAt,
-        lastModifiedTime: (r) => summaries.get(r)!.LastModifiedTime!.getTime(),
-        status: (r) => summaries.get(r)!.HyperParameterTuningJobStatus!,
-        sortKeys: {
-          Name: (r) => r.name,
-          Status: (r) => summaries.get(r)!.HyperParameterTuningJobStatus,
-          CreationTime: (r) => r.plan.createdAt,
-        },
-        // [DOC] "The default is Name." / "The default is Ascending." / MaxResults "The default value is 10."
-        defaultSortBy: "Name",
-        defaultSortOrder: "Ascending",
-      });
-      return { HyperParameterTuningJobSummaries: items.map((r) => summaries.get(r)!), NextToken: nextToken };
+    ListHyperParameterTuningJobs(input) {
+      const { items, nextToken } = kit.list(input);
+      const now = kit.now();
+      return { HyperParameterTuningJobSummaries: items.map((r) => summarizeTuningJob(kit.ctx, r, now)), NextToken: nextToken };
     },
 
-    ListTrainingJobsForHyperParameterTuningJob(
-      input: ListTrainingJobsForHyperParameterTuningJobRequest,
-    ): ListTrainingJobsForHyperParameterTuningJobResponse {
-      const record = find(input.HyperParameterTuningJobName!);
+    ListTrainingJobsForHyperParameterTuningJob(input) {
+      const record = kit.find(input.HyperParameterTuningJobName);
       const objective = (s: HyperParameterTrainingJobSummary): number | undefined => s.FinalHyperParameterTuningJobObjectiveMetric?.Value;
-      let rows = childSummaries(ctx, record, ctx.clock.now());
+      let rows = childSummaries(kit.ctx, record, kit.now());
       // [DOC] SortBy: "If the value of this field is FinalObjectiveMetricValue, any training jobs
       // that did not return an objective metric are not listed."
       if (input.SortBy === "FinalObjectiveMetricValue") rows = rows.filter((s) => objective(s) !== undefined);
-      const { items, nextToken } = listPage(rows, input, {
-        name: (s) => s.TrainingJobName!,
-        creationTime: (s) => s.CreationTime!.getTime(),
-        status: (s) => s.TrainingJobStatus!,
-        sortKeys: {
-          Name: (s) => s.TrainingJobName,
-          CreationTime: (s) => s.CreationTime!.getTime(),
-          Status: (s) => s.TrainingJobStatus,
-          FinalObjectiveMetricValue: objective,
+      const keys: Readonly<Record<string, (s: HyperParameterTrainingJobSummary) => string | number | undefined>> = {
+        Name: (s) => s.TrainingJobName,
+        CreationTime: (s) => s.CreationTime!.getTime(),
+        Status: (s) => s.TrainingJobStatus,
+        FinalObjectiveMetricValue: objective,
+      };
+      const source = arraySource(rows, (s, sortBy) => ({
+        key: keys[sortBy]?.(s) ?? null,
+        created: s.CreationTime!.getTime(),
+        seq: 0,
+        name: s.TrainingJobName!,
+      }));
+      const { items, nextToken } = listPage(
+        source,
+        input,
+        {
+          name: (s) => s.TrainingJobName!,
+          created: (s) => s.CreationTime!.getTime(),
+          status: (s) => s.TrainingJobStatus!,
+          sortKeys: Object.keys(keys),
+          // [DOC] "The default is Name." / "The default is Ascending." / MaxResults "The default value is 10."
+          defaultSortBy: "Name",
+          defaultSortOrder: "Ascending",
         },
-        // [DOC] "The default is Name." / "The default is Ascending." / MaxResults "The default value is 10."
-        defaultSortBy: "Name",
-        defaultSortOrder: "Ascending",
-      });
+        { HyperParameterTuningJobName: record.name },
+      );
       return { TrainingJobSummaries: items, NextToken: nextToken };
     },
   };

@@ -1,10 +1,10 @@
 import type { CreateHyperParameterTuningJobRequest } from "@aws-sdk/client-sagemaker";
-import type { TaggedRecord } from "../../store/emulator-store.js";
+import type { StoredRecord } from "../../store/kind-table.js";
 import type { TuningPlan } from "./plan.js";
 import { tuningSchedule, type TuningEvents, type TuningSchedule } from "./schedule.js";
 
 /** What the emulator stores for a tuning job: its request, plan and events. Status is derived. */
-export interface TuningJobRecord extends TaggedRecord {
+export interface TuningJobRecord extends StoredRecord {
   readonly request: CreateHyperParameterTuningJobRequest;
   readonly plan: TuningPlan;
   readonly events: TuningEvents;
