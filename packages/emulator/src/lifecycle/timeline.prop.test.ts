@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { endOf, interrupted, observableStoppingMs, pastPoints, pointAt, type Interruption, type Point, type Timeline } from "./timeline.js";
+import {
+  endOf,
+  interrupted,
+  nextChangeAfter,
+  observableStoppingMs,
+  pastPoints,
+  pointAt,
+  type Interruption,
+  type Point,
+  type Timeline,
+} from "./timeline.js";
 
 /**
  * Properties of the derived-status core (docs/decisions/0002-derived-status.md): what a resource
@@ -76,6 +86,9 @@ const anyTimeline: fc.Arbitrary<Timeline<State>> = fc
     let at = t0;
     return steps.map(([gap, running], i) => ({ at: (at += gap), state: { label: `p${i}`, running } }));
   });
+
+/** Points at strictly increasing times: no two happen at once. */
+const strictTimeline: fc.Arbitrary<Timeline<State>> = anyTimeline.map((life) => life.map((p, i) => ({ ...p, at: p.at + i })));
 
 /** A plan's natural life: running points, then one terminal point (Completed). */
 const planLife: fc.Arbitrary<Timeline<State>> = fc
@@ -270,6 +283,43 @@ describe("a plan's life with its interruptions, read on a clock", () => {
         expect(pointAt(life, first.at).state.running).toBe(false);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+/**
+ * The reference for nextChangeAfter: tick from `now` through every later instant at which
+ * something happens, and stop at the first whose reading has another key.
+ */
+function firstChangeTicking(life: Timeline<State>, now: number, keyOf: (state: State) => unknown): number | undefined {
+  const ticking = new TickingLife(life);
+  const key = keyOf(ticking.tickTo(now).current.state);
+  const instants = [...new Set(life.map((p) => p.at))].filter((t) => t > now).sort((a, b) => a - b);
+  return instants.find((t) => keyOf(ticking.tickTo(t).current.state) !== key);
+}
+const running = (state: State): boolean => state.running;
+
+describe("nextChangeAfter: when the store must next re-file a resource", () => {
+  it("is after now, and no later than the first instant a ticking life reads another key (so no change is missed)", () => {
+    fc.assert(
+      fc.property(anyTimeline, placement, (life, p) => {
+        const now = place(life, p);
+        const first = firstChangeTicking(life, now, running);
+        const next = nextChangeAfter(life, now, running);
+        if (next !== undefined) expect(next).toBeGreaterThan(now);
+        if (first !== undefined) expect(next).toBeLessThanOrEqual(first);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("when no two points happen at once, is exactly the first instant a ticking life reads another key, or undefined if none", () => {
+    fc.assert(
+      fc.property(strictTimeline, placement, (life, p) => {
+        const now = place(life, p);
+        expect(nextChangeAfter(life, now, running)).toBe(firstChangeTicking(life, now, running));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
