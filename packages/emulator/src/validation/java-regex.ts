@@ -92,7 +92,12 @@ function closeClass(cls: { items: string; negated: boolean; nonSpace: boolean })
 
 const cache = new Map<string, RegExp>();
 
-/** The compiled whole-value matcher for a model pattern; compiled once per pattern. */
+/**
+ * V8's whole-value RegExp for a model pattern, compiled once per pattern. Validation does not use
+ * it: V8 backtracks, and some model patterns then take quadratic or exponential time on a crafted
+ * value (linear-regex.ts explains). It is the reference the linear matcher is tested against, and
+ * what test generators use.
+ */
 export function javaRegExp(pattern: string): RegExp {
   let re = cache.get(pattern);
   if (re === undefined) {
