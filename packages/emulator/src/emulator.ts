@@ -1,7 +1,7 @@
 import { SageMakerClient, type SageMakerClientConfig } from "@aws-sdk/client-sagemaker";
 import { holdClock, VirtualClock, type Clock } from "@sagerun/transport";
 import { createContext, type EmulatorContext } from "./emulator-context.js";
-import { ServiceError } from "./errors.js";
+import { ServiceError, unimplementedOperation } from "./errors.js";
 import { EmulatorRequestHandler } from "./front-doors/smithy-handler.js";
 import { checkOptions, checkRules, type EmulatorOptions, type EmulatorRule } from "./options.js";
 import { seededRandom, type Random } from "./random.js";
@@ -12,7 +12,7 @@ import type { Operation, OperationName, Operations } from "./resources/operation
 import { tagOperations } from "./resources/tags/operations.js";
 import type { StoredRecord } from "./store/kind-table.js";
 import { Store } from "./store/store.js";
-import { validateInput } from "./validation/validate.js";
+import { isModelOperation, validateInput } from "./validation/validate.js";
 import { serveWire, type WireRequest, type WireResponse } from "./wire/aws-json.js";
 
 export type { EmulatorOptions } from "./options.js";
@@ -71,6 +71,14 @@ export class Emulator {
       tagOperations(this.#store),
     ) as Operations;
     this.requestHandler = new EmulatorRequestHandler((request) => this.serve(request));
+    // On an auto-advancing VirtualClock nobody may sleep on the clock (the SDK's waiters poll on
+    // host timers): it then skips to this emulator's next lifecycle event, one per request.
+    (this.clock as { addEventSource?: (next: () => number | undefined) => unknown }).addEventSource?.(() =>
+      this.#requestClock.atOneInstant((now) => {
+        this.#sync(now);
+        return this.#store.nextChange();
+      }),
+    );
   }
 
   /** The operations this emulator answers. */
@@ -87,7 +95,11 @@ export class Emulator {
     const run = (Object.hasOwn(this.#operations, operation) ? this.#operations[operation as OperationName] : undefined) as
       | Operation<OperationName>
       | undefined;
-    if (!run) throw new ServiceError("UnknownOperationException", `The sagerun emulator does not implement SageMaker.${operation}.`);
+    if (!run) {
+      // The real service never answers UnknownOperation for an operation it has: say it is ours.
+      if (isModelOperation(operation)) throw unimplementedOperation(operation);
+      throw new ServiceError("UnknownOperationException", "");
+    }
     const request = validateInput(operation, input) as Parameters<typeof run>[0];
     return this.#requestClock.atOneInstant((now) => {
       this.#sync(now);
@@ -100,7 +112,13 @@ export class Emulator {
 
   /** Answers one AWS JSON 1.1 request: the shared path of every front door. */
   serve(request: WireRequest): WireResponse {
-    return serveWire(request, (operation, input) => this.call(operation, input), this.#requestIds.uuid());
+    // Every request is an observation of the clock (see VirtualClock.addEventSource).
+    const release = holdClock(this.clock);
+    try {
+      return serveWire(request, (operation, input) => this.call(operation, input), this.#requestIds.uuid());
+    } finally {
+      release();
+    }
   }
 
   /** A SageMakerClient wired to this emulator in-process (test credentials, no retries unless asked). */

@@ -111,4 +111,47 @@ describe("VirtualClock", () => {
       { numRuns: 100 },
     );
   });
+
+  describe("event sources (time skipping for host-timer polling)", () => {
+    const hostTurn = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+    it("skips to the next event when nobody sleeps or holds, one event per observation", async () => {
+      const clock = new VirtualClock({ start: 0 });
+      const events = [1_000, 5_000, 9_000];
+      clock.addEventSource(() => events.find((t) => t > clock.now()));
+      clock.hold()(); // an observation (a request came and went)
+      await hostTurn();
+      expect(clock.now()).toBe(1_000);
+      await hostTurn();
+      expect(clock.now()).toBe(1_000); // nobody looked since the skip: no second skip
+      clock.hold()();
+      await hostTurn();
+      expect(clock.now()).toBe(5_000);
+    });
+
+    it("never skips while the clock is held, and lets sleepers decide when someone sleeps", async () => {
+      const clock = new VirtualClock({ start: 0 });
+      clock.addEventSource(() => (clock.now() < 1_000 ? 1_000 : undefined));
+      const release = clock.hold();
+      await hostTurn();
+      expect(clock.now()).toBe(0);
+      const sleeper = clock.sleep(300);
+      release();
+      await sleeper;
+      expect(clock.now()).toBe(300);
+    });
+
+    it("does nothing with auto-advance off, and stops after the source is removed", async () => {
+      const off = new VirtualClock({ start: 0, autoAdvance: false });
+      off.addEventSource(() => 1_000);
+      off.hold()();
+      await hostTurn();
+      expect(off.now()).toBe(0);
+      const on = new VirtualClock({ start: 0 });
+      on.addEventSource(() => 1_000)();
+      on.hold()();
+      await hostTurn();
+      expect(on.now()).toBe(0);
+    });
+  });
 });

@@ -44,6 +44,9 @@ export class VirtualClock implements HoldableClock {
   /** Bumped on every change to the sleeper set; a quiet check sees it unchanged. */
   #epoch = 0;
   readonly #autoAdvance: boolean;
+  readonly #sources = new Set<() => number | undefined>();
+  /** Whether somebody held the clock (a request came) since time last skipped to an event. */
+  #observed = true;
 
   constructor(options: VirtualClockOptions = {}) {
     const start = options.start ?? DEFAULT_VIRTUAL_START;
@@ -120,8 +123,35 @@ export class VirtualClock implements HoldableClock {
       released = true;
       this.#holds--;
       this.#epoch++;
+      this.#observed = true;
       this.#scheduleCheck();
     };
+  }
+
+  /**
+   * Registers something that changes on its own at known times (an emulator's next lifecycle
+   * event): `next()` says when, or undefined. While nobody sleeps on this clock or holds it, time
+   * skips to the earliest such event, the way a time-skipping test server treats its timers, so
+   * code that polls on host timers (the AWS SDK's waiters, a `setTimeout` loop) still sees time
+   * move. One event per observation: after a skip, time waits for the next hold (a request)
+   * before skipping again, so such a loop sees each change in turn. Needs `autoAdvance`.
+   * Returns a function that unregisters the source.
+   */
+  addEventSource(next: () => number | undefined): () => void {
+    this.#sources.add(next);
+    this.#scheduleCheck();
+    return () => {
+      this.#sources.delete(next);
+    };
+  }
+
+  #nextEvent(): number | undefined {
+    let earliest: number | undefined;
+    for (const next of this.#sources) {
+      const at = next();
+      if (at !== undefined && at > this.#now && (earliest === undefined || at < earliest)) earliest = at;
+    }
+    return earliest;
   }
 
   #insert(sleeper: Sleeper): void {
@@ -153,14 +183,25 @@ export class VirtualClock implements HoldableClock {
   }
 
   #scheduleCheck(): void {
-    if (!this.#autoAdvance || this.#checkScheduled || this.#sleepers.length === 0) return;
+    if (!this.#autoAdvance || this.#checkScheduled) return;
+    const skipping = this.#sources.size > 0 && this.#observed;
+    if (this.#sleepers.length === 0 && !skipping) return;
     this.#checkScheduled = true;
     const epoch = this.#epoch;
     void nextMacrotask().then(() => {
       this.#checkScheduled = false;
-      if (this.#advancing || this.#holds > 0 || this.#sleepers.length === 0) return;
+      if (this.#advancing || this.#holds > 0) return;
       // Something happened during that turn: somebody is still working; look again later.
       if (this.#epoch !== epoch) return this.#scheduleCheck();
+      if (this.#sleepers.length === 0) {
+        // Nobody waits on this clock: whoever polls does so on host timers. Skip to the next event.
+        const event = this.#observed ? this.#nextEvent() : undefined;
+        if (event === undefined) return;
+        this.#now = event;
+        this.#observed = false;
+        this.#epoch++;
+        return;
+      }
       // Everybody due at the earliest deadline wakes in this turn (in the order they slept):
       // a hundred operators polling on the same beat cost one turn, not a hundred.
       const deadline = this.#sleepers[0]!.deadline;
