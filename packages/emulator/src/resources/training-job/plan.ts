@@ -31,11 +31,13 @@ export function planTrainingJob(ctx: EmulatorContext, request: CreateTrainingJob
   });
   const inputMode = request.AlgorithmSpecification?.TrainingInputMode ?? "File";
   // A metric the job defines but no rule sets gets a seeded value, so tuning has something to rank.
-  const metrics: Record<string, number> = {};
+  // Metric names are the user's strings: a null-prototype object keeps `__proto__` as a metric
+  // (on a plain object, assigning it would set the prototype and drop the value).
+  const metrics = Object.create(null) as Record<string, number>;
   for (const definition of request.AlgorithmSpecification?.MetricDefinitions ?? []) {
     if (definition.Name) metrics[definition.Name] = Number(ctx.random.next().toFixed(6));
   }
-  Object.assign(metrics, rule?.metrics);
+  for (const [name, value] of Object.entries(rule?.metrics ?? {})) metrics[name] = value;
   return {
     createdAt: ctx.clock.now(),
     startingMs: durationsMs.startingSeconds,

@@ -72,8 +72,10 @@ export function planTuningJob(ctx: EmulatorContext, request: CreateHyperParamete
     const objective = objectiveOf(definition, request)!;
     const childRequest = childTrainingRequest(childName, definition, tuned, objective.MetricName!);
     const training = planTrainingJob(ctx, childRequest);
-    const metrics = { ...training.metrics };
-    metrics[objective.MetricName!] ??= Number(ctx.random.next().toFixed(6));
+    // Null prototype and hasOwn: an objective named `constructor`, `toString` or `__proto__` is
+    // the child's own metric, not something inherited from Object.prototype.
+    const metrics = Object.assign(Object.create(null) as Record<string, number>, training.metrics);
+    if (!Object.hasOwn(metrics, objective.MetricName!)) metrics[objective.MetricName!] = Number(ctx.random.next().toFixed(6));
     children.push({
       name: childName,
       definitionName: definition.DefinitionName,

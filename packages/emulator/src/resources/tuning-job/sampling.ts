@@ -14,7 +14,8 @@ import type { Random } from "../../random.js";
  * (continuous only, 0 <= x < 1) uniformly in log(1 - x). [INF] Auto behaves as Linear.
  */
 export function sampleHyperParameters(ranges: ParameterRanges | undefined, random: Random): Record<string, string> {
-  const values: Record<string, string> = {};
+  // Parameter names are the user's strings: a null-prototype object keeps one named `__proto__`.
+  const values = Object.create(null) as Record<string, string>;
   for (const range of ranges?.IntegerParameterRanges ?? []) values[range.Name!] = String(sampleInteger(range, random.next()));
   for (const range of ranges?.ContinuousParameterRanges ?? []) values[range.Name!] = String(sampleContinuous(range, random.next()));
   for (const range of ranges?.CategoricalParameterRanges ?? []) {
@@ -39,7 +40,7 @@ export function combinationCount(ranges: ParameterRanges | undefined): number {
  */
 export function gridPoint(ranges: ParameterRanges | undefined, index: number): Record<string, string> {
   const categorical: readonly CategoricalParameterRange[] = ranges?.CategoricalParameterRanges ?? [];
-  const values: Record<string, string> = {};
+  const values = Object.create(null) as Record<string, string>;
   let rest = index;
   for (let i = categorical.length - 1; i >= 0; i--) {
     const choices = categorical[i]!.Values ?? [];
