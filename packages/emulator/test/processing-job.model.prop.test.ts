@@ -38,7 +38,7 @@ const PROCESSING_JOB: JobKind = {
   request: (name, max) =>
     processingJobRequest({ ProcessingJobName: name, StoppingCondition: max === undefined ? undefined : { MaxRuntimeInSeconds: max } }),
   // The limit is optional for processing jobs: without one there is none.
-  maxRuntimeSeconds: fc.option(fc.integer({ min: 1, max: 900 }), { nil: undefined }),
+  maxRuntimeSeconds: fc.option(fc.oneof(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 601, max: 3_600 })), { nil: undefined }),
   durations: SIMPLE_JOB_DURATIONS,
   life: SIMPLE_JOB_LIFE,
   notFound: { describe: NOT_FOUND, stop: NOT_FOUND, delete: NOT_FOUND },

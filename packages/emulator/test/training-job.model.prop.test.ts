@@ -45,12 +45,13 @@ const TRAINING_JOB: JobKind = {
     failure: ["FailureReason"],
   },
   request: (name, max) => trainingJobRequest({ TrainingJobName: name, StoppingCondition: { MaxRuntimeInSeconds: max! } }),
-  maxRuntimeSeconds: fc.integer({ min: 1, max: 900 }),
+  // Half the limits fall within the life the durations give, half beyond it.
+  maxRuntimeSeconds: fc.oneof(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 601, max: 3_600 })),
   durations: fc.record({
     startingSeconds: seconds(120),
     downloadingSeconds: seconds(60),
-    trainingSeconds: seconds(900),
-    uploadingSeconds: seconds(60),
+    trainingSeconds: seconds(600),
+    uploadingSeconds: seconds(120),
     stoppingSeconds: seconds(60),
   }),
   // File input mode (the fixture's), so Downloading is a phase of its own.
