@@ -30,7 +30,7 @@ function recordStatuses(client: SageMakerClient, member: string): string[] {
   client.middlewareStack.add(
     (next) => async (args) => {
       const result = await next(args);
-      const status = (result.output as Record<string, unknown>)[member];
+      const status = (result.output as unknown as Record<string, unknown>)[member];
       if (typeof status === "string") seen.push(status);
       return result;
     },
