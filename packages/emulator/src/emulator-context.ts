@@ -8,7 +8,7 @@ export interface EmulatorContext {
   readonly clock: Clock;
   readonly random: Random;
   readonly arnScope: ArnScope;
-  /** ListTrainingJobs applies StatusEquals after paging, as documented (§6). */
+  /** ListTrainingJobs applies StatusEquals after paging, as documented (docs/fidelity.md §6). */
   readonly listTrainingJobsStatusFilterAfterPage: boolean;
   /** Replaces the rules new resources are planned with (resources already planned keep theirs). */
   setRules(rules: readonly EmulatorRule[]): void;

@@ -35,7 +35,7 @@ export type Outcome =
   | { readonly status: "Completed" }
   | {
       readonly status: "Failed";
-      /** SageMaker's form is `<Category>: <text>` (sagemaker-semantics.md §5.1 FailureReason). */
+      /** SageMaker's form is `<Category>: <text>` (docs/fidelity.md §5.1, FailureReason). */
       readonly failureReason?: string;
       /** Seconds after the main phase began that the failure is detected. @default half of it */
       readonly afterSeconds?: number;

@@ -24,7 +24,7 @@ import { arnOf, endpointConfigRequest, endpointRequest, hostingEmulator, modelRe
 const S = 1000;
 const ENDPOINT_ARN = arnOf("endpoint", "churn-endpoint");
 
-describe("endpoint lifecycle (sagemaker-semantics.md §5.7)", () => {
+describe("endpoint lifecycle", () => {
   it("is Creating with a PendingDeploymentSummary and no ProductionVariants, then InService", async () => {
     const { clock, client } = await hostingEmulator();
     const t0 = clock.now();
@@ -174,7 +174,7 @@ describe("endpoint lifecycle (sagemaker-semantics.md §5.7)", () => {
   });
 });
 
-describe("endpoint errors (sagemaker-semantics.md §2.2)", () => {
+describe("endpoint errors", () => {
   it("answers a duplicate name, in any case, with `Cannot create already existing endpoint` ([OBS] modernisation-platform-environments#9383)", async () => {
     const { client } = await hostingEmulator();
     await client.send(new CreateEndpointCommand(endpointRequest()));
@@ -254,7 +254,7 @@ describe("endpoint errors (sagemaker-semantics.md §2.2)", () => {
   });
 });
 
-describe("ListEndpoints (sagemaker-semantics.md §6)", () => {
+describe("ListEndpoints", () => {
   async function threeEndpoints() {
     const setup = await hostingEmulator();
     const t0 = setup.clock.now();
@@ -302,7 +302,7 @@ describe("ListEndpoints (sagemaker-semantics.md §6)", () => {
   });
 });
 
-describe("the AWS SDK's own endpoint waiters, unmodified (sagemaker-semantics.md §7)", () => {
+describe("the AWS SDK's own endpoint waiters, unmodified ([MODEL] waiters-2.json)", () => {
   // The SDK waiters sleep on real timers, so the emulator runs on scaled time: 100 000 virtual
   // seconds per real second make a 30 000 s deployment 300 ms of polling every 5–10 ms.
   async function scaledHosting() {

@@ -26,7 +26,7 @@ function setup(options: Parameters<typeof manualEmulator>[0] = {}) {
   return { ...env, t0, describeJob };
 }
 
-describe("processing job lifecycle (sagemaker-semantics.md §5.2)", () => {
+describe("processing job lifecycle", () => {
   it("is InProgress without ProcessingStartTime while provisioning, then runs and Completes with start and end times", async () => {
     const { clock, client, t0, describeJob } = setup();
     const { ProcessingJobArn } = await client.send(new CreateProcessingJobCommand(processingJobRequest({ ProcessingJobName: "Churn-Prep" })));
@@ -140,7 +140,7 @@ describe("processing job lifecycle (sagemaker-semantics.md §5.2)", () => {
   });
 });
 
-describe("processing job errors (sagemaker-semantics.md §2.2)", () => {
+describe("processing job errors", () => {
   const expectError = async (call: () => Promise<unknown>, name: string, message: string) => {
     const error = await errorOf(call);
     expect([error.name, error.message]).toEqual([name, message]);
@@ -205,7 +205,7 @@ async function createJobs(client: SageMakerClient, clock: VirtualClock, names: s
 
 const names = (summaries: ProcessingJobSummary[] | undefined) => summaries!.map((s) => s.ProcessingJobName!);
 
-describe("ListProcessingJobs (sagemaker-semantics.md §6)", () => {
+describe("ListProcessingJobs", () => {
   it("sorts by CreationTime Ascending by default ([DOC]) and by Name or Status on request", async () => {
     const { clock, client } = setup();
     await createJobs(client, clock, ["c-job", "a-job", "b-job"]);

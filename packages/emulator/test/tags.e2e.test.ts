@@ -30,7 +30,7 @@ describe("AddTags / ListTags / DeleteTags", () => {
     expect(await tags()).toEqual([]);
   });
 
-  it("finds the resource whatever the case of the name in the ARN (names are case-insensitive, §3)", async () => {
+  it("finds the resource whatever the case of the name in the ARN (names are case-insensitive, [DOC] CreateEndpoint)", async () => {
     const { client } = await tagged();
     const listed = await client.send(new ListTagsCommand({ ResourceArn: ARN.replace("tagged-job", "TAGGED-job") }));
     expect(listed.Tags).toHaveLength(1);

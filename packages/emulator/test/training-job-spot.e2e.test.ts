@@ -4,7 +4,7 @@ import { errorOf, manualEmulator, ROUND_DURATIONS, trainingJobRequest } from "./
 
 const S = 1000;
 
-describe("managed spot training (sagemaker-semantics.md §5.1, §8)", () => {
+describe("managed spot training ([DOC] Managed Spot Training lifecycle)", () => {
   it("stops a spot job at MaxWaitTimeInSeconds counted from creation: Stopping, then Stopped/MaxWaitTimeExceeded", async () => {
     const { clock, client } = manualEmulator({ durations: { ...ROUND_DURATIONS, trainingSeconds: 7200 } });
     const t0 = clock.now();

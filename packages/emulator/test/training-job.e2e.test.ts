@@ -10,7 +10,7 @@ import { errorOf, manualEmulator, ROUND_DURATIONS, trainingJobRequest } from "./
 
 const S = 1000;
 
-describe("training job lifecycle (sagemaker-semantics.md §5.1)", () => {
+describe("training job lifecycle", () => {
   it("walks Starting → Downloading → Training → Uploading → Completed with the SDK's status messages", async () => {
     const { clock, client } = manualEmulator({ durations: ROUND_DURATIONS });
     const t0 = clock.now();
@@ -140,7 +140,7 @@ describe("training job lifecycle (sagemaker-semantics.md §5.1)", () => {
     expect(stopped.TrainingTimeInSeconds).toBe(160);
   });
 
-  it("lower-cases the name in the ARN and keeps the case in the name (§3)", async () => {
+  it("lower-cases the name in the ARN and keeps the case in the name (aws/amazon-sagemaker-examples#293)", async () => {
     const { client } = manualEmulator();
     const { TrainingJobArn } = await client.send(new CreateTrainingJobCommand(trainingJobRequest({ TrainingJobName: "XGB-Churn" })));
     expect(TrainingJobArn).toBe("arn:aws:sagemaker:us-east-1:123456789012:training-job/xgb-churn");
@@ -149,7 +149,7 @@ describe("training job lifecycle (sagemaker-semantics.md §5.1)", () => {
   });
 });
 
-describe("training job errors (sagemaker-semantics.md §2.2)", () => {
+describe("training job errors", () => {
   it("answers a missing job with ValidationException 'Requested resource not found.' (aws/aws-sdk#165, boto/boto3#2808)", async () => {
     const { client } = manualEmulator();
     for (const command of [

@@ -36,7 +36,7 @@ const expectError = async (call: () => Promise<unknown>, name: string, message: 
   expect([error.name, error.message]).toEqual([name, message]);
 };
 
-describe("transform job lifecycle (sagemaker-semantics.md §5.3)", () => {
+describe("transform job lifecycle", () => {
   it("is InProgress, gets TransformStartTime when the container starts, and Completes with TransformEndTime", async () => {
     const { clock, t0, describeJob, create } = await setup();
     const { TransformJobArn } = await create({ TransformJobName: "Churn-Scoring" });
@@ -117,7 +117,7 @@ describe("transform job lifecycle (sagemaker-semantics.md §5.3)", () => {
   });
 });
 
-describe("transform job errors (sagemaker-semantics.md §2.2)", () => {
+describe("transform job errors", () => {
   it("answers Describe of a missing job with ValidationException 'Could not find requested job with name <name>' ([OBS] ACK prefix; [INF] suffix)", async () => {
     const { client } = await setup();
     await expectError(() => client.send(new DescribeTransformJobCommand({ TransformJobName: "nope" })), "ValidationException", "Could not find requested job with name nope");
@@ -197,7 +197,7 @@ async function createJobs(client: SageMakerClient, clock: VirtualClock, jobNames
   }
 }
 
-describe("ListTransformJobs (sagemaker-semantics.md §6)", () => {
+describe("ListTransformJobs", () => {
   it("sorts by CreationTime Descending by default ([DOC]) and by Name on request", async () => {
     const { clock, client } = await setup();
     await createJobs(client, clock, ["b-job", "c-job", "a-job"]);

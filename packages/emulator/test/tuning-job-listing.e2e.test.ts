@@ -9,7 +9,7 @@ import { started, tuningJobRequest } from "./fixtures/tuning.js";
 
 const S = 1000;
 
-describe("listing tuning jobs and their children (§6)", () => {
+describe("listing tuning jobs and their children", () => {
   const list = (client: SageMakerClient, input: object = {}) =>
     client.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune", ...input }));
 

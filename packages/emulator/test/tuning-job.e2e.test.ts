@@ -15,7 +15,7 @@ import { describeTuning, OBJECTIVE, started, trainingJobDefinition, trainingJobs
 const S = 1000;
 const TUNING_ARN = "arn:aws:sagemaker:us-east-1:123456789012:hyper-parameter-tuning-job/xgb-tune";
 
-describe("tuning job children (sagemaker-semantics.md §5.4)", () => {
+describe("tuning job children", () => {
   it("launches MaxParallelTrainingJobs real training jobs at once, named <tuning>-<NNN>-<8 hex>, with TuningJobArn and the tuned hyperparameters", async () => {
     const { client, t0 } = await started();
     const jobs = await trainingJobs(client);
@@ -131,7 +131,7 @@ describe("tuning job children (sagemaker-semantics.md §5.4)", () => {
   });
 });
 
-describe("tuning job errors (sagemaker-semantics.md §2.2)", () => {
+describe("tuning job errors", () => {
   const notFound = "Amazon SageMaker can't find a tuning job called nope. Type another name.";
 
   it("answers a missing tuning job with ResourceNotFound for Describe, Stop and ListTrainingJobsFor… (aws/amazon-sagemaker-examples#1540; [INF] text for Stop/List/Delete)", async () => {
@@ -232,7 +232,7 @@ describe("tuning job errors (sagemaker-semantics.md §2.2)", () => {
     }
   });
 
-  it("refuses a name over 32 characters through the model's constraint (§4: 32 + 13 = 45 ≤ 63 for children)", async () => {
+  it("refuses a name over 32 characters through the model's constraint ([MODEL]; 32 + 13 = 45 ≤ 63 for children's names)", async () => {
     const { client } = manualEmulator();
     const error = await errorOf(() => client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest({ HyperParameterTuningJobName: "a".repeat(33) }))));
     expect(error.name).toBe("ValidationException");

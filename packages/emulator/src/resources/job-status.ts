@@ -13,7 +13,7 @@ export function isTerminalJobStatus(status: string): boolean {
 /**
  * A request refused because of the job's status, e.g. StopTrainingJob on a Completed job. [OBS]
  * for training jobs (awslabs/benchmark-ai#928) and transform jobs (grand-challenge client code);
- * [INF] for the other kinds and operations, by analogy (sagemaker-semantics.md §2.2).
+ * [INF] for the other kinds and operations, by analogy (docs/fidelity.md §2.2).
  *
  * @param noun - how SageMaker names the kind mid-sentence: "training job", "tuning job".
  */

@@ -3,8 +3,8 @@ import { validationError } from "../../errors.js";
 import { nullMemberMessage } from "../operation.js";
 
 /**
- * Rules on production variants that the model's shapes cannot express (sagemaker-semantics.md
- * §5.6, all [INF]): variant names are unique within a config (production and shadow variants
+ * Rules on production variants that the model's shapes cannot express (docs/fidelity.md §5.6,
+ * all [INF]): variant names are unique within a config (production and shadow variants
  * together; compared case-insensitively, like every other SageMaker name); an instance-based
  * variant needs InstanceType and InitialInstanceCount; a serverless one has ServerlessConfig
  * and no instances.
@@ -35,7 +35,7 @@ function checkCapacity(variant: ProductionVariant, path: string): void {
     }
     return;
   }
-  // Coral's null-member form (§2.3), as if the member were required for instance-based variants.
+  // Coral's null-member form (docs/fidelity.md §2.3), as if the member were required for instance-based variants.
   if (variant.InstanceType === undefined) throw validationError(nullMemberMessage(`${path}.instanceType`));
   if (variant.InitialInstanceCount === undefined) throw validationError(nullMemberMessage(`${path}.initialInstanceCount`));
 }

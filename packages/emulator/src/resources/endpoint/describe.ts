@@ -12,7 +12,7 @@ import type { Deployment, VariantDeployment } from "./deployment.js";
 import { stateAt, type EndpointRecord } from "./record.js";
 import type { EndpointState } from "./timeline.js";
 
-/** The endpoint as DescribeEndpoint shows it at `now` (§5.7). */
+/** The endpoint as DescribeEndpoint shows it at `now` (docs/fidelity.md §5.7). */
 export function describeEndpoint(record: EndpointRecord, now: number): DescribeEndpointOutput {
   const point = stateAt(record, now);
   const { state } = point;
@@ -21,7 +21,7 @@ export function describeEndpoint(record: EndpointRecord, now: number): DescribeE
     EndpointName: record.name,
     EndpointArn: record.arn,
     EndpointConfigName: state.configName,
-    // [INF] no ProductionVariants until something is deployed: absent while Creating (§5.7).
+    // [INF] no ProductionVariants until something is deployed: absent while Creating (docs/fidelity.md §5.7).
     ProductionVariants: current?.variants.map((v) => variantSummary(v, point)),
     ShadowProductionVariants: current?.shadowVariants.length ? current.shadowVariants.map((v) => variantSummary(v, point)) : undefined,
     DataCaptureConfig: current ? dataCaptureSummary(current) : undefined,

@@ -1,4 +1,4 @@
-/** SageMaker's texts for endpoints (sagemaker-semantics.md §2.2). */
+/** SageMaker's texts for endpoints (docs/fidelity.md §2.2). */
 
 /** [OBS] DeleteEndpoint in aws/amazon-sagemaker-examples#2402; ACK prefix `Could not find endpoint`. */
 export const endpointNotFound = (arn: string): string => `Could not find endpoint "${arn}".`;

@@ -29,7 +29,7 @@ export type EndpointEvent =
   | { readonly kind: "delete"; readonly at: number };
 
 /**
- * The whole life of an endpoint ([DOC] CreateEndpoint/UpdateEndpoint/DeleteEndpoint, §5.7):
+ * The whole life of an endpoint ([DOC] CreateEndpoint/UpdateEndpoint/DeleteEndpoint, docs/fidelity.md §5.7):
  * Creating → InService | Failed; then per event, InService → Updating → InService (a failed
  * update leaves the old deployment serving, with a FailureReason), or InService | Failed →
  * Deleting → gone.

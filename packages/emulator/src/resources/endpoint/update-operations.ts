@@ -14,7 +14,7 @@ import { planDeployment } from "./plan.js";
 import { stateAt, withEvent, type EndpointRecord } from "./record.js";
 import type { EndpointState } from "./timeline.js";
 
-/** UpdateEndpoint and UpdateEndpointWeightsAndCapacities: only an InService endpoint changes (§5.7). */
+/** UpdateEndpoint and UpdateEndpointWeightsAndCapacities: only an InService endpoint changes (docs/fidelity.md §5.7). */
 export function endpointUpdateOperations({ kit, deploy }: EndpointContext): Operations {
   const settled = (record: EndpointRecord): EndpointState => {
     const { state } = stateAt(record, kit.now());

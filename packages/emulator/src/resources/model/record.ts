@@ -1,7 +1,7 @@
 import type { CreateModelInput } from "@aws-sdk/client-sagemaker";
 import type { StoredRecord } from "../../store/kind-table.js";
 
-/** What the emulator stores for a model: its request and when it was made. Models have no status (§5.5). */
+/** What the emulator stores for a model: its request and when it was made. Models have no status (docs/fidelity.md §5.5). */
 export interface ModelRecord extends StoredRecord {
   readonly request: CreateModelInput;
   readonly createdAt: number;

@@ -21,9 +21,9 @@ export function jobNotFound(name: string): ServiceError {
 }
 
 /**
- * A second job with a name in use (names compare case-insensitively, §3). The wording is the
+ * A second job with a name in use (names compare case-insensitively, docs/fidelity.md §3). The wording is the
  * training job's ([OBS] aws/amazon-sagemaker-examples#3108, no trailing period) with the kind
- * swapped in: [INF] by analogy, sagemaker-semantics.md §2.2.
+ * swapped in: [INF] by analogy, docs/fidelity.md §2.2.
  */
 export function duplicateJob(kind: JobKindWords, existingArn: string): ServiceError {
   return resourceInUse(

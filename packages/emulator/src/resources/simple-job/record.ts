@@ -40,7 +40,7 @@ export function newSimpleJobRecord<Request>(job: NewSimpleJob<Request>): SimpleJ
 /**
  * The record after an accepted Stop*Job at `now`. Only an InProgress job can be stopped; anything
  * else, Stopping included, is answered like the terminal case ([OBS] grand-challenge for transform
- * jobs; [INF] for processing jobs and for Stopping, sagemaker-semantics.md §2.2).
+ * jobs; [INF] for processing jobs and for Stopping, docs/fidelity.md §2.2).
  */
 export function withStopRequest<R extends SimpleJobRecord<unknown>>(record: R, now: number, kind: JobKindWords): R {
   const { status } = viewSimpleJob(record.timeline, now);

@@ -22,11 +22,11 @@ export interface SimpleJobEvents {
 const point = (at: number, state: SimpleJobState): Point<SimpleJobState> => ({ at: Math.round(at), state });
 
 /**
- * The whole life of a processing or transform job (sagemaker-semantics.md §5.2, §5.3, §8):
+ * The whole life of a processing or transform job (docs/fidelity.md §5.2, §5.3, §8):
  * InProgress (provisioning, then the container running) → Completed. Then, in order, whatever
  * cuts it short: the planned failure; the runtime limit ([DOC] ProcessingStoppingCondition "After
  * the condition is met, the processing job is stopped"; [INF] measured from the container's start
- * like training's, and passing through Stopping, §5.2, §8); a user's stop (Stopping → Stopped).
+ * like training's, and passing through Stopping, docs/fidelity.md §5.2, §8); a user's stop (Stopping → Stopped).
  */
 export function simpleJobTimeline(plan: SimpleJobPlan, events: SimpleJobEvents): Timeline<SimpleJobState> {
   const start = containerStartTime(plan);

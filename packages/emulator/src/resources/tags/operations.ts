@@ -13,8 +13,8 @@ const DEFAULT_LIST_TAGS = 50;
 
 /**
  * AddTags / ListTags / DeleteTags for every resource kind, found by ARN. Tags given at create
- * time are the resource's initial tags; Describe never shows tags (§5.1: "Tags are not part of
- * Describe; they come from ListTags").
+ * time are the resource's initial tags; Describe never shows tags ([MODEL] no Describe output has a Tags
+ * member; they come from ListTags, docs/fidelity.md §5.1).
  */
 export function tagOperations(store: Store): Operations {
   const find = (arn: string): StoredRecord => {

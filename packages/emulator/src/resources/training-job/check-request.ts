@@ -8,7 +8,7 @@ export const MAX_RUNTIME_LIMIT_SECONDS = 28 * 86_400;
 /**
  * Rules the model's shapes cannot express. The current model made AlgorithmSpecification and
  * ResourceConfig optional for serverless training (ServerlessJobConfig); classic jobs still need
- * them (sagemaker-semantics.md §5.1 recommendation). Texts follow Coral's null-member form.
+ * them ([INF], docs/fidelity.md §5.1). Texts follow Coral's null-member form.
  * MaxRuntimeInSeconds has a documented ceiling the model lacks (checkMaxRuntime).
  */
 export function checkTrainingRequest(input: CreateTrainingJobRequest): void {
@@ -48,7 +48,7 @@ export function checkTrainingRequest(input: CreateTrainingJobRequest): void {
 /**
  * The 28-day ceiling the model cannot express (it only says min 1), for a training job's
  * StoppingCondition at `path` (e.g. `stoppingCondition`). The text is [INF], in Coral's
- * constraint form (§2.3).
+ * constraint form (docs/fidelity.md §2.3).
  */
 export function checkMaxRuntime(stopping: StoppingCondition | undefined, path: string): void {
   const seconds = stopping?.MaxRuntimeInSeconds;

@@ -67,7 +67,7 @@ export function summarizeTrainingJob(record: TrainingJobRecord, now: number): Tr
   };
 }
 
-/** `<S3OutputPath>/<job>/output/model.tar.gz`, or the `…/output/model` prefix when uncompressed (§5.1). */
+/** `<S3OutputPath>/<job>/output/model.tar.gz`, or the `…/output/model` prefix when uncompressed (docs/fidelity.md §5.1). */
 function modelArtifactsUri(record: TrainingJobRecord): string {
   const base = (record.request.OutputDataConfig?.S3OutputPath ?? "").replace(/\/+$/, "");
   const uncompressed = record.request.OutputDataConfig?.CompressionType === "NONE";
@@ -76,7 +76,7 @@ function modelArtifactsUri(record: TrainingJobRecord): string {
 
 /**
  * One entry per secondary status, in order. A new entry starts only when the status changes;
- * a new message inside the same status updates the entry in place (sagemaker-semantics.md §5.1,
+ * a new message inside the same status updates the entry in place (docs/fidelity.md §5.1,
  * from the SageMaker SDK's secondary_training_status_message).
  */
 function transitions(past: readonly Point<TrainingState>[], terminal: boolean): SecondaryStatusTransition[] {

@@ -14,7 +14,7 @@ export interface TrainingEvents {
   readonly stopRequestedAt?: number | undefined;
 }
 
-/** [INF] default text; the real one is not documented (sagemaker-semantics.md §5.1). */
+/** [INF] default text; the real one is not documented (docs/fidelity.md §5.1). */
 export const DEFAULT_FAILURE_REASON = "AlgorithmError: the emulated training container exited with a non-zero status";
 const MAX_RUNTIME_MESSAGE = "Training job runtime exceeded MaxRuntimeInSeconds provided";
 const MAX_WAIT_MESSAGE = "Training job exceeded MaxWaitTimeInSeconds provided";
@@ -26,11 +26,11 @@ const at = (time: number, status: TrainingJobStatus, secondary: SecondaryStatus,
 
 /**
  * The whole life of a training job. The happy path and its StatusMessages are the ones the
- * SageMaker SDK prints (sagemaker-semantics.md §5.1): Starting → Downloading → Training →
+ * SageMaker SDK prints (docs/fidelity.md §5.1): Starting → Downloading → Training →
  * Uploading → Completed. Then, in order, whatever cuts it short: the planned failure, the
  * MaxRuntimeInSeconds limit (measured from TrainingStartTime), for managed spot training the
  * MaxWaitTimeInSeconds limit (measured from creation: [DOC] "the maximum time … to wait for a
- * managed spot training job to complete"; Stopping → Stopped/MaxWaitTimeExceeded, §5.1), a user's stop.
+ * managed spot training job to complete"; Stopping → Stopped/MaxWaitTimeExceeded, docs/fidelity.md §5.1), a user's stop.
  */
 export function trainingTimeline(plan: TrainingPlan, events: TrainingEvents): Timeline<TrainingState> {
   const t0 = plan.createdAt;

@@ -11,7 +11,7 @@ const MAX_PAYLOAD_MB = 100;
  * MaxPayloadInMB: at most 100 MB, and "If you specify the MaxConcurrentTransforms parameter, the
  * value of (MaxConcurrentTransforms * MaxPayloadInMB) also cannot exceed 100 MB" — with the
  * documented default of 6 MB when MaxPayloadInMB is left out. The texts are [INF]: the first
- * in Coral's constraint form (§2.3), the second in the documentation's words.
+ * in Coral's constraint form (docs/fidelity.md §2.3), the second in the documentation's words.
  */
 export function checkTransformRequest(input: CreateTransformJobRequest): void {
   const payload = input.MaxPayloadInMB;

@@ -3,7 +3,7 @@ import { viewSimpleJob, type SimpleJobView } from "../simple-job/view.js";
 import type { TransformJobRecord } from "./record.js";
 
 /**
- * The job as DescribeTransformJob shows it at `now` (sagemaker-semantics.md §5.3). The request's
+ * The job as DescribeTransformJob shows it at `now` (docs/fidelity.md §5.3). The request's
  * settings come back exactly as sent. [MODEL] There is no LastModifiedTime here, only in the
  * List summary.
  */

@@ -60,7 +60,7 @@ function checkJobCount(request: CreateHyperParameterTuningJobRequest): void {
   }
   const total = maxTrainingJobs(request);
   if (total > MAX_TRAINING_JOBS_QUOTA) {
-    // The quota message family of §2.2 ([OBS] for instance quotas); this quota's wording is [INF].
+    // The quota message family of docs/fidelity.md §2.2 ([OBS] for instance quotas); this quota's wording is [INF].
     throw new ServiceError(
       "ResourceLimitExceeded",
       `The account-level service limit 'Maximum number of training jobs per tuning job' is ${MAX_TRAINING_JOBS_QUOTA} Jobs, with current utilization of 0 Jobs and a request delta of ${total} Jobs. Please use AWS Service Quotas to request an increase for this quota. If AWS Service Quotas is not available, contact AWS support to request an increase for this quota.`,

@@ -6,7 +6,7 @@ import type { ScheduledChild } from "./schedule.js";
 /**
  * A launched child as the ordinary training job it is: its plan starts at its launch time and its
  * events carry the tuner's stop, so DescribeTrainingJob and ListTrainingJobs show it like any
- * other job, with TuningJobArn set (§5.4 "The child's DescribeTrainingJob has TuningJobArn set").
+ * other job, with TuningJobArn set ([OBS], docs/fidelity.md §5.4).
  */
 export function childRecord(ctx: EmulatorContext, tuning: TuningJobRecord, child: ScheduledChild): TrainingJobRecord {
   const planned = tuning.plan.children[child.index]!;

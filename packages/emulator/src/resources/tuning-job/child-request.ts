@@ -5,12 +5,12 @@ import type {
   ResourceConfig,
 } from "@aws-sdk/client-sagemaker";
 
-/** [OBS] a child's DescribeTrainingJob carries the objective under this hyperparameter (§5.4). */
+/** [OBS] a child's DescribeTrainingJob carries the objective under this hyperparameter (docs/fidelity.md §5.4). */
 export const OBJECTIVE_HYPERPARAMETER = "_tuning_objective_metric";
 
 /**
  * The CreateTrainingJob request a tuning job makes for one child: the definition's settings, its
- * StaticHyperParameters plus the tuned values plus `_tuning_objective_metric` (§5.4, from a
+ * StaticHyperParameters plus the tuned values plus `_tuning_objective_metric` (docs/fidelity.md §5.4, from a
  * child's describe output: `xgboost-190407-1532-005-0e830ada`).
  */
 export function childTrainingRequest(

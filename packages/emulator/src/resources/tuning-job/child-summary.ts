@@ -9,7 +9,7 @@ import { describeTrainingJob } from "../training-job/describe.js";
 import { childRecord } from "./child-record.js";
 import type { TuningJobRecord } from "./record.js";
 
-/** [INF] failures SageMaker would retry: capacity and internal errors (§5.4 "RetryableError ... internal service error"). */
+/** [INF] failures SageMaker would retry: capacity and internal errors ([DOC] RetryableError "internal service error", docs/fidelity.md §5.4). */
 const RETRYABLE = /^(InternalServerError|CapacityError)\b/;
 
 /**
@@ -62,7 +62,7 @@ export function bestChild(summaries: readonly HyperParameterTrainingJobSummary[]
   return best;
 }
 
-/** Every key always present ([INF] §5.4); Stopping children still count as InProgress. */
+/** Every key always present ([INF] docs/fidelity.md §5.4); Stopping children still count as InProgress. */
 export function statusCounters(summaries: readonly HyperParameterTrainingJobSummary[]): TrainingJobStatusCounters {
   const counters = { Completed: 0, InProgress: 0, RetryableError: 0, NonRetryableError: 0, Stopped: 0 };
   for (const { TrainingJobStatus: status, FailureReason: reason } of summaries) {

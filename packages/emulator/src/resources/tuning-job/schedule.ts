@@ -41,7 +41,7 @@ export interface Cut {
 /**
  * The whole life of a tuning job and its children, a pure function of plan and events (nothing
  * ticks). MaxParallelTrainingJobs slots start at creation; each child's end frees its slot and the
- * next child launches there at once ([INF] §5.4 scheduling), until MaxNumberOfTrainingJobs have
+ * next child launches there at once ([INF] docs/fidelity.md §5.4), until MaxNumberOfTrainingJobs have
  * launched. A cut (StopHyperParameterTuningJob, ResourceLimits.MaxRuntimeInSeconds [INF], or the
  * failure rule in failure.ts) ends launching and stops every running child, which then goes
  * Stopping → Stopped on its own timeline ([DOC] StopHyperParameterTuningJob "Stops a running
