@@ -26,7 +26,7 @@ const summary: Reporter = {
 
 export default defineConfig({
   // Workspace packages resolve to their TypeScript source through a scoped condition; never add
-  // "module" here (the AWS SDK's dist-es would load and fail, toolchain.md §3).
+  // "module" here (Node would then load the AWS SDK's dist-es, whose extensionless imports fail).
   ssr: { resolve: { conditions: ["@sagerun/source", "node", "development|production"] } },
   test: {
     reporters: ["default", summary],

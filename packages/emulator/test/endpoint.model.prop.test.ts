@@ -18,7 +18,7 @@ import { arnOf, endpointConfigRequest, hostingEmulator } from "./fixtures/hostin
 /**
  * Model-based test (fast-check `fc.commands`): random create / describe / update / update-weights /
  * delete / list / advance-clock sequences against a step-by-step model of the endpoint state
- * machine (sagemaker-semantics.md §5.7), which the emulator derives from timelines instead.
+ * machine (docs/fidelity.md §5.7), which the emulator derives from timelines instead.
  */
 type Status = "Creating" | "InService" | "Updating" | "Failed" | "Deleting";
 interface Entry {

@@ -66,7 +66,7 @@ export function planTuningJob(ctx: EmulatorContext, request: CreateHyperParamete
     const definition = definitions[d]!;
     const ranges = rangesOf(definition, request);
     // [DOC] the tuning job's name "is the prefix for the names of all training jobs that this
-    // tuning job launches"; the -NNN-<8 hex> form is [OBS] (§5.4).
+    // tuning job launches"; the -NNN-<8 hex> form is [OBS] (docs/fidelity.md §5.4).
     const childName = `${name}-${String(index + 1).padStart(3, "0")}-${ctx.random.hex(8)}`;
     const tuned = grid ? gridPoint(ranges, index - gridOffset) : distinctSample(ranges, seen[d]!, ctx);
     const objective = objectiveOf(definition, request)!;
