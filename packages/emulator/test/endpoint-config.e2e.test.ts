@@ -103,7 +103,7 @@ describe("endpoint configs (sagemaker-semantics.md §5.6)", () => {
 });
 
 describe("ListEndpointConfigs (sagemaker-semantics.md §6)", () => {
-  const names = (r: { EndpointConfigs?: EndpointConfigSummary[] }) => r.EndpointConfigs!.map((c) => c.EndpointConfigName);
+  const names = (r: { EndpointConfigs?: EndpointConfigSummary[] | undefined }) => r.EndpointConfigs!.map((c) => c.EndpointConfigName);
 
   it("sorts by CreationTime descending by default ([DOC]), filters by name and time, and pages by 10", async () => {
     const { clock, client } = await withModel();

@@ -75,7 +75,7 @@ describe("models (sagemaker-semantics.md §5.5)", () => {
 });
 
 describe("ListModels (sagemaker-semantics.md §6)", () => {
-  const names = (r: { Models?: ModelSummary[] }) => r.Models!.map((m) => m.ModelName);
+  const names = (r: { Models?: ModelSummary[] | undefined }) => r.Models!.map((m) => m.ModelName);
 
   it("sorts by CreationTime descending by default ([DOC]), or by Name in binary order on request (upper case first, [INF])", async () => {
     const { clock, client } = manualEmulator();

@@ -26,7 +26,7 @@ describe("ListTrainingJobs (sagemaker-semantics.md §6)", () => {
   it("sorts by CreationTime ascending by default, and by Name or Status on request", async () => {
     const { clock, client } = manualEmulator({ durations: ROUND_DURATIONS });
     await createJobs(["c-job", "a-job", "b-job"], (c) => client.send(c), clock);
-    const names = (r: { TrainingJobSummaries?: TrainingJobSummary[] }) => r.TrainingJobSummaries!.map((s) => s.TrainingJobName);
+    const names = (r: { TrainingJobSummaries?: TrainingJobSummary[] | undefined }) => r.TrainingJobSummaries!.map((s) => s.TrainingJobName);
     expect(names(await client.send(new ListTrainingJobsCommand({})))).toEqual(["c-job", "a-job", "b-job"]);
     expect(names(await client.send(new ListTrainingJobsCommand({ SortBy: "Name" })))).toEqual(["a-job", "b-job", "c-job"]);
     expect(names(await client.send(new ListTrainingJobsCommand({ SortBy: "Name", SortOrder: "Descending" })))).toEqual(["c-job", "b-job", "a-job"]);
