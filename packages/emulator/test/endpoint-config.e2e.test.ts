@@ -20,7 +20,7 @@ async function withModel() {
   return setup;
 }
 
-describe("endpoint configs (sagemaker-semantics.md §5.6)", () => {
+describe("endpoint configs", () => {
   it("creates a config and describes it with InitialVariantWeight defaulted to 1.0 ([DOC] ProductionVariant)", async () => {
     const { clock, client } = await withModel();
     const { EndpointConfigArn } = await client.send(
@@ -102,7 +102,7 @@ describe("endpoint configs (sagemaker-semantics.md §5.6)", () => {
   });
 });
 
-describe("ListEndpointConfigs (sagemaker-semantics.md §6)", () => {
+describe("ListEndpointConfigs", () => {
   const names = (r: { EndpointConfigs?: EndpointConfigSummary[] | undefined }) => r.EndpointConfigs!.map((c) => c.EndpointConfigName);
 
   it("sorts by CreationTime descending by default ([DOC]), filters by name and time, and pages by 10", async () => {

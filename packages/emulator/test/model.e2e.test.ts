@@ -11,7 +11,7 @@ import { arnOf, modelRequest, XGB_IMAGE } from "./fixtures/hosting.js";
 
 const S = 1000;
 
-describe("models (sagemaker-semantics.md §5.5)", () => {
+describe("models", () => {
   it("creates a model with a lower-cased ARN and describes it with its request echoed", async () => {
     const { clock, client } = manualEmulator();
     const { ModelArn } = await client.send(new CreateModelCommand(modelRequest({ ModelName: "Churn-Model" })));
@@ -74,7 +74,7 @@ describe("models (sagemaker-semantics.md §5.5)", () => {
   });
 });
 
-describe("ListModels (sagemaker-semantics.md §6)", () => {
+describe("ListModels", () => {
   const names = (r: { Models?: ModelSummary[] | undefined }) => r.Models!.map((m) => m.ModelName);
 
   it("sorts by CreationTime descending by default ([DOC]), or by Name in binary order on request (upper case first, [INF])", async () => {

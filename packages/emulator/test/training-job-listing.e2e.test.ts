@@ -22,7 +22,7 @@ async function createJobs(names: string[], send: (c: CreateTrainingJobCommand) =
   }
 }
 
-describe("ListTrainingJobs (sagemaker-semantics.md §6)", () => {
+describe("ListTrainingJobs", () => {
   it("sorts by CreationTime ascending by default, and by Name or Status on request", async () => {
     const { clock, client } = manualEmulator({ durations: ROUND_DURATIONS });
     await createJobs(["c-job", "a-job", "b-job"], (c) => client.send(c), clock);

@@ -10,7 +10,7 @@ import { viewSimpleJob, type SimpleJobView } from "../simple-job/view.js";
  */
 const DEFAULT_EXIT_MESSAGE = "Algorithm Error: the emulated processing container exited with non-zero status 1";
 
-/** The job as DescribeProcessingJob shows it at `now` (sagemaker-semantics.md §5.2). */
+/** The job as DescribeProcessingJob shows it at `now` (docs/fidelity.md §5.2). */
 export function describeProcessingJob(record: ProcessingJobRecord, now: number): DescribeProcessingJobResponse {
   const { request } = record;
   const view = viewSimpleJob(record.timeline, now);
