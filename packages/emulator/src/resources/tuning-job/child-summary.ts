@@ -9,7 +9,7 @@ import { describeTrainingJob } from "../training-job/describe.js";
 import { childRecord } from "./child-record.js";
 import type { TuningJobRecord } from "./record.js";
 
-/** [INF] failures SageMaker would retry: capacity and internal errors ([DOC] RetryableError "internal service error", docs/fidelity.md §5.4). */
+/** [INF] failures SageMaker would retry: capacity and internal errors ([DOC] RetryableError, docs/fidelity.md §5.4). */
 const RETRYABLE = /^(InternalServerError|CapacityError)\b/;
 
 /**
