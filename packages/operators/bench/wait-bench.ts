@@ -8,7 +8,7 @@ import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { createBackend, runTrainingJob } from "@sagerun/operators";
 import { sampleTrainingConfig } from "../demo/sample-config.js";
 
-process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 const RUNS = 7;
 const CONCURRENT = 100;

@@ -7,7 +7,7 @@ import { createBackend, runTrainingJob, SagerunError, systemClock, type JobStatu
 import { sampleTrainingConfig } from "./sample-config.js";
 
 // The SDK warns once that its 2027 releases will need Node 22; the test config silences it too.
-process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 const { client, clock } = await createBackend({
   backend: "emulator",

@@ -9,7 +9,7 @@ import { runTrainingJob } from "./run-training-job.js";
 
 const fast = { durations: { startingSeconds: 30, downloadingSeconds: 30, trainingSeconds: 60, uploadingSeconds: 30 } };
 
-const trainingJobs = (h: Harness): unknown[] => h.emulator.state()["trainingJobs"] ?? [];
+const trainingJobs = (h: Harness): unknown[] => h.emulator.state().trainingJobs ?? [];
 
 const TS = String(DEFAULT_VIRTUAL_START / 1000);
 

@@ -40,7 +40,10 @@ export function stopJobsOnSignal(): () => void {
   if (uninstall) return uninstall;
   let reason: DOMException | undefined;
   const onSignal = (signal: StopSignal): void => {
-    if (reason !== undefined) return exitBy(signal);
+    if (reason !== undefined) {
+      exitBy(signal);
+      return;
+    }
     reason = new DOMException(`The process received ${signal}; sagerun stopped the jobs its operators were running.`, "AbortError");
     process.on("uncaughtException", onUncaught);
     void stopEverything(reason).finally(() => exitBy(signal));

@@ -76,7 +76,10 @@ describe("README.md", () => {
 
   snippets.forEach((snippet, index) => {
     const title = `runs the example under "${snippet.heading}" (line ${snippet.line}) as written, offline, printing what it says`;
-    if (snippet.notRun !== undefined) return it.skip(`${title}: not run, ${snippet.notRun}`);
+    if (snippet.notRun !== undefined) {
+      it.skip(`${title}: not run, ${snippet.notRun}`);
+      return;
+    }
     it(title, async () => {
       for (const [name, value] of Object.entries(NEW_MACHINE)) vi.stubEnv(name, value);
       const printed: string[] = [];

@@ -8,7 +8,7 @@
 import { createBackend, runTrainingJob, stopJobsOnSignal, systemClock } from "@sagerun/operators";
 import { sampleTrainingConfig } from "../demo/sample-config.js";
 
-process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const [jobName = "killed", mode = "catch"] = process.argv.slice(2);
 
 stopJobsOnSignal();

@@ -20,13 +20,18 @@ function killWhileWaiting(signal: "SIGINT" | "SIGTERM", jobName: string, mode: "
   let stderr = "";
   let pending = "";
   let pid: number | undefined;
-  shell.stderr.setEncoding("utf8").on("data", (chunk: string) => void (stderr += chunk));
+  shell.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
   shell.stdout.setEncoding("utf8").on("data", (chunk: string) => {
     const parts = (pending + chunk).split("\n");
     pending = parts.pop() ?? "";
     for (const line of parts) {
       stdout.push(line);
-      if (line.startsWith("pid ")) alive.add((pid = Number(line.slice(4))));
+      if (line.startsWith("pid ")) {
+        pid = Number(line.slice(4));
+        alive.add(pid);
+      }
       if (line === "status InProgress" && pid !== undefined) process.kill(pid, signal);
     }
   });

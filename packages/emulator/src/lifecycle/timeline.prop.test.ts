@@ -79,12 +79,23 @@ const step = fc.oneof(
 );
 const start = fc.integer({ min: 0, max: 2_000_000_000_000 });
 
+/** The running sums t0 + g1, t0 + g1 + g2, … of the gaps. */
+function sumsFrom(t0: number, gaps: readonly number[]): number[] {
+  const sums: number[] = [];
+  let at = t0;
+  for (const gap of gaps) {
+    at += gap;
+    sums.push(at);
+  }
+  return sums;
+}
+
 /** Points at non-decreasing times (equal times included) with any running flags. */
 const anyTimeline: fc.Arbitrary<Timeline<State>> = fc
   .tuple(start, fc.array(fc.tuple(step, fc.boolean()), { minLength: 1, maxLength: 8 }))
   .map(([t0, steps]) => {
-    let at = t0;
-    return steps.map(([gap, running], i) => ({ at: (at += gap), state: { label: `p${i}`, running } }));
+    const times = sumsFrom(t0, steps.map(([gap]) => gap));
+    return steps.map(([, running], i) => ({ at: times[i]!, state: { label: `p${i}`, running } }));
   });
 
 /** Points at strictly increasing times: no two happen at once. */
@@ -94,9 +105,9 @@ const strictTimeline: fc.Arbitrary<Timeline<State>> = anyTimeline.map((life) => 
 const planLife: fc.Arbitrary<Timeline<State>> = fc
   .tuple(start, fc.array(step, { minLength: 0, maxLength: 6 }), step)
   .map(([t0, gaps, last]) => {
-    let at = t0;
-    const running = [{ at, state: { label: "p0", running: true } }, ...gaps.map((gap, i) => ({ at: (at += gap), state: { label: `p${i + 1}`, running: true } }))];
-    return [...running, { at: at + last, state: { label: "end", running: false } }];
+    const times = [t0, ...sumsFrom(t0, gaps)];
+    const running = times.map((at, i) => ({ at, state: { label: `p${i}`, running: true } }));
+    return [...running, { at: times.at(-1)! + last, state: { label: "end", running: false } }];
   });
 
 /** A time placed relative to a life's points: on one, just beside one, or anywhere from far before to far after. */
@@ -130,8 +141,8 @@ const planCutShape: fc.Arbitrary<CutShape> = fc.oneof(
 
 function cutOn(life: Timeline<State>, shape: CutShape, name: string): Interruption<State> {
   const at = place(life, shape.at);
-  let t = at;
-  const ending = shape.ending.map(([gap, running], j) => ({ at: (t += gap), state: { label: `${name}.${j}`, running } }));
+  const times = sumsFrom(at, shape.ending.map(([gap]) => gap));
+  const ending = shape.ending.map(([, running], j) => ({ at: times[j]!, state: { label: `${name}.${j}`, running } }));
   // Written without the key when absent, as callers may under exactOptionalPropertyTypes.
   return shape.evenAtEnd === undefined ? { at, ending } : { at, ending, evenAtEnd: shape.evenAtEnd };
 }

@@ -16,6 +16,7 @@ export type OperationInput<Op extends OperationName> = CommandOf<Op>["input"];
 export type OperationOutput<Op extends OperationName> =
   ReturnType<CommandOf<Op>["resolveMiddleware"]> extends Handler<never, infer O> ? Omit<O, "$metadata"> : never;
 
+// biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is how a type asks whether K is optional.
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 type Leaf = string | number | boolean | bigint | Date | Uint8Array;
 

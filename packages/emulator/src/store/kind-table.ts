@@ -177,7 +177,10 @@ export class KindTable<R extends StoredRecord> {
       if (entry.status !== undefined) this.#byStatus.get(entry.status)?.remove(entry);
       if (status !== undefined) {
         let bucket = this.#byStatus.get(status);
-        if (!bucket) this.#byStatus.set(status, (bucket = new SortedList<Entry<R>>(byCreation)));
+        if (!bucket) {
+          bucket = new SortedList<Entry<R>>(byCreation);
+          this.#byStatus.set(status, bucket);
+        }
         bucket.insert(entry);
       }
       entry.status = status;

@@ -40,7 +40,9 @@ describe(abortRunning.name, () => {
       client: h.client,
       clock: h.clock,
       onExists: "reattach",
-      onStatusChange: () => void (seen = true),
+      onStatusChange: () => {
+        seen = true;
+      },
     }).catch((e: unknown) => e);
     while (!seen) await h.clock.sleep(1);
     await abortRunning("shutting down");

@@ -79,6 +79,6 @@ export async function describeJob<I extends object, O extends object, S extends 
 ): Promise<JobDescription<O>> {
   const answer = await raceAbort(kind.commands.describe(client, jobName, signal), signal);
   const output: Record<string, unknown> = { ...answer } as Record<string, unknown>;
-  delete output["$metadata"];
+  delete output.$metadata;
   return toJsonSafe(output) as JobDescription<O>;
 }

@@ -32,7 +32,10 @@ function foldChildStops(kit: Kit<TuningJobRecord>, record: TuningJobRecord): Tun
     const stored = training.get(record.plan.children[i]!.name);
     const own = stored?.tuningJobArn === record.arn ? stored.events.stopRequestedAt : undefined;
     const scheduled = record.schedule.children[i]?.events.stopRequestedAt;
-    if (own !== undefined && (scheduled === undefined || own < scheduled)) (childStops ??= { ...record.events.childStops })[i] = own;
+    if (own !== undefined && (scheduled === undefined || own < scheduled)) {
+      childStops ??= { ...record.events.childStops };
+      childStops[i] = own;
+    }
   }
   if (!childStops) return record;
   return withTuningEvents(record, { ...record.events, childStops });
