@@ -1,6 +1,6 @@
 import type { EmulatorRule, RuleMatch } from "../options.js";
 
-export type { EmulatorRule, Outcome, PhaseDurations, RuleMatch } from "../options.js";
+export type { EmulatorRule, Outcome, PhaseDurations } from "../options.js";
 
 export interface RuleSubject {
   readonly name: string;

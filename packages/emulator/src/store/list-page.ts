@@ -36,7 +36,7 @@ export interface ListSpec<R> {
 }
 
 /** MaxResults when the caller gives none: documented as 10 where documented at all. */
-export const DEFAULT_MAX_RESULTS = 10;
+const DEFAULT_MAX_RESULTS = 10;
 
 /** The members a NextToken is tied to: reusing it with another query is refused. */
 const QUERY_MEMBERS = [

@@ -6,7 +6,7 @@ import type { FrontDoor, Skip } from "./front-door.js";
 import { TRAINING_JOB_CASES } from "./training-job-cases.js";
 import { WIRE_CASES } from "./wire-cases.js";
 
-export type { FrontDoor, RawResponse, Skip } from "./front-door.js";
+export type { FrontDoor, Skip } from "./front-door.js";
 
 /** Every case, by title; the same table runs against every front door. */
 const CASES = { ...TRAINING_JOB_CASES, ...WIRE_CASES, ...ENDPOINT_CASES };

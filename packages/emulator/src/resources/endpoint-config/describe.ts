@@ -9,7 +9,7 @@ import type { EndpointConfigRecord } from "./record.js";
 export const DEFAULT_VARIANT_WEIGHT = 1.0;
 
 /** A variant as the service stores it: the request's, with the documented weight default filled in. */
-export function storedVariant(variant: ProductionVariant): ProductionVariant {
+function storedVariant(variant: ProductionVariant): ProductionVariant {
   return { ...variant, InitialVariantWeight: variant.InitialVariantWeight ?? DEFAULT_VARIANT_WEIGHT };
 }
 

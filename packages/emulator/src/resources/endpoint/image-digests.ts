@@ -21,7 +21,7 @@ export function imageResolver(random: Random): (image: string, now: number) => D
 }
 
 /** `host:port/repo:tag` → `host:port/repo`: the tag is a `:` after the last `/`. */
-export function repositoryOf(image: string): string {
+function repositoryOf(image: string): string {
   const slash = image.lastIndexOf("/");
   const colon = image.lastIndexOf(":");
   return colon > slash ? image.slice(0, colon) : image;

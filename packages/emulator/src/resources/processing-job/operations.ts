@@ -10,7 +10,7 @@ import { describeProcessingJob, summarizeProcessingJob } from "./describe.js";
 import type { ProcessingJobRecord } from "./record.js";
 
 /** [OBS] the FailureReason real processing jobs report (aws/sagemaker-spark-container integration tests). */
-export const DEFAULT_PROCESSING_FAILURE_REASON = "AlgorithmError: See job logs for more information";
+const DEFAULT_PROCESSING_FAILURE_REASON = "AlgorithmError: See job logs for more information";
 
 export function processingJobOperations(kit: Kit<ProcessingJobRecord>): Operations {
   return {

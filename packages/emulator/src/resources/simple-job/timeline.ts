@@ -55,6 +55,6 @@ export function simpleJobTimeline(plan: SimpleJobPlan, events: SimpleJobEvents):
 }
 
 /** When the container starts (ProcessingStartTime / TransformStartTime), if the job gets that far. */
-export function containerStartTime(plan: SimpleJobPlan): number {
+function containerStartTime(plan: SimpleJobPlan): number {
   return plan.createdAt + plan.provisioningMs;
 }

@@ -3,7 +3,7 @@ import { validationError } from "../../errors.js";
 import { nullMemberMessage } from "../operation.js";
 
 /** [DOC] StoppingCondition.MaxRuntimeInSeconds: "The maximum value is 28 days." */
-export const MAX_RUNTIME_LIMIT_SECONDS = 28 * 86_400;
+const MAX_RUNTIME_LIMIT_SECONDS = 28 * 86_400;
 
 /**
  * Rules the model's shapes cannot express. The current model made AlgorithmSpecification and

@@ -15,7 +15,7 @@ export interface TrainingEvents {
 }
 
 /** [INF] default text; the real one is not documented (docs/fidelity.md §5.1). */
-export const DEFAULT_FAILURE_REASON = "AlgorithmError: the emulated training container exited with a non-zero status";
+const DEFAULT_FAILURE_REASON = "AlgorithmError: the emulated training container exited with a non-zero status";
 const MAX_RUNTIME_MESSAGE = "Training job runtime exceeded MaxRuntimeInSeconds provided";
 const MAX_WAIT_MESSAGE = "Training job exceeded MaxWaitTimeInSeconds provided";
 

@@ -2,7 +2,7 @@ import type { CreateTransformJobRequest } from "@aws-sdk/client-sagemaker";
 import { validationError } from "../../errors.js";
 
 /** [DOC] CreateTransformJob MaxPayloadInMB: "The default value is 6 MB." */
-export const DEFAULT_MAX_PAYLOAD_MB = 6;
+const DEFAULT_MAX_PAYLOAD_MB = 6;
 /** [DOC] "The value of MaxPayloadInMB cannot be greater than 100 MB." */
 const MAX_PAYLOAD_MB = 100;
 

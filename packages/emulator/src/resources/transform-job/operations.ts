@@ -13,7 +13,7 @@ import { describeTransformJob, summarizeTransformJob } from "./describe.js";
 import type { TransformJobRecord } from "./record.js";
 
 /** [OBS] the FailureReason failed batch transforms report when the container errs (public run logs). */
-export const DEFAULT_TRANSFORM_FAILURE_REASON = "ClientError: See job logs for more information";
+const DEFAULT_TRANSFORM_FAILURE_REASON = "ClientError: See job logs for more information";
 
 /**
  * StopTransformJob of a job that does not exist. [OBS] comic/grand-challenge client code treats

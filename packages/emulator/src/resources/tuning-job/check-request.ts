@@ -6,7 +6,7 @@ import { definitionsOf, maxTrainingJobs, objectiveOf, rangesOf, totalCombination
 import { checkParameterRanges } from "./range-checks.js";
 
 /** [INF] the "Maximum number of training jobs per hyperparameter tuning job" quota's default. */
-export const MAX_TRAINING_JOBS_QUOTA = 750;
+const MAX_TRAINING_JOBS_QUOTA = 750;
 
 /**
  * Rules for CreateHyperParameterTuningJob that the model's shapes cannot express. The model has

@@ -6,7 +6,7 @@ import type {
 } from "@aws-sdk/client-sagemaker";
 
 /** [OBS] a child's DescribeTrainingJob carries the objective under this hyperparameter (docs/fidelity.md §5.4). */
-export const OBJECTIVE_HYPERPARAMETER = "_tuning_objective_metric";
+const OBJECTIVE_HYPERPARAMETER = "_tuning_objective_metric";
 
 /**
  * The CreateTrainingJob request a tuning job makes for one child: the definition's settings, its
