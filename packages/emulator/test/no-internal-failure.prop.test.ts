@@ -3,7 +3,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "../src/index.js";
 import { operations } from "../src/validation/model.generated.js";
-import { knownOperations } from "../src/validation/validate.js";
 import { trainingJobRequest } from "./fixtures.js";
 import { endpointConfigRequest, endpointRequest, modelRequest, variant } from "./fixtures/hosting.js";
 import { processingJobRequest, transformJobRequest } from "./fixtures/jobs.js";
@@ -50,7 +49,7 @@ type Step = { op: string; input: object };
 const step: fc.Arbitrary<Step[]> = fc.oneof(
   { weight: 3, arbitrary: (realistic as fc.Arbitrary<Step>).map((one) => [one]) },
   { weight: 1, arbitrary: deployment },
-  { weight: 4, arbitrary: fc.constantFrom(...knownOperations()).chain((op) => request(op).map((input) => [{ op, input }])) },
+  { weight: 4, arbitrary: fc.constantFrom(...createEmulator().operations).chain((op) => request(op).map((input) => [{ op, input }])) },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 7200 }).map((seconds) => [{ op: "advance", input: { seconds } }]) },
 );
 
