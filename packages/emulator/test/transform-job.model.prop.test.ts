@@ -16,7 +16,12 @@ const TRANSFORM_JOB: JobKind = {
   noun: "transform job",
   arnType: "transform-job",
   // There is no DeleteTransformJob.
-  commands: { create: CreateTransformJobCommand, describe: DescribeTransformJobCommand, stop: StopTransformJobCommand, list: ListTransformJobsCommand },
+  commands: {
+    create: CreateTransformJobCommand,
+    describe: DescribeTransformJobCommand,
+    stop: StopTransformJobCommand,
+    list: ListTransformJobsCommand,
+  },
   members: {
     name: "TransformJobName",
     arn: "TransformJobArn",

@@ -50,7 +50,11 @@ class TickingLife<S> {
 }
 
 /** The contract of `interrupted`, one cut at a time, as its documentation states it. */
-function referenceInterrupted<S>(life: Timeline<S>, running: (state: S) => boolean, cuts: readonly (Interruption<S> | undefined)[]): Timeline<S> {
+function referenceInterrupted<S>(
+  life: Timeline<S>,
+  running: (state: S) => boolean,
+  cuts: readonly (Interruption<S> | undefined)[],
+): Timeline<S> {
   let result = life;
   for (const cut of cuts) {
     if (cut === undefined) continue;
@@ -94,7 +98,10 @@ function sumsFrom(t0: number, gaps: readonly number[]): number[] {
 const anyTimeline: fc.Arbitrary<Timeline<State>> = fc
   .tuple(start, fc.array(fc.tuple(step, fc.boolean()), { minLength: 1, maxLength: 8 }))
   .map(([t0, steps]) => {
-    const times = sumsFrom(t0, steps.map(([gap]) => gap));
+    const times = sumsFrom(
+      t0,
+      steps.map(([gap]) => gap),
+    );
     return steps.map(([, running], i) => ({ at: times[i]!, state: { label: `p${i}`, running } }));
   });
 
@@ -117,7 +124,12 @@ interface Placement {
 }
 const placement: fc.Arbitrary<Placement> = fc.record({
   anchor: fc.nat(),
-  offset: fc.oneof(fc.constant(0), fc.integer({ min: -2, max: 2 }), fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.integer({ min: -HUGE, max: HUGE })),
+  offset: fc.oneof(
+    fc.constant(0),
+    fc.integer({ min: -2, max: 2 }),
+    fc.integer({ min: -1_000_000, max: 1_000_000 }),
+    fc.integer({ min: -HUGE, max: HUGE }),
+  ),
 });
 const place = (life: Timeline<State>, p: Placement): number => life[p.anchor % life.length]!.at + p.offset;
 
@@ -135,13 +147,26 @@ const anyCutShape: fc.Arbitrary<CutShape> = fc.record({
 });
 /** What the emulator's cuts look like: a stop (Stopping, then Stopped a while later) or a failure (Failed, even at the end). */
 const planCutShape: fc.Arbitrary<CutShape> = fc.oneof(
-  fc.record({ at: placement, evenAtEnd: fc.constant(undefined), ending: step.map((d) => [[0, false], [d, false]] as const) }),
+  fc.record({
+    at: placement,
+    evenAtEnd: fc.constant(undefined),
+    ending: step.map(
+      (d) =>
+        [
+          [0, false],
+          [d, false],
+        ] as const,
+    ),
+  }),
   fc.record({ at: placement, evenAtEnd: fc.constant(true), ending: fc.constant([[0, false]] as const) }),
 );
 
 function cutOn(life: Timeline<State>, shape: CutShape, name: string): Interruption<State> {
   const at = place(life, shape.at);
-  const times = sumsFrom(at, shape.ending.map(([gap]) => gap));
+  const times = sumsFrom(
+    at,
+    shape.ending.map(([gap]) => gap),
+  );
   const ending = shape.ending.map(([, running], j) => ({ at: times[j]!, state: { label: `${name}.${j}`, running } }));
   // Written without the key when absent, as callers may under exactOptionalPropertyTypes.
   return shape.evenAtEnd === undefined ? { at, ending } : { at, ending, evenAtEnd: shape.evenAtEnd };
@@ -150,7 +175,13 @@ function cutOn(life: Timeline<State>, shape: CutShape, name: string): Interrupti
 /** Clock readings: from some time before the life begins, forward by steps of any size or onto (or beside) a point. */
 const readingSteps = fc.record({
   before: step,
-  moves: fc.array(fc.oneof(step.map((by) => ({ by })), placement.map((to) => ({ to }))), { maxLength: 20 }),
+  moves: fc.array(
+    fc.oneof(
+      step.map((by) => ({ by })),
+      placement.map((to) => ({ to })),
+    ),
+    { maxLength: 20 },
+  ),
 });
 function readingsOf(life: Timeline<State>, spec: { before: number; moves: readonly ({ by: number } | { to: Placement })[] }): number[] {
   let now = life[0]!.at - spec.before;
@@ -247,7 +278,11 @@ describe("interrupted: each cut as its contract states", () => {
   it("a cut that finds the life running changes nothing before its time", () => {
     fc.assert(
       fc.property(planLife, fc.array(planCutShape, { maxLength: 3 }), planCutShape, readingSteps, (natural, earlier, shape, spec) => {
-        const life = interrupted(natural, isRunning, earlier.map((s, i) => cutOn(natural, s, `cut${i}`)));
+        const life = interrupted(
+          natural,
+          isRunning,
+          earlier.map((s, i) => cutOn(natural, s, `cut${i}`)),
+        );
         const cut = cutOn(natural, shape, "last");
         fc.pre(cut.at >= life[0]!.at && pointAt(life, cut.at).state.running);
         const after = interrupted(life, isRunning, [cut]);
@@ -261,12 +296,17 @@ describe("interrupted: each cut as its contract states", () => {
 describe("a plan's life with its interruptions, read on a clock", () => {
   it("reads at every clock reading as the contract's life, ticking, shows", () => {
     fc.assert(
-      fc.property(planLife, fc.array(fc.option(planCutShape, { nil: undefined }), { maxLength: 3 }), readingSteps, (natural, shapes, spec) => {
-        const cuts = shapes.map((shape, i) => (shape === undefined ? undefined : cutOn(natural, shape, `cut${i}`)));
-        const life = interrupted(natural, isRunning, cuts);
-        const ticking = new TickingLife(referenceInterrupted(natural, isRunning, cuts));
-        for (const now of readingsOf(natural, spec)) expect(labelAt(life, now)).toBe(ticking.tickTo(now).current.state.label);
-      }),
+      fc.property(
+        planLife,
+        fc.array(fc.option(planCutShape, { nil: undefined }), { maxLength: 3 }),
+        readingSteps,
+        (natural, shapes, spec) => {
+          const cuts = shapes.map((shape, i) => (shape === undefined ? undefined : cutOn(natural, shape, `cut${i}`)));
+          const life = interrupted(natural, isRunning, cuts);
+          const ticking = new TickingLife(referenceInterrupted(natural, isRunning, cuts));
+          for (const now of readingsOf(natural, spec)) expect(labelAt(life, now)).toBe(ticking.tickTo(now).current.state.label);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -280,19 +320,28 @@ describe("a plan's life with its interruptions, read on a clock", () => {
   // fails: turn `it.fails` into `it`.
   it.fails("a cut that comes while an earlier cut's Stopping is under way does not bring the life back to running", () => {
     fc.assert(
-      fc.property(planLife, fc.nat(), fc.integer({ min: 2, max: 1_000_000 }), fc.integer({ min: 1, max: 999 }), (natural, anchor, stopping, permille) => {
-        const end = endOf(natural);
-        const firstAt = natural[anchor % natural.length]!.at;
-        fc.pre(firstAt < end);
-        const stop = (at: number, name: string): Interruption<State> => ({
-          at,
-          ending: [{ at, state: { label: `${name}.stopping`, running: false } }, { at: at + stopping, state: { label: `${name}.stopped`, running: false } }],
-        });
-        const first = stop(firstAt, "first");
-        const second = stop(firstAt + Math.max(1, Math.floor((stopping * permille) / 1000)), "second");
-        const life = interrupted(natural, isRunning, [first, second]);
-        expect(pointAt(life, first.at).state.running).toBe(false);
-      }),
+      fc.property(
+        planLife,
+        fc.nat(),
+        fc.integer({ min: 2, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 999 }),
+        (natural, anchor, stopping, permille) => {
+          const end = endOf(natural);
+          const firstAt = natural[anchor % natural.length]!.at;
+          fc.pre(firstAt < end);
+          const stop = (at: number, name: string): Interruption<State> => ({
+            at,
+            ending: [
+              { at, state: { label: `${name}.stopping`, running: false } },
+              { at: at + stopping, state: { label: `${name}.stopped`, running: false } },
+            ],
+          });
+          const first = stop(firstAt, "first");
+          const second = stop(firstAt + Math.max(1, Math.floor((stopping * permille) / 1000)), "second");
+          const life = interrupted(natural, isRunning, [first, second]);
+          expect(pointAt(life, first.at).state.running).toBe(false);
+        },
+      ),
       { numRuns: 100 },
     );
   });
