@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { javaRegExp } from "./java-regex.js";
-import { linearMatcher } from "./linear-regex.js";
+import { compileMatcher, linearMatcher } from "./linear-regex.js";
 import { shapes } from "./model.generated.js";
 
 /**
@@ -96,6 +96,43 @@ describe("linearMatcher", () => {
     expect(linearMatcher("(https|s3)://([^/]+)/?(.*)").test(`s3://${"a".repeat(64_000)}/\n`)).toBe(false);
     expect(linearMatcher("[a-z0-9]([-a-z0-9]*[a-z0-9]){0,39}?").test(`${"a".repeat(200)}!`)).toBe(false);
     expect(linearMatcher("[a-z0-9]([-a-z0-9]*[a-z0-9]){0,39}?").test("a-b-c")).toBe(true);
+  });
+
+  it("property: counted repetitions (large {n,m}, counted rather than unrolled) agree with V8 on short values and with the unrolled NFA on long ones", () => {
+    // Bodies of varying width, several ambiguous (`a|aa`), which is where counting matters.
+    const body = fc.constantFrom("a", "ab", "a|ab", "a|aa", "[ab]b?", "a*b", "(?:ab|a)c?", "b|a{1,3}", "x?");
+    const bounds = fc.tuple(fc.nat(24), fc.integer({ min: 17, max: 60 })).map(([min, span]) => [min, min + span] as const);
+    const affix = fc.constantFrom("", "c", "a", "a?", "[abc]*");
+    const pattern = fc.tuple(affix, body, bounds, affix).map(([pre, b, [min, max], post]) => `${pre}(?:${b}){${min},${max}}${post}`);
+    const unit = fc.constantFrom("a", "b", "c", "ab", "aa", "x", "abc");
+    const text = (most: number) => fc.array(unit, { maxLength: most }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(pattern, fc.array(text(12), { maxLength: 6 }), fc.array(text(60), { maxLength: 4 }), (p, shorts, longs) => {
+        const dfa = compileMatcher(p);
+        const nfa = compileMatcher(p, "nfa");
+        const v8 = new RegExp(`^(?:${p})$`, "u");
+        for (const v of shorts.filter((s) => s.length <= 22)) expect(dfa.test(v), `${p} on ${v}`).toBe(v8.test(v));
+        for (const v of longs) expect(dfa.test(v), `${p} on ${v}`).toBe(nfa.test(v));
+        // Exactly min and max iterations of the simplest unit, and one fewer and one more.
+        const [, min, max] = /\{(\d+),(\d+)\}/.exec(p)!.map(Number) as [number, number, number];
+        for (const k of [min - 1, min, max, max + 1].filter((k) => k >= 0)) {
+          const v = "a".repeat(k);
+          expect(dfa.test(v), `${p} on a×${k}`).toBe(nfa.test(v));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("counts iterations exactly at the bounds of a counted loop", () => {
+    const m = linearMatcher("x(?:a|aa){20,40}y");
+    expect(m.test(`x${"a".repeat(19)}y`)).toBe(false); // at most 19 iterations
+    expect(m.test(`x${"a".repeat(20)}y`)).toBe(true);
+    expect(m.test(`x${"a".repeat(80)}y`)).toBe(true); // 40 iterations of "aa"
+    expect(m.test(`x${"a".repeat(81)}y`)).toBe(false);
+    const url = linearMatcher("https://([.\\-_a-zA-Z0-9]+/?){3,1016}");
+    // At least 3 iterations of at least one character each.
+    expect([url.test("https://ab"), url.test("https://abc"), url.test("https://a/b/c/")]).toEqual([false, true, true]);
   });
 
   it("refuses backreferences, which no linear-time matcher can decide", () => {

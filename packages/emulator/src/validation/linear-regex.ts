@@ -1,8 +1,8 @@
 import { translateJavaPattern } from "./java-regex.js";
 
 /**
- * A matcher for the model's patterns that runs in time linear in the value's length, whatever the
- * pattern: a Thompson NFA simulated breadth-first (the "Pike VM" of RE2 and Rust's `regex`).
+ * A matcher for the model's patterns whose time is linear in the value's length, whatever the
+ * pattern: a Thompson NFA run breadth-first, as RE2 and Rust's `regex` do, never backtracking.
  *
  * Why not V8's RegExp: it backtracks, and some model patterns backtrack badly on a value crafted
  * to fail late. S3Uri `(https|s3)://([^/]+)/?(.*)` is quadratic on `s3://aaa…a/\n` (`.` refuses
@@ -10,7 +10,7 @@ import { translateJavaPattern } from "./java-regex.js";
  * and the issue that found it saw four such values block every client for 14 s);
  * `[a-z0-9]([-a-z0-9]*[a-z0-9]){0,39}?` (a shape with no length limit) is exponential: 30
  * letters and a `!` take seconds. Anchoring, which the full match already gives, does not help;
- * what helps is never trying the same (pattern position, value position) twice, which the NFA
+ * what helps is never trying the same (pattern position, value position) twice, which an NFA
  * simulation guarantees by construction: it keeps a set of pattern positions per value position.
  *
  * The pattern is first translated from Java to JS syntax (java-regex.ts, which also keeps Java's
@@ -19,14 +19,22 @@ import { translateJavaPattern } from "./java-regex.js";
  * exactly what they mean to V8 and cannot backtrack. The V8 RegExp of the whole pattern
  * (`javaRegExp`) stays the reference the tests compare this matcher with.
  *
+ * Two executions:
+ * - A lazy DFA (RE2's): each set of NFA states, and its successor on each character, is
+ *   computed once and remembered, so on a long value a character usually costs an array lookup.
+ *   A counted repetition `X{n,m}` with a large `m` is not unrolled into m copies of X (which made
+ *   `https://([.\-_a-zA-Z0-9]+/?){3,1016}` cost thousands of NFA states per character): X is
+ *   compiled once and each NFA state in it carries the SET of iteration counts it is reached
+ *   with, as a bitset (the counting-set automata of Turoňová, Holík, Lengál et al., OOPSLA 2020).
+ * - A Pike VM (the plain NFA simulation) for patterns with `\b`, `\B` or a lookaround, whose
+ *   answer at a position depends on the text around it rather than on NFA states alone. A
+ *   lookaround is evaluated at most once per value position (memoised) by a run of its own
+ *   sub-pattern; every model lookaround sits at the start of its pattern or is one character long.
+ *
  * Supported: alternation, groups (capturing or not; captures are not needed to decide a full
  * match), greedy and lazy quantifiers (laziness changes which match is found, never whether one
  * exists), `^`, `$`, `\b`, `\B`, lookahead and lookbehind. Backreferences are refused with a
  * SyntaxError (no model pattern uses one, and they cannot be matched in linear time).
- *
- * Cost: O(value length × pattern size) for the pattern itself. A lookaround is evaluated at most
- * once per value position (memoised) at the cost of a run of its own sub-pattern; every model
- * lookaround sits at the start of its pattern or is one character long, so that stays linear.
  */
 
 /** Decides whether one code point matches a single-character atom. */
@@ -47,6 +55,19 @@ interface Look {
   readonly negate: boolean;
 }
 
+/** A counted repetition compiled once: its body's states carry iteration counts (DFA only). */
+interface Loop {
+  readonly min: number;
+  readonly max: number;
+  /** Bitset words for counts 0..max. */
+  readonly words: number;
+  /** The set {0} (no iteration done yet), shared: count sets are never changed once made. */
+  readonly zero: Counts;
+  /** First instruction of the body, and the one after the loop. */
+  body: number;
+  exit: number;
+}
+
 const enum Op {
   Atom,
   Split,
@@ -54,6 +75,10 @@ const enum Op {
   Assert,
   Look,
   Match,
+  /** Enters a counted loop: its body starts at the next instruction, with count 0 done. */
+  CountEnter,
+  /** Ends one iteration: leave if enough were done, go round again if fewer than max. */
+  CountNext,
 }
 
 type Instruction =
@@ -62,21 +87,51 @@ type Instruction =
   | { readonly op: Op.Jump; readonly x: number }
   | { readonly op: Op.Assert; readonly at: "start" | "end" | "word" | "notWord" }
   | { readonly op: Op.Look; readonly look: Look }
-  | { readonly op: Op.Match };
+  | { readonly op: Op.Match }
+  | { readonly op: Op.CountEnter | Op.CountNext; readonly loop: Loop };
 
 interface Program {
   readonly code: readonly Instruction[];
-  /** Scratch marks, one per instruction: "added at this step" (see `run`). */
+  /** The counted loop whose body holds each instruction, if any. */
+  readonly inLoop: readonly (Loop | undefined)[];
+  /** Scratch marks, one per instruction: "reached in this closure" (generation-stamped). */
   readonly marks: Uint32Array;
+  /** Scratch count sets, one per instruction inside a loop, valid where `marks` is current. */
+  readonly counts: (Counts | undefined)[];
   generation: number;
+  /** Run by the lazy DFA (no `\b`, `\B` or lookaround), else by the Pike VM. */
+  readonly dfa: boolean;
+  /** The DFA states built so far, by a hash of their contents; see `dfaMatch`. */
+  readonly states: Map<number, DfaState[]>;
+  stateCount: number;
+  start: DfaState | undefined;
 }
 
 /**
- * Counted repetitions are unrolled (`x{2,4}` is `x x x? x?`); the largest in the model, `.{0,4096}`,
- * gives about 8,000 instructions. A pattern past this bound is refused rather than compiled into
- * a matcher that costs megabytes.
+ * A state of the lazily built DFA: the NFA atom instructions waiting for the next character
+ * (with their iteration counts inside a counted loop), whether the value may end here, and the
+ * transitions found so far.
+ */
+interface DfaState {
+  readonly atoms: Int32Array;
+  readonly counts: readonly (Counts | undefined)[];
+  readonly accepting: boolean;
+  /** Whether `states` holds it; edges are remembered only between remembered states. */
+  readonly remembered: boolean;
+  /** Next state by ASCII code; `null` when not computed yet. */
+  readonly ascii: (DfaState | null)[];
+  /** Next state for other code points, bounded. */
+  readonly other: Map<number, DfaState>;
+}
+
+/**
+ * Small counted repetitions are unrolled (`x{2,4}` is `x x x? x?`), larger ones counted (DFA)
+ * or, in a Pike VM program, unrolled up to this many instructions; a pattern past it is refused
+ * rather than compiled into a matcher that costs megabytes.
  */
 const MAX_PROGRAM = 200_000;
+/** A counted repetition with a larger finite maximum is counted instead of unrolled (DFA only). */
+const COUNT_ABOVE = 16;
 
 /** A whole-value matcher for a Java pattern of the model, linear in the value's length. */
 export interface LinearMatcher {
@@ -94,26 +149,64 @@ const matchers = new Map<string, LinearMatcher>();
 export function linearMatcher(javaPattern: string): LinearMatcher {
   let matcher = matchers.get(javaPattern);
   if (matcher === undefined) {
-    const program = compile(parse(translateJavaPattern(javaPattern)));
-    matcher = { test: (value) => fullMatch(program, value) };
+    matcher = compileMatcher(javaPattern);
     matchers.set(javaPattern, matcher);
   }
   return matcher;
+}
+
+/**
+ * A fresh matcher with its own (empty) DFA cache: for measuring the cost of a cold cache.
+ * `engine: "nfa"` forces the plain NFA simulation with every repetition unrolled: the simplest
+ * construction, which tests use as a reference for the DFA and its counted loops.
+ */
+export function compileMatcher(javaPattern: string, engine: "auto" | "nfa" = "auto"): LinearMatcher {
+  const root = parse(translateJavaPattern(javaPattern));
+  const program = compile(root, engine === "auto" && !dependsOnContext(root));
+  return { test: (value) => (program.dfa ? dfaMatch(program, value) : run(program, value, 0, false, true, new Map())) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Parsing the translated (JS, u-mode) source.
 
 const atoms = new Map<string, Atom>();
+/** Supplementary-plane answers kept per atom; past this, V8 is asked again (still one character). */
+const MAX_ASTRAL_ANSWERS = 4096;
 
-/** One single-character atom, decided by V8 on that one character; ASCII answers are precomputed. */
+/**
+ * One single-character atom, decided by V8 on that one character. Answers are remembered: ASCII
+ * up front, the rest of the Basic Multilingual Plane lazily in two bitmaps (known, matches; 16 KiB
+ * per atom), supplementary code points in a bounded map. So a value of many distinct characters
+ * costs one V8 call per new character at most, and a repeated one a bit lookup.
+ */
 function atom(source: string): Atom {
   let test = atoms.get(source);
   if (test === undefined) {
     const re = new RegExp(`^(?:${source})$`, "u");
-    const ascii = new Uint8Array(128);
-    for (let c = 0; c < 128; c++) ascii[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
-    test = (cp) => (cp < 128 ? ascii[cp] === 1 : re.test(String.fromCodePoint(cp)));
+    const known = new Uint8Array(8192);
+    const yes = new Uint8Array(8192);
+    for (let c = 0; c < 128; c++) {
+      known[c >> 3]! |= 1 << (c & 7);
+      if (re.test(String.fromCharCode(c))) yes[c >> 3]! |= 1 << (c & 7);
+    }
+    const astral = new Map<number, boolean>();
+    test = (cp) => {
+      if (cp <= 0xffff) {
+        const byte = cp >> 3;
+        const bit = 1 << (cp & 7);
+        if ((known[byte]! & bit) === 0) {
+          known[byte]! |= bit;
+          if (re.test(String.fromCharCode(cp))) yes[byte]! |= bit;
+        }
+        return (yes[byte]! & bit) !== 0;
+      }
+      let answer = astral.get(cp);
+      if (answer === undefined) {
+        answer = re.test(String.fromCodePoint(cp));
+        if (astral.size < MAX_ASTRAL_ANSWERS) astral.set(cp, answer);
+      }
+      return answer;
+    };
     atoms.set(source, test);
   }
   return test;
@@ -276,17 +369,59 @@ function reverse(node: Node): Node {
   }
 }
 
+/** Whether the answer at a position depends on the text around it (`\b`, `\B`, lookarounds). */
+function dependsOnContext(node: Node): boolean {
+  switch (node.kind) {
+    case "seq":
+    case "alt":
+      return node.items.some(dependsOnContext);
+    case "repeat":
+      return dependsOnContext(node.node);
+    case "look":
+      return true;
+    case "assert":
+      return node.at === "word" || node.at === "notWord";
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a repetition is counted rather than unrolled: a large finite maximum and no counted
+ * loop inside. Unrolled, `https://([^/]+)/?.{3,1016}` keeps every copy of `.` live at once (the
+ * `[^/]+` may end anywhere), a thousand NFA states per character; counted, one state with a set
+ * of counts, whose cost is a few words per thousand counts.
+ */
+const counted = (node: Node, counting: boolean): boolean =>
+  counting && node.kind === "repeat" && node.max !== Infinity && node.max > COUNT_ABOVE && !holdsCounted(node.node);
+
+/** Whether a counted loop would be compiled inside `node` (loops are counted innermost first). */
+function holdsCounted(node: Node): boolean {
+  switch (node.kind) {
+    case "seq":
+    case "alt":
+      return node.items.some(holdsCounted);
+    case "repeat":
+      return counted(node, true) || holdsCounted(node.node);
+    default:
+      return false;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Compiling to NFA instructions.
 
-function compile(root: Node): Program {
+function compile(root: Node, counting: boolean): Program {
   const code: Instruction[] = [];
+  const inLoop: (Loop | undefined)[] = [];
+  let current: Loop | undefined;
   const emit = (ins: Instruction): number => {
     if (code.length >= MAX_PROGRAM) throw new SyntaxError(`pattern too large for the linear matcher (> ${MAX_PROGRAM} instructions)`);
     code.push(ins);
+    inLoop.push(current);
     return code.length - 1;
   };
-  // Split and Jump targets are patched once known, through this mutable view.
+  // Split and Jump targets are patched once known.
   const patch = (at: number, ins: Instruction): void => {
     code[at] = ins;
   };
@@ -300,7 +435,7 @@ function compile(root: Node): Program {
         return;
       case "look": {
         const body = node.behind ? reverse(node.node) : node.node;
-        emit({ op: Op.Look, look: { program: compile(body), behind: node.behind, negate: node.negate } });
+        emit({ op: Op.Look, look: { program: compile(body, false), behind: node.behind, negate: node.negate } });
         return;
       }
       case "seq":
@@ -321,6 +456,21 @@ function compile(root: Node): Program {
         return;
       }
       case "repeat": {
+        if (counted(node, counting)) {
+          // [split enter, after (when min is 0)] CountEnter; body; CountNext; after:
+          const skip = node.min === 0 ? emit({ op: Op.Match }) : -1;
+          const words = Math.ceil((node.max + 1) / 32);
+          const loop: Loop = { min: node.min, max: node.max, words, zero: zeroCounts(words), body: 0, exit: 0 };
+          emit({ op: Op.CountEnter, loop });
+          loop.body = code.length;
+          current = loop;
+          gen(node.node);
+          emit({ op: Op.CountNext, loop });
+          current = undefined;
+          loop.exit = code.length;
+          if (skip >= 0) patch(skip, { op: Op.Split, x: skip + 1, y: code.length });
+          return;
+        }
         for (let k = 0; k < node.min; k++) gen(node.node);
         if (node.max === Infinity) {
           // loop: split body, out; body; jump loop
@@ -343,11 +493,281 @@ function compile(root: Node): Program {
   };
   gen(root);
   emit({ op: Op.Match });
-  return { code, marks: new Uint32Array(code.length), generation: 0 };
+  return {
+    code,
+    inLoop,
+    marks: new Uint32Array(code.length),
+    counts: new Array<Counts | undefined>(code.length).fill(undefined),
+    generation: 0,
+    dfa: counting,
+    states: new Map(),
+    stateCount: 0,
+    start: undefined,
+  };
+}
+
+/** A new generation for the program's scratch marks. */
+function fresh(program: Program): number {
+  program.generation = program.generation === 0xffffffff ? 1 : program.generation + 1;
+  if (program.generation === 1) program.marks.fill(0);
+  return program.generation;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Running.
+// Sets of iteration counts, for counted loops.
+
+/**
+ * A set of iteration counts (0..max) as a bitset, with the range of words that may be non-zero,
+ * so a set of a few neighbouring counts (the usual case) costs a word or two, not max / 32.
+ * Sets are never changed once they travel between threads; only a closure's accumulators are.
+ */
+interface Counts {
+  readonly bits: Uint32Array;
+  /** Words [lo, hi) hold every set bit. */
+  lo: number;
+  hi: number;
+}
+
+function zeroCounts(words: number): Counts {
+  const bits = new Uint32Array(words);
+  bits[0] = 1;
+  return { bits, lo: 0, hi: 1 };
+}
+
+/** `incoming` minus `held`, and `held` grows by it; undefined when nothing is new. */
+function addNew(held: Counts, incoming: Counts): Counts | undefined {
+  let out: Counts | undefined;
+  for (let w = incoming.lo; w < incoming.hi; w++) {
+    const added = incoming.bits[w]! & ~held.bits[w]!;
+    if (added === 0) continue;
+    if (out === undefined) out = { bits: new Uint32Array(held.bits.length), lo: w, hi: w + 1 };
+    out.bits[w] = added;
+    out.hi = w + 1;
+    held.bits[w]! |= added;
+    if (w < held.lo) held.lo = w;
+    if (w + 1 > held.hi) held.hi = w + 1;
+  }
+  return out;
+}
+
+/** Every count plus one (an iteration done), dropping counts above `max`. */
+function plusOne(set: Counts, max: number): Counts {
+  const words = set.bits.length;
+  const bits = new Uint32Array(words);
+  const hi = Math.min(words, set.hi + 1);
+  for (let w = set.lo; w < hi; w++) bits[w] = (set.bits[w]! << 1) | (w > 0 ? set.bits[w - 1]! >>> 31 : 0);
+  clearFrom(bits, max + 1);
+  return { bits, lo: set.lo, hi };
+}
+
+/** Clears the bits of counts `from` and above. */
+function clearFrom(bits: Uint32Array, from: number): void {
+  const w = Math.floor(from / 32);
+  if (w >= bits.length) return;
+  bits[w]! &= (1 << (from % 32)) - 1;
+  bits.fill(0, w + 1);
+}
+
+function hasAtLeast(set: Counts, min: number): boolean {
+  for (let w = Math.max(set.lo, Math.floor(min / 32)); w < set.hi; w++) {
+    const word = w === Math.floor(min / 32) ? set.bits[w]! & ~((1 << (min % 32)) - 1) : set.bits[w]!;
+    if (word !== 0) return true;
+  }
+  return false;
+}
+
+function isEmpty(set: Counts): boolean {
+  for (let w = set.lo; w < set.hi; w++) if (set.bits[w] !== 0) return false;
+  return true;
+}
+
+function sameCounts(a: Counts | undefined, b: Counts | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const lo = Math.min(a.lo, b.lo);
+  const hi = Math.max(a.hi, b.hi);
+  for (let w = lo; w < hi; w++) if (a.bits[w] !== b.bits[w]) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lazy DFA.
+
+/**
+ * DFA states kept per program; past this, new states are used for the step that needs them and
+ * not remembered (RE2 bounds its cache the same way), so memory stays bounded whatever the value.
+ */
+const MAX_DFA_STATES = 10_000;
+/** Remembered non-ASCII transitions per DFA state. */
+const MAX_OTHER_TRANSITIONS = 1024;
+
+function dfaMatch(program: Program, value: string): boolean {
+  let state: DfaState = program.start ?? dfaState(program, [0], [undefined], true);
+  program.start = state;
+  const pcs: number[] = [];
+  const sets: (Counts | undefined)[] = [];
+  for (let pos = 0; pos < value.length; ) {
+    const cp = value.codePointAt(pos)!;
+    pos += cp > 0xffff ? 2 : 1;
+    let next: DfaState | null | undefined = cp < 128 ? state.ascii[cp] : state.other.get(cp);
+    if (next === undefined || next === null) {
+      pcs.length = 0;
+      sets.length = 0;
+      for (let i = 0; i < state.atoms.length; i++) {
+        const pc = state.atoms[i]!;
+        if ((program.code[pc] as { test: Atom }).test(cp)) {
+          pcs.push(pc + 1);
+          sets.push(state.counts[i]);
+        }
+      }
+      next = dfaState(program, pcs, sets, false);
+      // Remember the edge only between remembered states, so a bounded cache stays bounded.
+      if (next.remembered && state.remembered) {
+        if (cp < 128) state.ascii[cp] = next;
+        else if (state.other.size < MAX_OTHER_TRANSITIONS) state.other.set(cp, next);
+      }
+    }
+    state = next;
+    if (state.atoms.length === 0) return pos === value.length && state.accepting;
+  }
+  return state.accepting;
+}
+
+/**
+ * The DFA state reached from the seed threads (the instructions after a consumed character, or
+ * the program's start): the atoms reachable without reading a character, through `^` only at
+ * the start and never through `$`; and whether Match is reachable should the value end here.
+ */
+function dfaState(program: Program, pcs: readonly number[], sets: readonly (Counts | undefined)[], atStart: boolean): DfaState {
+  const reached = closure(program, pcs, sets, atStart, false);
+  let accepting = reached.matched;
+  // Paths through `$` count only if the value ends here: walked from where they passed a `$`.
+  if (!accepting && reached.ends.length > 0) accepting = closure(program, reached.ends, reached.endSets, atStart, true).matched;
+  const order = reached.atoms.map((_, i) => i).sort((a, b) => reached.atoms[a]! - reached.atoms[b]!);
+  const atoms = Int32Array.from(order, (i) => reached.atoms[i]!);
+  const counts = order.map((i) => reached.atomSets[i]);
+  let hash = accepting ? 0x811c9dc5 : 0x050c5d1f;
+  for (let i = 0; i < atoms.length; i++) {
+    hash = Math.imul(hash ^ atoms[i]!, 0x01000193);
+    const set = counts[i];
+    if (set !== undefined) for (let w = set.lo; w < set.hi; w++) if (set.bits[w] !== 0) hash = Math.imul(hash ^ (set.bits[w]! + w), 0x01000193);
+  }
+  const bucket = program.states.get(hash);
+  for (const known of bucket ?? []) if (sameState(known, atoms, counts, accepting)) return known;
+  const remembered = program.stateCount < MAX_DFA_STATES;
+  const state: DfaState = { atoms, counts, accepting, remembered, ascii: new Array<DfaState | null>(128).fill(null), other: new Map() };
+  if (remembered) {
+    program.stateCount++;
+    if (bucket === undefined) program.states.set(hash, [state]);
+    else bucket.push(state);
+  }
+  return state;
+}
+
+function sameState(s: DfaState, atoms: Int32Array, counts: readonly (Counts | undefined)[], accepting: boolean): boolean {
+  if (s.accepting !== accepting || s.atoms.length !== atoms.length) return false;
+  for (let i = 0; i < atoms.length; i++) if (s.atoms[i] !== atoms[i] || !sameCounts(s.counts[i], counts[i])) return false;
+  return true;
+}
+
+interface Reached {
+  /** Atom instructions reached, with their counts (final: every count they were reached with). */
+  readonly atoms: number[];
+  readonly atomSets: (Counts | undefined)[];
+  readonly matched: boolean;
+  /** Threads just past a `$`, for the walk that decides whether the value may end here. */
+  readonly ends: number[];
+  readonly endSets: (Counts | undefined)[];
+}
+
+/**
+ * Everything reachable from the seed threads without reading a character. Outside counted loops
+ * an instruction is visited once; inside one, again whenever it is reached with counts it did
+ * not have yet (only those new counts travel on), so the walk ends: counts only grow, up to max.
+ * `atEnd`: the value ends here, so `$` passes and atoms are of no use.
+ */
+function closure(program: Program, seedPcs: readonly number[], seedSets: readonly (Counts | undefined)[], atStart: boolean, atEnd: boolean): Reached {
+  const { code, marks, counts, inLoop } = program;
+  const generation = fresh(program);
+  const out: Reached = { atoms: [], atomSets: [], matched: false, ends: [], endSets: [] };
+  let matched = false;
+  const pcs: number[] = [];
+  const sets: (Counts | undefined)[] = [];
+  for (let i = seedPcs.length - 1; i >= 0; i--) {
+    pcs.push(seedPcs[i]!);
+    sets.push(seedSets[i]);
+  }
+  while (pcs.length > 0) {
+    const pc = pcs.pop()!;
+    const incoming = sets.pop();
+    const loop = inLoop[pc];
+    const first = marks[pc] !== generation;
+    let carried: Counts | undefined;
+    if (loop === undefined) {
+      if (!first) continue;
+      marks[pc] = generation;
+    } else if (first) {
+      // Everything is new: the incoming set travels on as it is; a copy accumulates.
+      marks[pc] = generation;
+      counts[pc] = { bits: incoming!.bits.slice(), lo: incoming!.lo, hi: incoming!.hi };
+      carried = incoming;
+    } else {
+      carried = addNew(counts[pc] as Counts, incoming!);
+      if (carried === undefined) continue;
+    }
+    const ins = code[pc]!;
+    switch (ins.op) {
+      case Op.Atom:
+        if (first && !atEnd) out.atoms.push(pc);
+        break;
+      case Op.Match:
+        matched = true;
+        break;
+      case Op.Jump:
+        pcs.push(ins.x);
+        sets.push(carried);
+        break;
+      case Op.Split:
+        pcs.push(ins.y, ins.x);
+        sets.push(carried, carried);
+        break;
+      case Op.Assert:
+        if (ins.at === "end" && !atEnd) {
+          out.ends.push(pc + 1);
+          out.endSets.push(carried);
+        } else if ((ins.at === "start" && atStart) || (ins.at === "end" && atEnd)) {
+          pcs.push(pc + 1);
+          sets.push(carried);
+        }
+        break;
+      case Op.CountEnter:
+        pcs.push(pc + 1);
+        sets.push(ins.loop.zero);
+        break;
+      case Op.CountNext: {
+        // One more iteration done; leave if enough are done, go round again while fewer than max.
+        const { min, max, body, exit } = ins.loop;
+        const done = plusOne(carried!, max);
+        if (hasAtLeast(done, min)) {
+          pcs.push(exit);
+          sets.push(undefined);
+        }
+        clearFrom(done.bits, max);
+        if (!isEmpty(done)) {
+          pcs.push(body);
+          sets.push(done);
+        }
+        break;
+      }
+      case Op.Look:
+        throw new Error("a lookaround in a DFA program"); // compile() sends those to the Pike VM
+    }
+  }
+  for (const pc of out.atoms) out.atomSets.push(inLoop[pc] === undefined ? undefined : (counts[pc] as Counts));
+  return { ...out, matched };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Pike VM, for programs with `\b`, `\B` or lookarounds.
 
 /** JS `\w` (u-mode without `i`), what `\b` tests: ASCII letters, digits and `_`. */
 const isWordUnit = (u: number): boolean =>
@@ -355,10 +775,6 @@ const isWordUnit = (u: number): boolean =>
 
 /** Per-run memo of lookaround answers, by lookaround and value position. */
 type LookMemo = Map<Look, Map<number, boolean>>;
-
-function fullMatch(program: Program, value: string): boolean {
-  return run(program, value, 0, false, true, new Map());
-}
 
 /**
  * Simulates `program` over `value` from `start`, forwards or (for a lookbehind) backwards.
@@ -419,17 +835,14 @@ function run(program: Program, value: string, start: number, backwards: boolean,
         case Op.Look:
           if (look(ins.look, pos)) stack.push(at + 1);
           break;
+        default:
+          throw new Error("a counted loop in a Pike VM program"); // compile() counts only for the DFA
       }
     }
   };
 
-  const fresh = (): number => {
-    program.generation = program.generation === 0xffffffff ? 1 : program.generation + 1;
-    if (program.generation === 1) marks.fill(0);
-    return program.generation;
-  };
   let pos = start;
-  add(current, 0, pos, fresh());
+  add(current, 0, pos, fresh(program));
   while (!matched && current.length > 0) {
     if (backwards ? pos === 0 : pos === value.length) break;
     // The code point that starts (forwards) or ends (backwards) at `pos`.
@@ -444,7 +857,7 @@ function run(program: Program, value: string, start: number, backwards: boolean,
       width = cp > 0xffff ? 2 : 1;
     }
     const after = backwards ? pos - width : pos + width;
-    const generation = fresh();
+    const generation = fresh(program);
     for (const pc of current) {
       const ins = code[pc] as { op: Op.Atom; test: Atom };
       if (ins.test(cp)) add(next, pc + 1, after, generation);

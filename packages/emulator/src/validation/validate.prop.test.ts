@@ -33,6 +33,29 @@ describe("validateInput properties", () => {
     }
   });
 
+  it("property: the result holds exactly the model's members of the input, at every depth, without nulls, and shares no object with it", () => {
+    for (const op of createEmulator().operations) {
+      const noise = fc.array(fc.tuple(fc.nat(), fc.string({ maxLength: 8 }), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(null))), { maxLength: 4 });
+      fc.assert(fc.property(valid(operations[op] ?? ""), noise, (built, extras) => {
+        // Unknown members and nulls, dropped into the request's objects at random.
+        const input = structuredClone(built) as Record<string, unknown>;
+        const objects = objectsIn(input);
+        for (const [at, key, value] of extras) objects[at % objects.length]![key] = value;
+        let copy: Record<string, unknown>;
+        try {
+          copy = validateInput(op, input);
+        } catch (e) {
+          expect(e, op).toBeInstanceOf(ServiceError); // e.g. noise that landed in a map
+          return;
+        }
+        expect(copy, op).toEqual(modelMembers(operations[op] ?? "", input));
+        const inputObjects = new Set<unknown>(objectsIn(input));
+        for (const o of objectsIn(copy)) expect(inputObjects.has(o), op).toBe(false);
+        expect(objectsIn(copy).some((o) => Object.values(o).includes(null)), op).toBe(false);
+      }), { numRuns: 20 });
+    }
+  });
+
   it("reports exactly the length error for a TrainingJobName over 63 characters that still fits the pattern", () => {
     const tooLong = fc
       .tuple(fc.stringMatching(/^[a-zA-Z0-9]{2,63}$/), fc.integer({ min: 62, max: 400 }))
@@ -78,3 +101,31 @@ describe("validateInput properties", () => {
     }), { numRuns: 500 });
   });
 });
+
+/** Every object and array in a JSON value (the values here are shallow enough to recurse). */
+function objectsIn(value: unknown, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
+  if (typeof value !== "object" || value === null) return out;
+  out.push(value as Record<string, unknown>);
+  for (const v of Object.values(value)) objectsIn(v, out);
+  return out;
+}
+
+/** An independent statement of what validation keeps: the model's members, without nulls. */
+function modelMembers(shapeName: string, value: unknown): unknown {
+  const shape = shapeOf(shapeName);
+  if (shape.type === "structure") {
+    const members = shape.members ?? {};
+    const object = value as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.keys(object)
+        .filter((k) => Object.hasOwn(members, k) && object[k] !== null && object[k] !== undefined)
+        .map((k) => [k, modelMembers(members[k]!, object[k])]),
+    );
+  }
+  if (shape.type === "list") return (value as unknown[]).map((v) => modelMembers(shape.member!, v));
+  if (shape.type === "map") {
+    const map = value as Record<string, unknown>;
+    return Object.fromEntries(Object.keys(map).map((k) => [k, modelMembers(shape.value!, map[k])]));
+  }
+  return value;
+}

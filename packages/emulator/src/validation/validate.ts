@@ -177,7 +177,7 @@ const MAX_LISTED = 100;
  * S3OutputPath, tested against S3Uri's pattern, blocked the emulator for seconds before the
  * matcher became linear).
  */
-const PATTERN_SLACK = 1024;
+export const PATTERN_SLACK = 1024;
 
 const lowerFirst = (name: string): string => name.charAt(0).toLowerCase() + name.slice(1);
 
