@@ -180,7 +180,9 @@ const show = (r: Result): string =>
   `${r.pattern.length > 70 ? `${r.pattern.slice(0, 67)}...` : r.pattern}\n               on ${describeInput(r.worstInput)}`;
 
 results.sort((a, b) => b.worstMs - a.worstMs);
-console.log(`validation patterns: ${results.length} distinct, adversarial values at each one's longest tested length (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+console.log(
+  `validation patterns: ${results.length} distinct, adversarial values at each one's longest tested length (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+);
 console.log("slowest on the linear matcher (what validation runs):");
 for (const r of results.slice(0, 5)) console.log(show(r));
 if (compareV8) {
@@ -193,4 +195,6 @@ const reachable = results.filter((r) => implemented.has(r.pattern));
 console.log(`slowest of the ${reachable.length} patterns the emulator's implemented operations reach:`);
 for (const r of reachable.slice(0, 3)) console.log(show(r));
 const slowest = results[0]!;
-console.log(`slowest validation pattern: ${slowest.worstMs.toFixed(2)} ms (${slowest.pattern.slice(0, 60)}, ${slowest.worstInput.length} chars)`);
+console.log(
+  `slowest validation pattern: ${slowest.worstMs.toFixed(2)} ms (${slowest.pattern.slice(0, 60)}, ${slowest.worstInput.length} chars)`,
+);

@@ -68,7 +68,11 @@ describe("JSON null in a request", () => {
 
   it('creates a model with `"Containers": null` from its PrimaryContainer, and Describe shows no Containers (model/operations.ts crashed)', async () => {
     const { emulator, client } = manualEmulator();
-    const answer = send(emulator, "CreateModel", JSON.stringify({ ...modelRequest({ ModelName: "nulls" }), Containers: null, VpcConfig: null, Tags: null }));
+    const answer = send(
+      emulator,
+      "CreateModel",
+      JSON.stringify({ ...modelRequest({ ModelName: "nulls" }), Containers: null, VpcConfig: null, Tags: null }),
+    );
     expect(answer.status).toBe(200);
     const model = await client.send(new DescribeModelCommand({ ModelName: "nulls" }));
     expect(model.PrimaryContainer?.Image).toBe(modelRequest().PrimaryContainer?.Image);
@@ -76,11 +80,21 @@ describe("JSON null in a request", () => {
     expect(model).not.toHaveProperty("VpcConfig");
   });
 
-  it('treats a production variant\'s `"ModelName": null` as absent: the service\'s own answer, never an internal failure (endpoint-config/operations.ts crashed)', async () => {
+  it("treats a production variant's `\"ModelName\": null` as absent: the service's own answer, never an internal failure (endpoint-config/operations.ts crashed)", async () => {
     const { emulator, client } = manualEmulator();
     expect(send(emulator, "CreateModel", JSON.stringify(modelRequest())).status).toBe(200);
-    const withNull = send(emulator, "CreateEndpointConfig", JSON.stringify(endpointConfigRequest({ ProductionVariants: [{ ...variant("churn-model"), ModelName: null as unknown as string }] })));
-    const absent = send(emulator, "CreateEndpointConfig", JSON.stringify(endpointConfigRequest({ EndpointConfigName: "other", ProductionVariants: [{ ...variant("churn-model"), ModelName: undefined }] })));
+    const withNull = send(
+      emulator,
+      "CreateEndpointConfig",
+      JSON.stringify(endpointConfigRequest({ ProductionVariants: [{ ...variant("churn-model"), ModelName: null as unknown as string }] })),
+    );
+    const absent = send(
+      emulator,
+      "CreateEndpointConfig",
+      JSON.stringify(
+        endpointConfigRequest({ EndpointConfigName: "other", ProductionVariants: [{ ...variant("churn-model"), ModelName: undefined }] }),
+      ),
+    );
     expect(withNull.status).toBeLessThan(500);
     expect([withNull.status, withNull.body.__type]).toEqual([absent.status, absent.body.__type]);
     if (withNull.status === 200) {
@@ -92,27 +106,46 @@ describe("JSON null in a request", () => {
   it("keeps a variant with a null optional member otherwise intact", async () => {
     const { emulator, client } = manualEmulator();
     expect(send(emulator, "CreateModel", JSON.stringify(modelRequest())).status).toBe(200);
-    const config = endpointConfigRequest({ ProductionVariants: [{ ...variant("churn-model"), InitialVariantWeight: null as unknown as number }] });
+    const config = endpointConfigRequest({
+      ProductionVariants: [{ ...variant("churn-model"), InitialVariantWeight: null as unknown as number }],
+    });
     expect(send(emulator, "CreateEndpointConfig", JSON.stringify(config)).status).toBe(200);
     const described = await client.send(new DescribeEndpointConfigCommand({ EndpointConfigName: "churn-config" }));
-    expect(described.ProductionVariants?.[0]).toMatchObject({ VariantName: "AllTraffic", ModelName: "churn-model", InstanceType: "ml.m5.large" });
+    expect(described.ProductionVariants?.[0]).toMatchObject({
+      VariantName: "AllTraffic",
+      ModelName: "churn-model",
+      InstanceType: "ml.m5.large",
+    });
   });
 
   it("answers `Member must not be null` for a null required member, a null list element and a null map value", () => {
     const { emulator } = manualEmulator();
     const cases: [string, object, string][] = [
       ["DescribeModel", { ModelName: null }, "Value null at 'modelName' failed to satisfy constraint: Member must not be null"],
-      ["CreateModel", { ...modelRequest(), Tags: [null] }, "Value null at 'tags.1.member' failed to satisfy constraint: Member must not be null"],
+      [
+        "CreateModel",
+        { ...modelRequest(), Tags: [null] },
+        "Value null at 'tags.1.member' failed to satisfy constraint: Member must not be null",
+      ],
       [
         "CreateModel",
         { ...modelRequest(), PrimaryContainer: { Image: "img", Environment: { A: "1", B: null } } },
         "Value null at 'primaryContainer.environment.B.member' failed to satisfy constraint: Member must not be null",
       ],
-      ["CreateEndpointConfig", { EndpointConfigName: "c", ProductionVariants: [null] }, "Value null at 'productionVariants.1.member' failed to satisfy constraint: Member must not be null"],
+      [
+        "CreateEndpointConfig",
+        { EndpointConfigName: "c", ProductionVariants: [null] },
+        "Value null at 'productionVariants.1.member' failed to satisfy constraint: Member must not be null",
+      ],
     ];
     for (const [op, input, message] of cases) {
       const answer = send(emulator, op, JSON.stringify(input));
-      expect([op, answer.status, answer.body.__type, answer.body.message]).toEqual([op, 400, "ValidationException", `1 validation error detected: ${message}`]);
+      expect([op, answer.status, answer.body.__type, answer.body.message]).toEqual([
+        op,
+        400,
+        "ValidationException",
+        `1 validation error detected: ${message}`,
+      ]);
     }
   });
 });

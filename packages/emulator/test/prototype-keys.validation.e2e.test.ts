@@ -30,9 +30,22 @@ function raw(emulator: Emulator, operation: string, input: object): Record<strin
 
 describe("keys that name Object.prototype members", () => {
   it("keeps a metric named __proto__, constructor, toString or hasOwnProperty in FinalMetricDataList, with a rule's value (training-job/plan.ts)", async () => {
-    const { client, clock, emulator } = manualEmulator({ rules: [{ metrics: own([["__proto__", 0.9], ["constructor", 0.25]]) }] });
+    const { client, clock, emulator } = manualEmulator({
+      rules: [
+        {
+          metrics: own([
+            ["__proto__", 0.9],
+            ["constructor", 0.25],
+          ]),
+        },
+      ],
+    });
     const definitions = PROTO_NAMES.map((Name) => ({ Name, Regex: `${Name}=(.*)` }));
-    await client.send(new CreateTrainingJobCommand(trainingJobRequest({ AlgorithmSpecification: { ...trainingJobRequest().AlgorithmSpecification!, MetricDefinitions: definitions } })));
+    await client.send(
+      new CreateTrainingJobCommand(
+        trainingJobRequest({ AlgorithmSpecification: { ...trainingJobRequest().AlgorithmSpecification!, MetricDefinitions: definitions } }),
+      ),
+    );
     await clock.advance(3_600 * S);
 
     const d = await client.send(new DescribeTrainingJobCommand({ TrainingJobName: "xgb-churn" }));
@@ -49,31 +62,47 @@ describe("keys that name Object.prototype members", () => {
     "gives every child of a tuning job whose objective is %s an objective value, and the job a BestTrainingJob (tuning-job/plan.ts)",
     async (objective) => {
       // A built-in algorithm's image: the objective is the algorithm's own metric, not one the definition declares.
-      const request = tuningJobRequest({ TrainingJobDefinition: trainingJobDefinition() }, { HyperParameterTuningJobObjective: { Type: "Maximize", MetricName: objective } });
+      const request = tuningJobRequest(
+        { TrainingJobDefinition: trainingJobDefinition() },
+        { HyperParameterTuningJobObjective: { Type: "Maximize", MetricName: objective } },
+      );
       const { client, clock, t0 } = await started({}, request);
       await clock.advanceTo(t0 + 1000 * S);
 
       const tuning = await describeTuning(client);
       expect(tuning.HyperParameterTuningJobStatus).toBe("Completed");
       expect(tuning.ObjectiveStatusCounters).toEqual({ Succeeded: 6, Pending: 0, Failed: 0 });
-      const { TrainingJobSummaries: children } = await client.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }));
+      const { TrainingJobSummaries: children } = await client.send(
+        new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }),
+      );
       expect(children).toHaveLength(6);
       for (const child of children!) {
-        expect(child.FinalHyperParameterTuningJobObjectiveMetric).toEqual({ Type: "Maximize", MetricName: objective, Value: expect.any(Number) });
+        expect(child.FinalHyperParameterTuningJobObjectiveMetric).toEqual({
+          Type: "Maximize",
+          MetricName: objective,
+          Value: expect.any(Number),
+        });
       }
       const values = children!.map((c) => c.FinalHyperParameterTuningJobObjectiveMetric!.Value!);
-      expect(tuning.BestTrainingJob?.FinalHyperParameterTuningJobObjectiveMetric).toEqual({ Type: "Maximize", MetricName: objective, Value: Math.max(...values) });
+      expect(tuning.BestTrainingJob?.FinalHyperParameterTuningJobObjectiveMetric).toEqual({
+        Type: "Maximize",
+        MetricName: objective,
+        Value: Math.max(...values),
+      });
     },
   );
 
   it("keeps a tuned parameter named __proto__ in every child's HyperParameters and TunedHyperParameters (tuning-job/sampling.ts)", async () => {
-    const request = tuningJobRequest({}, {
-      ParameterRanges: {
-        IntegerParameterRanges: [{ Name: "__proto__", MinValue: "2", MaxValue: "10", ScalingType: "Linear" }],
-        ContinuousParameterRanges: [{ Name: "constructor", MinValue: "0.1", MaxValue: "0.5", ScalingType: "Linear" }],
-        CategoricalParameterRanges: [{ Name: "toString", Values: ["a", "b"] }],
+    const request = tuningJobRequest(
+      {},
+      {
+        ParameterRanges: {
+          IntegerParameterRanges: [{ Name: "__proto__", MinValue: "2", MaxValue: "10", ScalingType: "Linear" }],
+          ContinuousParameterRanges: [{ Name: "constructor", MinValue: "0.1", MaxValue: "0.5", ScalingType: "Linear" }],
+          CategoricalParameterRanges: [{ Name: "toString", Values: ["a", "b"] }],
+        },
       },
-    });
+    );
     const { emulator, client, clock, t0 } = await started({}, request);
     await clock.advanceTo(t0 + 1000 * S);
 
@@ -85,19 +114,30 @@ describe("keys that name Object.prototype members", () => {
       expect(Number(hp.__proto__) >= 2 && Number(hp.__proto__) <= 10).toBe(true);
       expect(["a", "b"]).toContain(hp.toString);
     }
-    const listed = raw(emulator, "ListTrainingJobsForHyperParameterTuningJob", { HyperParameterTuningJobName: "xgb-tune" }).TrainingJobSummaries as { TunedHyperParameters: object }[];
-    for (const summary of listed) expect(Object.keys(summary.TunedHyperParameters).sort()).toEqual(["__proto__", "constructor", "toString"]);
+    const listed = raw(emulator, "ListTrainingJobsForHyperParameterTuningJob", { HyperParameterTuningJobName: "xgb-tune" })
+      .TrainingJobSummaries as { TunedHyperParameters: object }[];
+    for (const summary of listed)
+      expect(Object.keys(summary.TunedHyperParameters).sort()).toEqual(["__proto__", "constructor", "toString"]);
   });
 
   it("keeps a Grid point's parameter named __proto__ (tuning-job/sampling.ts gridPoint)", async () => {
-    const request = tuningJobRequest({}, {
-      Strategy: "Grid",
-      ResourceLimits: { MaxParallelTrainingJobs: 2 },
-      ParameterRanges: { CategoricalParameterRanges: [{ Name: "__proto__", Values: ["x", "y"] }, { Name: "toString", Values: ["1", "2"] }] },
-    });
+    const request = tuningJobRequest(
+      {},
+      {
+        Strategy: "Grid",
+        ResourceLimits: { MaxParallelTrainingJobs: 2 },
+        ParameterRanges: {
+          CategoricalParameterRanges: [
+            { Name: "__proto__", Values: ["x", "y"] },
+            { Name: "toString", Values: ["1", "2"] },
+          ],
+        },
+      },
+    );
     const { emulator, clock, t0 } = await started({}, request);
     await clock.advanceTo(t0 + 1000 * S);
-    const listed = raw(emulator, "ListTrainingJobsForHyperParameterTuningJob", { HyperParameterTuningJobName: "xgb-tune" }).TrainingJobSummaries as { TunedHyperParameters: Record<string, string> }[];
+    const listed = raw(emulator, "ListTrainingJobsForHyperParameterTuningJob", { HyperParameterTuningJobName: "xgb-tune" })
+      .TrainingJobSummaries as { TunedHyperParameters: Record<string, string> }[];
     const points = listed.map((s) => `${s.TunedHyperParameters.__proto__}${s.TunedHyperParameters.toString}`).sort();
     expect(points).toEqual(["x1", "x2", "y1", "y2"]);
   });

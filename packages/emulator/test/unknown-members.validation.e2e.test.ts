@@ -37,15 +37,22 @@ describe("members the model does not define", () => {
 
   it("keep a map's own keys, whatever they are called, as data (Environment, HyperParameters)", async () => {
     const { emulator, client } = manualEmulator();
-    const body = `{"TrainingJobName":"protos","RoleArn":${JSON.stringify(trainingJobRequest().RoleArn)},` +
+    const body =
+      `{"TrainingJobName":"protos","RoleArn":${JSON.stringify(trainingJobRequest().RoleArn)},` +
       `"AlgorithmSpecification":${JSON.stringify(trainingJobRequest().AlgorithmSpecification)},` +
       `"OutputDataConfig":${JSON.stringify(trainingJobRequest().OutputDataConfig)},` +
       `"ResourceConfig":${JSON.stringify(trainingJobRequest().ResourceConfig)},` +
       `"StoppingCondition":${JSON.stringify(trainingJobRequest().StoppingCondition)},` +
       '"HyperParameters":{"__proto__":"1","constructor":"2","toString":"3"},"Environment":{"hasOwnProperty":"x"}}';
     expect(emulator.serve({ headers: { "x-amz-target": "SageMaker.CreateTrainingJob" }, body }).statusCode).toBe(200);
-    const raw = decode(emulator.serve({ headers: { "x-amz-target": "SageMaker.DescribeTrainingJob" }, body: '{"TrainingJobName":"protos"}' }).body);
-    expect(Object.entries(raw.HyperParameters as object)).toEqual([["__proto__", "1"], ["constructor", "2"], ["toString", "3"]]);
+    const raw = decode(
+      emulator.serve({ headers: { "x-amz-target": "SageMaker.DescribeTrainingJob" }, body: '{"TrainingJobName":"protos"}' }).body,
+    );
+    expect(Object.entries(raw.HyperParameters as object)).toEqual([
+      ["__proto__", "1"],
+      ["constructor", "2"],
+      ["toString", "3"],
+    ]);
     expect(Object.entries(raw.Environment as object)).toEqual([["hasOwnProperty", "x"]]);
     const described = await client.send(new DescribeTrainingJobCommand({ TrainingJobName: "protos" }));
     expect(described.HyperParameters?.constructor).toBe("2");
@@ -66,7 +73,10 @@ describe("members the model does not define", () => {
     const model = emulator.call("DescribeModel", { ModelName: "churn-model" }) as Record<string, unknown>;
     expect(model).not.toHaveProperty("Unknown");
     expect((model.PrimaryContainer as { Image: string }).Image).toBe(modelRequest().PrimaryContainer!.Image);
-    const described = emulator.call("DescribeTrainingJob", { TrainingJobName: "xgb-churn" }) as { ResourceConfig: { InstanceCount: number }; HyperParameters: Record<string, string> };
+    const described = emulator.call("DescribeTrainingJob", { TrainingJobName: "xgb-churn" }) as {
+      ResourceConfig: { InstanceCount: number };
+      HyperParameters: Record<string, string>;
+    };
     expect(described.ResourceConfig.InstanceCount).toBe(1);
     expect(described.HyperParameters.num_round).toBe("100");
   });

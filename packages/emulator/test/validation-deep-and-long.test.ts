@@ -39,7 +39,9 @@ describe("validation on 100,000-deep values", () => {
     (list[7] as Record<string, unknown>).Deep = deepArray(DEEP);
     const error = errorOf("CreateTrainingJob", { ...trainingJobRequest(), Tags: list });
     expect(error.code).toBe("ValidationException");
-    expect(error.message).toMatch(/^1 validation error detected: Value '\[com\.amazonaws\.sagemaker\.v20170724\.Tag@[0-9a-f]+(, com\.amazonaws\.sagemaker\.v20170724\.Tag@[0-9a-f]+){50}\]' at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50$/);
+    expect(error.message).toMatch(
+      /^1 validation error detected: Value '\[com\.amazonaws\.sagemaker\.v20170724\.Tag@[0-9a-f]+(, com\.amazonaws\.sagemaker\.v20170724\.Tag@[0-9a-f]+){50}\]' at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50$/,
+    );
   });
 
   it("answers 21 channels, one with a 100,000-deep unknown member, with the channel-count error", () => {
@@ -109,7 +111,9 @@ describe("patterns and length limits (issue item 4)", () => {
       ClusterArn: "arn:aws:sagemaker:us-east-1:123456789012:cluster/abcdefghijkl",
       SchedulerConfig: { PriorityClasses: [{ Name: name, Weight: 1 }] },
     });
-    expect(error.message).toContain(`Value '${name}' at 'schedulerConfig.priorityClasses.1.member.name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-z0-9]([-a-z0-9]*[a-z0-9]){0,39}?`);
+    expect(error.message).toContain(
+      `Value '${name}' at 'schedulerConfig.priorityClasses.1.member.name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-z0-9]([-a-z0-9]*[a-z0-9]){0,39}?`,
+    );
   });
 
   it("lists at most 100 violations in the message, while counting them all", () => {

@@ -54,7 +54,8 @@ export function translateJavaPattern(pattern: string): string {
         i = end;
         const posix = POSIX[name];
         emit(posix === undefined ? `\\p{${name}}` : cls ? posix : `[${posix}]`);
-      } else if (/[A-Za-z0-9]/.test(e)) emit(`\\${e}`); // \d \w \b \uXXXX \t \1 …: same in JS
+      } else if (/[A-Za-z0-9]/.test(e))
+        emit(`\\${e}`); // \d \w \b \uXXXX \t \1 …: same in JS
       else if (KEEP_ESCAPED.has(e) || (e === "-" && cls)) emit(`\\${e}`);
       else emit(e); // Java's optional escape of other punctuation (`\-` outside a class, `\_`, `\:`)
     } else if (cls) {

@@ -68,7 +68,7 @@ interface Loop {
   exit: number;
 }
 
-const enum Op {
+enum Op {
   Atom,
   Split,
   Jump,
@@ -649,7 +649,8 @@ function dfaState(program: Program, pcs: readonly number[], sets: readonly (Coun
   for (let i = 0; i < atoms.length; i++) {
     hash = Math.imul(hash ^ atoms[i]!, 0x01000193);
     const set = counts[i];
-    if (set !== undefined) for (let w = set.lo; w < set.hi; w++) if (set.bits[w] !== 0) hash = Math.imul(hash ^ (set.bits[w]! + w), 0x01000193);
+    if (set !== undefined)
+      for (let w = set.lo; w < set.hi; w++) if (set.bits[w] !== 0) hash = Math.imul(hash ^ (set.bits[w]! + w), 0x01000193);
   }
   const bucket = program.states.get(hash);
   for (const known of bucket ?? []) if (sameState(known, atoms, counts, accepting)) return known;
@@ -685,7 +686,13 @@ interface Reached {
  * not have yet (only those new counts travel on), so the walk ends: counts only grow, up to max.
  * `atEnd`: the value ends here, so `$` passes and atoms are of no use.
  */
-function closure(program: Program, seedPcs: readonly number[], seedSets: readonly (Counts | undefined)[], atStart: boolean, atEnd: boolean): Reached {
+function closure(
+  program: Program,
+  seedPcs: readonly number[],
+  seedSets: readonly (Counts | undefined)[],
+  atStart: boolean,
+  atEnd: boolean,
+): Reached {
   const { code, marks, counts, inLoop } = program;
   const generation = fresh(program);
   const out: Reached = { atoms: [], atomSets: [], matched: false, ends: [], endSets: [] };
@@ -770,8 +777,7 @@ function closure(program: Program, seedPcs: readonly number[], seedSets: readonl
 // The Pike VM, for programs with `\b`, `\B` or lookarounds.
 
 /** JS `\w` (u-mode without `i`), what `\b` tests: ASCII letters, digits and `_`. */
-const isWordUnit = (u: number): boolean =>
-  (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122) || u === 95;
+const isWordUnit = (u: number): boolean => (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122) || u === 95;
 
 /** Per-run memo of lookaround answers, by lookaround and value position. */
 type LookMemo = Map<Look, Map<number, boolean>>;
@@ -800,7 +806,10 @@ function run(program: Program, value: string, start: number, backwards: boolean,
   };
   const look = (l: Look, pos: number): boolean => {
     let answers = memo.get(l);
-    if (answers === undefined) memo.set(l, (answers = new Map()));
+    if (answers === undefined) {
+      answers = new Map();
+      memo.set(l, answers);
+    }
     let found = answers.get(pos);
     if (found === undefined) {
       found = run(l.program, value, pos, l.behind, false, memo);

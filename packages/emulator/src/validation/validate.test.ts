@@ -62,8 +62,7 @@ describe("validateInput: accepted requests", () => {
 
 describe("validateInput: ValidationException texts", () => {
   it("reports a missing or null required member as `Value null … Member must not be null` (mhart/dynalite notNull)", () => {
-    const expected =
-      "1 validation error detected: Value null at 'trainingJobName' failed to satisfy constraint: Member must not be null";
+    const expected = "1 validation error detected: Value null at 'trainingJobName' failed to satisfy constraint: Member must not be null";
     expect(messageOf("DescribeTrainingJob", {})).toBe(expected);
     expect(messageOf("DescribeTrainingJob", { TrainingJobName: null })).toBe(expected);
     expect(errorOf("DescribeTrainingJob", {}).code).toBe("ValidationException");
@@ -103,7 +102,10 @@ describe("validateInput: ValidationException texts", () => {
   });
 
   it("reports a pattern with the model's text, and lower-cases only the first letter of the path (`s3Uri`)", () => {
-    const input = { ...training, InputDataConfig: [{ ChannelName: "train", DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: "ftp://b/x" } } }] };
+    const input = {
+      ...training,
+      InputDataConfig: [{ ChannelName: "train", DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: "ftp://b/x" } } }],
+    };
     expect(messageOf("CreateTrainingJob", input)).toBe(
       "1 validation error detected: Value 'ftp://b/x' at 'inputDataConfig.1.member.dataSource.s3DataSource.s3Uri' " +
         "failed to satisfy constraint: Member must satisfy regular expression pattern: (https|s3)://([^/]+)/?(.*)",
@@ -172,20 +174,55 @@ describe("validateInput: ValidationException texts", () => {
 
 describe("validateInput: SerializationException for the wrong JSON kind (texts from mhart/dynalite validations/index.js)", () => {
   const cases: [string, string, unknown, string][] = [
-    ["a number for a string", "DescribeTrainingJob", { TrainingJobName: 7 }, "class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String"],
-    ["a boolean for a string", "DescribeTrainingJob", { TrainingJobName: true }, "class java.lang.Boolean can not be converted to an String"],
+    [
+      "a number for a string",
+      "DescribeTrainingJob",
+      { TrainingJobName: 7 },
+      "class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String",
+    ],
+    [
+      "a boolean for a string",
+      "DescribeTrainingJob",
+      { TrainingJobName: true },
+      "class java.lang.Boolean can not be converted to an String",
+    ],
     ["an object for a string", "DescribeTrainingJob", { TrainingJobName: {} }, "Start of structure or map found where not expected."],
     ["an array for a string", "DescribeTrainingJob", { TrainingJobName: ["j"] }, "Start of list found where not expected"],
     ["a string for an integer", "ListTrainingJobs", { MaxResults: "10" }, "class java.lang.String can not be converted to an Integer"],
-    ["a fraction for an integer ([INF]: Coral truncates)", "ListTrainingJobs", { MaxResults: 1.5 }, "'1.5' can not be converted to an Integer"],
-    ["a number for a boolean", "CreateModel", { ModelName: "m", EnableNetworkIsolation: 1 }, "class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an Boolean"],
-    ["a string for a boolean", "CreateModel", { ModelName: "m", EnableNetworkIsolation: "yes" }, "'YES' can not be converted to an Boolean"],
+    [
+      "a fraction for an integer ([INF]: Coral truncates)",
+      "ListTrainingJobs",
+      { MaxResults: 1.5 },
+      "'1.5' can not be converted to an Integer",
+    ],
+    [
+      "a number for a boolean",
+      "CreateModel",
+      { ModelName: "m", EnableNetworkIsolation: 1 },
+      "class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an Boolean",
+    ],
+    [
+      "a string for a boolean",
+      "CreateModel",
+      { ModelName: "m", EnableNetworkIsolation: "yes" },
+      "'YES' can not be converted to an Boolean",
+    ],
     ["a string for a structure", "CreateModel", { ModelName: "m", VpcConfig: "vpc" }, "Expected null"],
     ["an array for a structure", "CreateModel", { ModelName: "m", VpcConfig: [] }, "Start of list found where not expected"],
     ["a string for a list", "AddTags", { ResourceArn: "arn", Tags: "team=ml" }, "Expected list or null"],
-    ["an object for a list", "AddTags", { ResourceArn: "arn", Tags: { team: "ml" } }, "Start of structure or map found where not expected."],
+    [
+      "an object for a list",
+      "AddTags",
+      { ResourceArn: "arn", Tags: { team: "ml" } },
+      "Start of structure or map found where not expected.",
+    ],
     ["a string for a map", "CreateModel", { ModelName: "m", PrimaryContainer: { Environment: "A=1" } }, "Expected map or null"],
-    ["a bad date string for a timestamp (store/timestamps.ts text)", "ListTrainingJobs", { CreationTimeAfter: "yesterday" }, "Cannot parse 'yesterday' as a timestamp."],
+    [
+      "a bad date string for a timestamp (store/timestamps.ts text)",
+      "ListTrainingJobs",
+      { CreationTimeAfter: "yesterday" },
+      "Cannot parse 'yesterday' as a timestamp.",
+    ],
     ["a top-level array", "ListTrainingJobs", [], "Start of list found where not expected"],
     ["a top-level string", "ListTrainingJobs", "{}", "Expected null"],
     ["a top-level null ([INF])", "ListTrainingJobs", null, "Expected a JSON object as the request body"],

@@ -207,7 +207,8 @@ function constraintViolations(root: Shape, copy: Json): { count: number; listed:
     for (const name of Object.keys(members)) {
       const v = object[name];
       if (v !== undefined) tasks.push({ shape: members[name]!, value: v, path: memberPath(path, name) });
-      else if (shape.required?.includes(name)) tasks.push({ violation: { path: memberPath(path, name), phrase: "Member must not be null" } });
+      else if (shape.required?.includes(name))
+        tasks.push({ violation: { path: memberPath(path, name), phrase: "Member must not be null" } });
     }
   };
   const rootTasks: Task[] = [];
@@ -292,7 +293,12 @@ function violations(shape: Shape, value: unknown): string[] {
   if (type === "timestamp" || type === "boolean" || type === "blob") return out;
   // Numbers are bounded by value; strings, lists and maps by length (characters, items, entries).
   const unit = typeof value === "number" ? "value" : "length";
-  const size = typeof value === "number" ? value : typeof value === "string" || Array.isArray(value) ? value.length : Object.keys(value as Json).length;
+  const size =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" || Array.isArray(value)
+        ? value.length
+        : Object.keys(value as Json).length;
   if (min !== undefined && size < min) out.push(`Member must have ${unit} greater than or equal to ${min}`);
   if (max !== undefined && size > max) out.push(`Member must have ${unit} less than or equal to ${max}`);
   if (typeof value === "string") {
@@ -371,11 +377,18 @@ function identityHash(text: string): string {
 }
 
 const JAVA_TYPE: Readonly<Record<string, string>> = {
-  string: "an String", integer: "an Integer", long: "an Long", float: "an Float", double: "an Double",
-  boolean: "an Boolean", blob: "a Blob",
+  string: "an String",
+  integer: "an Integer",
+  long: "an Long",
+  float: "an Float",
+  double: "an Double",
+  boolean: "an Boolean",
+  blob: "a Blob",
 };
 const JAVA_CLASS: Readonly<Record<string, string>> = {
-  number: "com.amazon.coral.value.json.numbers.TruncatingBigNumber", string: "java.lang.String", boolean: "java.lang.Boolean",
+  number: "com.amazon.coral.value.json.numbers.TruncatingBigNumber",
+  string: "java.lang.String",
+  boolean: "java.lang.Boolean",
 };
 
 function fail(message: string): never {
