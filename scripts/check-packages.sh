@@ -12,8 +12,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PNPM_VERSION=10.34.9
-pnpm() { npx --yes "pnpm@${PNPM_VERSION}" "$@"; }
+# Under `pnpm check:packages`, reuse the pnpm that runs the script; alone, fetch the pinned one.
+if [[ "${npm_execpath:-}" == *pnpm* ]]; then
+  pnpm() { node "$npm_execpath" "$@"; }
+else
+  pnpm() { npx --yes pnpm@10.34.9 "$@"; }
+fi
 bin=node_modules/.bin
 
 out=$(mktemp -d)
