@@ -3,6 +3,7 @@ import { isTerminalJobStatus, rejectedInStatus } from "../job-status.js";
 import type { Kit } from "../kind.js";
 import type { Operations } from "../operation.js";
 import { PROCESSING_JOB } from "../simple-job/errors.js";
+import { listSimpleJobs } from "../simple-job/kind.js";
 import { planSimpleJob } from "../simple-job/plan.js";
 import { newSimpleJobRecord, withStopRequest } from "../simple-job/record.js";
 import { viewSimpleJob } from "../simple-job/view.js";
@@ -37,9 +38,8 @@ export function processingJobOperations(kit: Kit<ProcessingJobRecord>): Operatio
     DescribeProcessingJob: (input) => describeProcessingJob(kit.find(input.ProcessingJobName), kit.now()),
 
     ListProcessingJobs(input) {
-      const { items, nextToken } = kit.list(input);
-      const now = kit.now();
-      return { ProcessingJobSummaries: items.map((r) => summarizeProcessingJob(r, viewSimpleJob(r.timeline, now))), NextToken: nextToken };
+      const { items, nextToken } = listSimpleJobs(kit, input, summarizeProcessingJob);
+      return { ProcessingJobSummaries: items, NextToken: nextToken };
     },
 
     StopProcessingJob(input) {

@@ -5,9 +5,9 @@ import { modelKind } from "../model/kind.js";
 import { modelImages } from "../model/record.js";
 import type { Operations } from "../operation.js";
 import { TRANSFORM_JOB } from "../simple-job/errors.js";
+import { listSimpleJobs } from "../simple-job/kind.js";
 import { planSimpleJob } from "../simple-job/plan.js";
 import { newSimpleJobRecord, withStopRequest } from "../simple-job/record.js";
-import { viewSimpleJob } from "../simple-job/view.js";
 import { checkTransformRequest } from "./check-request.js";
 import { describeTransformJob, summarizeTransformJob } from "./describe.js";
 import type { TransformJobRecord } from "./record.js";
@@ -40,9 +40,8 @@ export function transformJobOperations(kit: Kit<TransformJobRecord>): Operations
     DescribeTransformJob: (input) => describeTransformJob(kit.find(input.TransformJobName), kit.now()),
 
     ListTransformJobs(input) {
-      const { items, nextToken } = kit.list(input);
-      const now = kit.now();
-      return { TransformJobSummaries: items.map((r) => summarizeTransformJob(r, viewSimpleJob(r.timeline, now))), NextToken: nextToken };
+      const { items, nextToken } = listSimpleJobs(kit, input, summarizeTransformJob);
+      return { TransformJobSummaries: items, NextToken: nextToken };
     },
 
     StopTransformJob(input) {
