@@ -7,7 +7,7 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import fc from "fast-check";
 import { describe } from "vitest";
-import { testJobModel, type JobKind } from "./fixtures/job-model.js";
+import { type JobKind, type Limits, testJobModel } from "./fixtures/job-model.js";
 import { processingJobRequest, SIMPLE_JOB_LIFE, SIMPLE_JOB_DURATIONS } from "./fixtures/jobs.js";
 
 /** The model-based test every job kind shares (fixtures/job-model.ts), for processing jobs. */
@@ -35,10 +35,15 @@ const PROCESSING_JOB: JobKind = {
     // A rule's failure text is the container's message too.
     failure: ["FailureReason", "ExitMessage"],
   },
-  request: (name, max) =>
-    processingJobRequest({ ProcessingJobName: name, StoppingCondition: max === undefined ? undefined : { MaxRuntimeInSeconds: max } }),
+  request: (name, { maxRuntimeSeconds }) =>
+    processingJobRequest({
+      ProcessingJobName: name,
+      StoppingCondition: maxRuntimeSeconds === undefined ? undefined : { MaxRuntimeInSeconds: maxRuntimeSeconds },
+    }),
   // The limit is optional for processing jobs: without one there is none.
-  maxRuntimeSeconds: fc.option(fc.oneof(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 601, max: 3_600 })), { nil: undefined }),
+  limits: fc
+    .option(fc.oneof(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 601, max: 3_600 })), { nil: undefined })
+    .map((maxRuntimeSeconds): Limits => (maxRuntimeSeconds === undefined ? {} : { maxRuntimeSeconds })),
   durations: SIMPLE_JOB_DURATIONS,
   life: SIMPLE_JOB_LIFE,
   notFound: { describe: NOT_FOUND, stop: NOT_FOUND, delete: NOT_FOUND },

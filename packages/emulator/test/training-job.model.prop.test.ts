@@ -18,10 +18,12 @@ const SECONDARY: Record<string, string[]> = {
   Completed: ["Completed"],
   Failed: ["Failed"],
   Stopping: ["Stopping"],
-  Stopped: ["Stopped", "MaxRuntimeExceeded"],
+  Stopped: ["Stopped", "MaxRuntimeExceeded", "MaxWaitTimeExceeded"],
 };
 const PHASE_ORDER = ["Starting", "Downloading", "Training", "Uploading"];
 const NOT_FOUND = (): string => "Requested resource not found.";
+/** Half the limits fall within the life the durations give, half beyond it. */
+const RUNTIME_LIMIT = fc.oneof(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 601, max: 3_600 }));
 
 const TRAINING_JOB: JobKind = {
   noun: "training job",
@@ -44,9 +46,27 @@ const TRAINING_JOB: JobKind = {
     summaries: "TrainingJobSummaries",
     failure: ["FailureReason"],
   },
-  request: (name, max) => trainingJobRequest({ TrainingJobName: name, StoppingCondition: { MaxRuntimeInSeconds: max! } }),
-  // Half the limits fall within the life the durations give, half beyond it.
-  maxRuntimeSeconds: fc.oneof(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 601, max: 3_600 })),
+  request: (name, { maxRuntimeSeconds, maxWaitSeconds }) =>
+    trainingJobRequest({
+      TrainingJobName: name,
+      StoppingCondition: {
+        MaxRuntimeInSeconds: maxRuntimeSeconds!,
+        ...(maxWaitSeconds === undefined ? {} : { MaxWaitTimeInSeconds: maxWaitSeconds }),
+      },
+      ...(maxWaitSeconds === undefined ? {} : { EnableManagedSpotTraining: true }),
+    }),
+  limits: fc.oneof(
+    { arbitrary: RUNTIME_LIMIT.map((maxRuntimeSeconds) => ({ maxRuntimeSeconds })), weight: 1 },
+    // Managed spot training: MaxWaitTimeInSeconds is at least MaxRuntimeInSeconds and measured from
+    // creation rather than from TrainingStartTime, so either limit may come first, or one inside
+    // the other's Stopping (the extra wait is of the order of the Starting phase).
+    {
+      arbitrary: fc
+        .tuple(RUNTIME_LIMIT, fc.integer({ min: 0, max: 180 }))
+        .map(([maxRuntimeSeconds, extra]) => ({ maxRuntimeSeconds, maxWaitSeconds: maxRuntimeSeconds + extra })),
+      weight: 1,
+    },
+  ),
   durations: fc.record({
     startingSeconds: seconds(120),
     downloadingSeconds: seconds(60),
