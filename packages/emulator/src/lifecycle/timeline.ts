@@ -54,11 +54,25 @@ export function interrupted<S>(
   for (const cut of interruptions) {
     if (cut === undefined) continue;
     const end = endOf(points);
+    // A cut finds the life running or changes nothing: one that comes while an earlier cut's
+    // Stopping is under way (a spot job's wait limit inside its runtime limit's stopping window)
+    // must not bring the life back to running.
+    if (!isRunning(lastBefore(points, cut.at).state)) continue;
     if (cut.at < end || (cut.evenAtEnd === true && cut.at === end)) {
       points = [...points.filter((point) => point.at <= cut.at && isRunning(point.state)), ...cut.ending];
     }
   }
   return points;
+}
+
+/** The last point strictly before `time` (what a cut at `time` interrupts); the first point if none. */
+function lastBefore<S>(timeline: Timeline<S>, time: number): Point<S> {
+  let last = timeline[0]!;
+  for (const point of timeline) {
+    if (point.at >= time) break;
+    last = point;
+  }
+  return last;
 }
 
 /**
