@@ -13,7 +13,10 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const request = (name: string) => ({
   TrainingJobName: name,
   RoleArn: "arn:aws:iam::123456789012:role/SageMakerRole",
-  AlgorithmSpecification: { TrainingImage: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1", TrainingInputMode: "File" as const },
+  AlgorithmSpecification: {
+    TrainingImage: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
+    TrainingInputMode: "File" as const,
+  },
   OutputDataConfig: { S3OutputPath: "s3://bucket/output/" },
   ResourceConfig: { InstanceType: "ml.m5.xlarge" as const, InstanceCount: 1, VolumeSizeInGB: 30 },
   StoppingCondition: { MaxRuntimeInSeconds: 3600 },
@@ -23,14 +26,18 @@ async function timed(label: string, n: number, fn: (i: number) => Promise<unknow
   const start = performance.now();
   for (let i = 0; i < n; i++) await fn(i);
   const ms = performance.now() - start;
-  console.log(`  ${label.padEnd(46)} ${String(n).padStart(6)} calls  ${(ms / n).toFixed(3)} ms/call  ${Math.round((n / ms) * 1000)} calls/s`);
+  console.log(
+    `  ${label.padEnd(46)} ${String(n).padStart(6)} calls  ${(ms / n).toFixed(3)} ms/call  ${Math.round((n / ms) * 1000)} calls/s`,
+  );
 }
 
 const emulator = createEmulator({ clock: new VirtualClock({ autoAdvance: false }) });
 const client = emulator.client();
 console.log("in-process");
 await timed("SDK CreateTrainingJob", 5_000, (i) => client.send(new CreateTrainingJobCommand(request(`j-${i}`))));
-await timed("emulator.call DescribeTrainingJob (no SDK)", 20_000, (i) => emulator.call("DescribeTrainingJob", { TrainingJobName: `j-${i % 5000}` }));
+await timed("emulator.call DescribeTrainingJob (no SDK)", 20_000, (i) =>
+  emulator.call("DescribeTrainingJob", { TrainingJobName: `j-${i % 5000}` }),
+);
 await timed("SDK DescribeTrainingJob", 5_000, (i) => client.send(new DescribeTrainingJobCommand({ TrainingJobName: `j-${i}` })));
 await timed("SDK ListTrainingJobs (5 000 jobs, 100 a page)", 200, () => client.send(new ListTrainingJobsCommand({ MaxResults: 100 })));
 
@@ -42,7 +49,12 @@ const perJob = (process.memoryUsage().heapUsed - heapBefore) / 20_000;
 console.log(`memory\n  heap per stored training job (20 000 jobs)       ~${(perJob / 1024).toFixed(1)} KiB`);
 
 const server = await startServer({ port: 0, timeScale: 1 });
-const http = new SageMakerClient({ region: "us-east-1", endpoint: server.url, credentials: { accessKeyId: "t", secretAccessKey: "t" }, maxAttempts: 1 });
+const http = new SageMakerClient({
+  region: "us-east-1",
+  endpoint: server.url,
+  credentials: { accessKeyId: "t", secretAccessKey: "t" },
+  maxAttempts: 1,
+});
 console.log("over HTTP (loopback, one connection at a time)");
 await timed("SDK CreateTrainingJob", 1_000, (i) => http.send(new CreateTrainingJobCommand(request(`h-${i}`))));
 await timed("SDK DescribeTrainingJob", 2_000, (i) => http.send(new DescribeTrainingJobCommand({ TrainingJobName: `h-${i % 1000}` })));

@@ -54,7 +54,10 @@ for (const n of [1_000, 10_000, 100_000]) {
   })();
   line(`${n} jobs: first page`, `${median(50, () => list({ MaxResults: 100 })).toFixed(3)} ms`);
   line(`${n} jobs: a page from the middle (NextToken)`, `${median(50, () => list({ MaxResults: 100, NextToken: middle })).toFixed(3)} ms`);
-  line(`${n} jobs: SortBy Name, Descending`, `${median(50, () => list({ MaxResults: 100, SortBy: "Name", SortOrder: "Descending" })).toFixed(3)} ms`);
+  line(
+    `${n} jobs: SortBy Name, Descending`,
+    `${median(50, () => list({ MaxResults: 100, SortBy: "Name", SortOrder: "Descending" })).toFixed(3)} ms`,
+  );
   line(`${n} jobs: StatusEquals InProgress (no MaxResults)`, `${median(50, () => list({ StatusEquals: "InProgress" })).toFixed(3)} ms`);
   line(`${n} jobs: SortBy Status`, `${median(50, () => list({ MaxResults: 100, SortBy: "Status" })).toFixed(3)} ms`);
   if (n <= 10_000) {
@@ -87,7 +90,11 @@ console.log("Describe beside many resources (median of 500)");
         ParameterRanges: { ContinuousParameterRanges: [{ Name: "eta", MinValue: "0.1", MaxValue: "0.5" }] },
       },
       TrainingJobDefinition: {
-        AlgorithmSpecification: { TrainingImage: IMAGE, TrainingInputMode: "File", MetricDefinitions: [{ Name: "validation:auc", Regex: "auc=(.*)" }] },
+        AlgorithmSpecification: {
+          TrainingImage: IMAGE,
+          TrainingInputMode: "File",
+          MetricDefinitions: [{ Name: "validation:auc", Regex: "auc=(.*)" }],
+        },
         RoleArn: ROLE,
         OutputDataConfig: { S3OutputPath: "s3://bucket/output/" },
         ResourceConfig: { InstanceType: "ml.m5.xlarge", InstanceCount: 1, VolumeSizeInGB: 30 },

@@ -91,7 +91,15 @@ export interface EmulatorOptions {
 /** The keys each option object may have, to refuse misspellings (`nmae`, `trainSeconds`). */
 const KNOWN = {
   options: [
-    "clock", "seed", "region", "accountId", "partition", "preserveArnNameCase", "durations", "jitter", "rules",
+    "clock",
+    "seed",
+    "region",
+    "accountId",
+    "partition",
+    "preserveArnNameCase",
+    "durations",
+    "jitter",
+    "rules",
     "listTrainingJobsStatusFilterAfterPage",
   ],
   rule: ["match", "durations", "outcome", "metrics"],
@@ -134,9 +142,12 @@ export function checkRules(rules: readonly EmulatorRule[], phases: readonly stri
     if (outcome !== undefined) {
       checkObject(outcome, `${where}.outcome`, KNOWN.outcome);
       if (outcome.status !== "Completed" && outcome.status !== "Failed") {
-        throw new TypeError(`${where}.outcome.status [${String((outcome as { status: unknown }).status)}] must be "Completed" or "Failed".`);
+        throw new TypeError(
+          `${where}.outcome.status [${String((outcome as { status: unknown }).status)}] must be "Completed" or "Failed".`,
+        );
       }
-      if (outcome.status === "Failed" && outcome.afterSeconds !== undefined) checkSeconds(outcome.afterSeconds, `${where}.outcome.afterSeconds`);
+      if (outcome.status === "Failed" && outcome.afterSeconds !== undefined)
+        checkSeconds(outcome.afterSeconds, `${where}.outcome.afterSeconds`);
       if (outcome.status === "Failed" && outcome.failureReason !== undefined && typeof outcome.failureReason !== "string") {
         throw new TypeError(`${where}.outcome.failureReason must be a string, got ${describe(outcome.failureReason)}.`);
       }

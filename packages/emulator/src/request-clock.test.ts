@@ -16,7 +16,11 @@ describe("RequestClock", () => {
   it("releases the instant when the request throws", () => {
     let host = 0;
     const clock = new RequestClock({ now: () => (host += 10), sleep: async () => {} });
-    expect(() => clock.atOneInstant(() => { throw new Error("boom"); })).toThrow("boom");
+    expect(() =>
+      clock.atOneInstant(() => {
+        throw new Error("boom");
+      }),
+    ).toThrow("boom");
     expect(clock.now()).toBe(20);
   });
 });

@@ -8,7 +8,9 @@ describe("createEmulator options", () => {
     expect(() => createEmulator({ rules: [{ outcome: { status: "Failed", afterSeconds: -100 } }] })).toThrow(
       "rules[0].outcome.afterSeconds [-100] must be a finite number of seconds, 0 or more.",
     );
-    expect(() => createEmulator({ rules: [{}, { durations: { trainingSeconds: Number.NaN } }] })).toThrow(/rules\[1\]\.durations\.trainingSeconds/);
+    expect(() => createEmulator({ rules: [{}, { durations: { trainingSeconds: Number.NaN } }] })).toThrow(
+      /rules\[1\]\.durations\.trainingSeconds/,
+    );
     expect(() => createEmulator({ durations: { startingSeconds: -1 } })).toThrow(/durations\.startingSeconds \[-1\]/);
     expect(() => createEmulator({ rules: [{ metrics: { auc: Number.POSITIVE_INFINITY } }] })).toThrow(/must be a finite number/);
     expect(() => createEmulator({ jitter: 1 })).toThrow(RangeError);
@@ -22,13 +24,19 @@ describe("createEmulator options", () => {
   });
 
   it("refuses a misspelled duration, at the top level and in a rule", () => {
-    expect(() => createEmulator({ durations: { trainSeconds: 60 } as never })).toThrow(/durations has an unknown key "trainSeconds"; the known keys are startingSeconds, /);
-    expect(() => createEmulator({ rules: [{ durations: { runSeconds: 1 } as never }] })).toThrow(/rules\[0\]\.durations has an unknown key "runSeconds"/);
+    expect(() => createEmulator({ durations: { trainSeconds: 60 } as never })).toThrow(
+      /durations has an unknown key "trainSeconds"; the known keys are startingSeconds, /,
+    );
+    expect(() => createEmulator({ rules: [{ durations: { runSeconds: 1 } as never }] })).toThrow(
+      /rules\[0\]\.durations has an unknown key "runSeconds"/,
+    );
   });
 
   it("refuses a misspelled top-level option or outcome key", () => {
     expect(() => createEmulator({ sed: 3 } as never)).toThrow(/options has an unknown key "sed"; the known keys are clock, seed, /);
-    expect(() => createEmulator({ rules: [{ outcome: { status: "Failed", reason: "x" } as never }] })).toThrow(/rules\[0\]\.outcome has an unknown key "reason"/);
+    expect(() => createEmulator({ rules: [{ outcome: { status: "Failed", reason: "x" } as never }] })).toThrow(
+      /rules\[0\]\.outcome has an unknown key "reason"/,
+    );
   });
 
   it("refuses rules replaced at run time by the same checks, keeping the old ones", () => {
@@ -41,7 +49,12 @@ describe("createEmulator options", () => {
     const run = async (extraPolls: number) => {
       const { client, clock } = manualEmulator({ seed: 7, jitter: 0.5 });
       for (let i = 0; i < extraPolls; i++) await client.send(new ListTrainingJobsCommand({}));
-      const request = trainingJobRequest({ AlgorithmSpecification: { ...trainingJobRequest().AlgorithmSpecification!, MetricDefinitions: [{ Name: "auc", Regex: "auc=(.*)" }] } });
+      const request = trainingJobRequest({
+        AlgorithmSpecification: {
+          ...trainingJobRequest().AlgorithmSpecification!,
+          MetricDefinitions: [{ Name: "auc", Regex: "auc=(.*)" }],
+        },
+      });
       await client.send(new CreateTrainingJobCommand(request));
       await clock.advance(3_600_000);
       const d = await client.send(new DescribeTrainingJobCommand({ TrainingJobName: "xgb-churn" }));

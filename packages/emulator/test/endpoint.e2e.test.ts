@@ -33,10 +33,19 @@ describe("endpoint lifecycle", () => {
     const describe = () => client.send(new DescribeEndpointCommand({ EndpointName: "churn-endpoint" }));
 
     const creating = await describe();
-    expect(creating).toMatchObject({ EndpointName: "Churn-Endpoint", EndpointArn, EndpointStatus: "Creating", EndpointConfigName: "churn-config" });
+    expect(creating).toMatchObject({
+      EndpointName: "Churn-Endpoint",
+      EndpointArn,
+      EndpointStatus: "Creating",
+      EndpointConfigName: "churn-config",
+    });
     expect(creating.ProductionVariants).toBeUndefined(); // [INF]
     expect(creating.PendingDeploymentSummary).toMatchObject({ EndpointConfigName: "churn-config", StartTime: new Date(t0) });
-    expect(creating.PendingDeploymentSummary!.ProductionVariants![0]).toMatchObject({ VariantName: "AllTraffic", DesiredInstanceCount: 1, InstanceType: "ml.m5.large" });
+    expect(creating.PendingDeploymentSummary!.ProductionVariants![0]).toMatchObject({
+      VariantName: "AllTraffic",
+      DesiredInstanceCount: 1,
+      InstanceType: "ml.m5.large",
+    });
     expect(creating.CreationTime).toEqual(new Date(t0));
     expect(creating.LastModifiedTime).toEqual(new Date(t0));
 
@@ -49,7 +58,13 @@ describe("endpoint lifecycle", () => {
     expect(ready.PendingDeploymentSummary).toBeUndefined();
     expect(ready.FailureReason).toBeUndefined();
     const [summary] = ready.ProductionVariants!;
-    expect(summary).toMatchObject({ VariantName: "AllTraffic", CurrentWeight: 1, DesiredWeight: 1, CurrentInstanceCount: 1, DesiredInstanceCount: 1 });
+    expect(summary).toMatchObject({
+      VariantName: "AllTraffic",
+      CurrentWeight: 1,
+      DesiredWeight: 1,
+      CurrentInstanceCount: 1,
+      DesiredInstanceCount: 1,
+    });
     const [image] = summary!.DeployedImages!;
     expect(image!.SpecifiedImage).toBe(XGB_IMAGE);
     expect(image!.ResolvedImage).toMatch(/^683313688378\.dkr\.ecr\.us-east-1\.amazonaws\.com\/sagemaker-xgboost@sha256:[0-9a-f]{64}$/);
@@ -72,7 +87,9 @@ describe("endpoint lifecycle", () => {
     const t0 = clock.now();
     await client.send(new CreateEndpointCommand(endpointRequest({ EndpointName: "bad-endpoint" })));
     await client.send(new CreateModelCommand(modelRequest({ ModelName: "broken", PrimaryContainer: { Image: "acme/broken:1" } })));
-    await client.send(new CreateEndpointConfigCommand(endpointConfigRequest({ EndpointConfigName: "broken", ProductionVariants: [variant("broken")] })));
+    await client.send(
+      new CreateEndpointConfigCommand(endpointConfigRequest({ EndpointConfigName: "broken", ProductionVariants: [variant("broken")] })),
+    );
     await client.send(new CreateEndpointCommand(endpointRequest({ EndpointName: "broken", EndpointConfigName: "broken" })));
     await clock.advanceTo(t0 + 100 * S);
     const byName = await client.send(new DescribeEndpointCommand({ EndpointName: "bad-endpoint" }));
@@ -84,8 +101,13 @@ describe("endpoint lifecycle", () => {
       "The primary container for production variant AllTraffic did not pass the ping health check. Please check CloudWatch logs for this endpoint.",
     );
     // [DOC] "DeleteEndpoint is the only operation that can be performed on a failed endpoint".
-    const update = await errorOf(() => client.send(new UpdateEndpointCommand({ EndpointName: "broken", EndpointConfigName: "churn-config" })));
-    expect([update.name, update.message]).toEqual(["ValidationException", `Cannot update failed endpoint "${arnOf("endpoint", "broken")}".`]);
+    const update = await errorOf(() =>
+      client.send(new UpdateEndpointCommand({ EndpointName: "broken", EndpointConfigName: "churn-config" })),
+    );
+    expect([update.name, update.message]).toEqual([
+      "ValidationException",
+      `Cannot update failed endpoint "${arnOf("endpoint", "broken")}".`,
+    ]);
     await client.send(new DeleteEndpointCommand({ EndpointName: "broken" }));
   });
 
@@ -93,7 +115,14 @@ describe("endpoint lifecycle", () => {
     const { clock, client } = await hostingEmulator();
     const t0 = clock.now();
     await client.send(new CreateEndpointCommand(endpointRequest()));
-    await client.send(new CreateEndpointConfigCommand(endpointConfigRequest({ EndpointConfigName: "churn-config-v2", ProductionVariants: [variant("churn-model", { InitialInstanceCount: 3 })] })));
+    await client.send(
+      new CreateEndpointConfigCommand(
+        endpointConfigRequest({
+          EndpointConfigName: "churn-config-v2",
+          ProductionVariants: [variant("churn-model", { InitialInstanceCount: 3 })],
+        }),
+      ),
+    );
     await clock.advanceTo(t0 + 100 * S);
     await client.send(new UpdateEndpointCommand({ EndpointName: "churn-endpoint", EndpointConfigName: "churn-config-v2" }));
     const updating = await client.send(new DescribeEndpointCommand({ EndpointName: "churn-endpoint" }));
@@ -102,22 +131,34 @@ describe("endpoint lifecycle", () => {
     expect(updating.PendingDeploymentSummary).toMatchObject({ EndpointConfigName: "churn-config-v2", StartTime: new Date(t0 + 100 * S) });
     await clock.advanceTo(t0 + 150 * S);
     const done = await client.send(new DescribeEndpointCommand({ EndpointName: "churn-endpoint" }));
-    expect([done.EndpointStatus, done.EndpointConfigName, done.PendingDeploymentSummary]).toEqual(["InService", "churn-config-v2", undefined]);
+    expect([done.EndpointStatus, done.EndpointConfigName, done.PendingDeploymentSummary]).toEqual([
+      "InService",
+      "churn-config-v2",
+      undefined,
+    ]);
     expect(done.ProductionVariants![0]!.CurrentInstanceCount).toBe(3);
     expect(done.LastModifiedTime).toEqual(new Date(t0 + 150 * S));
   });
 
   it("rolls a failed UpdateEndpoint back: InService on the old config with a FailureReason the next update clears ([OBS] ACK sagemaker-controller#7)", async () => {
-    const { clock, client } = await hostingEmulator({ rules: [{ match: { image: /broken/ }, outcome: { status: "Failed", failureReason: "ClientError: bad image" } }] });
+    const { clock, client } = await hostingEmulator({
+      rules: [{ match: { image: /broken/ }, outcome: { status: "Failed", failureReason: "ClientError: bad image" } }],
+    });
     await client.send(new CreateEndpointCommand(endpointRequest()));
     await client.send(new CreateModelCommand(modelRequest({ ModelName: "broken", PrimaryContainer: { Image: "acme/broken:1" } })));
-    await client.send(new CreateEndpointConfigCommand(endpointConfigRequest({ EndpointConfigName: "broken", ProductionVariants: [variant("broken")] })));
+    await client.send(
+      new CreateEndpointConfigCommand(endpointConfigRequest({ EndpointConfigName: "broken", ProductionVariants: [variant("broken")] })),
+    );
     await client.send(new CreateEndpointConfigCommand(endpointConfigRequest({ EndpointConfigName: "v2" })));
     await clock.advance(100 * S);
     await client.send(new UpdateEndpointCommand({ EndpointName: "churn-endpoint", EndpointConfigName: "broken" }));
     await clock.advance(50 * S);
     const rolledBack = await client.send(new DescribeEndpointCommand({ EndpointName: "churn-endpoint" }));
-    expect([rolledBack.EndpointStatus, rolledBack.EndpointConfigName, rolledBack.FailureReason]).toEqual(["InService", "churn-config", "ClientError: bad image"]);
+    expect([rolledBack.EndpointStatus, rolledBack.EndpointConfigName, rolledBack.FailureReason]).toEqual([
+      "InService",
+      "churn-config",
+      "ClientError: bad image",
+    ]);
     await client.send(new UpdateEndpointCommand({ EndpointName: "churn-endpoint", EndpointConfigName: "v2" }));
     const retrying = await client.send(new DescribeEndpointCommand({ EndpointName: "churn-endpoint" }));
     expect([retrying.EndpointStatus, retrying.FailureReason]).toEqual(["Updating", undefined]);
@@ -127,15 +168,29 @@ describe("endpoint lifecycle", () => {
     const { clock, client } = await hostingEmulator();
     await client.send(new CreateEndpointCommand(endpointRequest()));
     for (const name of ["v2", "v3"]) {
-      await client.send(new CreateEndpointConfigCommand(endpointConfigRequest({ EndpointConfigName: name, ProductionVariants: [variant("churn-model", { InitialInstanceCount: 4, InitialVariantWeight: 2 })] })));
+      await client.send(
+        new CreateEndpointConfigCommand(
+          endpointConfigRequest({
+            EndpointConfigName: name,
+            ProductionVariants: [variant("churn-model", { InitialInstanceCount: 4, InitialVariantWeight: 2 })],
+          }),
+        ),
+      );
     }
     await clock.advance(100 * S);
-    await client.send(new UpdateEndpointCommand({ EndpointName: "churn-endpoint", EndpointConfigName: "v2", RetainAllVariantProperties: true }));
+    await client.send(
+      new UpdateEndpointCommand({ EndpointName: "churn-endpoint", EndpointConfigName: "v2", RetainAllVariantProperties: true }),
+    );
     await clock.advance(50 * S);
     const retained = (await client.send(new DescribeEndpointCommand({ EndpointName: "churn-endpoint" }))).ProductionVariants![0]!;
     expect([retained.CurrentInstanceCount, retained.CurrentWeight]).toEqual([1, 1]);
     await client.send(
-      new UpdateEndpointCommand({ EndpointName: "churn-endpoint", EndpointConfigName: "v3", RetainAllVariantProperties: true, ExcludeRetainedVariantProperties: [{ VariantPropertyType: "DesiredInstanceCount" }] }),
+      new UpdateEndpointCommand({
+        EndpointName: "churn-endpoint",
+        EndpointConfigName: "v3",
+        RetainAllVariantProperties: true,
+        ExcludeRetainedVariantProperties: [{ VariantPropertyType: "DesiredInstanceCount" }],
+      }),
     );
     await clock.advance(50 * S);
     const partly = (await client.send(new DescribeEndpointCommand({ EndpointName: "churn-endpoint" }))).ProductionVariants![0]!;
@@ -148,17 +203,31 @@ describe("endpoint lifecycle", () => {
     await clock.advance(100 * S);
     const t1 = clock.now();
     await client.send(
-      new UpdateEndpointWeightsAndCapacitiesCommand({ EndpointName: "churn-endpoint", DesiredWeightsAndCapacities: [{ VariantName: "AllTraffic", DesiredWeight: 0.5, DesiredInstanceCount: 2 }] }),
+      new UpdateEndpointWeightsAndCapacitiesCommand({
+        EndpointName: "churn-endpoint",
+        DesiredWeightsAndCapacities: [{ VariantName: "AllTraffic", DesiredWeight: 0.5, DesiredInstanceCount: 2 }],
+      }),
     );
     const updating = await client.send(new DescribeEndpointCommand({ EndpointName: "churn-endpoint" }));
     expect(updating.EndpointStatus).toBe("Updating");
     expect(updating.PendingDeploymentSummary).toBeUndefined();
-    expect(updating.ProductionVariants![0]).toMatchObject({ CurrentWeight: 1, DesiredWeight: 0.5, CurrentInstanceCount: 1, DesiredInstanceCount: 2 });
+    expect(updating.ProductionVariants![0]).toMatchObject({
+      CurrentWeight: 1,
+      DesiredWeight: 0.5,
+      CurrentInstanceCount: 1,
+      DesiredInstanceCount: 2,
+    });
     expect(updating.ProductionVariants![0]!.VariantStatus).toEqual([{ Status: "Updating", StartTime: new Date(t1) }]);
     await clock.advance(50 * S);
     const done = await client.send(new DescribeEndpointCommand({ EndpointName: "churn-endpoint" }));
     expect(done.EndpointStatus).toBe("InService");
-    expect(done.ProductionVariants![0]).toMatchObject({ CurrentWeight: 0.5, DesiredWeight: 0.5, CurrentInstanceCount: 2, DesiredInstanceCount: 2, VariantStatus: [] });
+    expect(done.ProductionVariants![0]).toMatchObject({
+      CurrentWeight: 0.5,
+      DesiredWeight: 0.5,
+      CurrentInstanceCount: 2,
+      DesiredInstanceCount: 2,
+      VariantStatus: [],
+    });
   });
 
   it("DeleteEndpoint shows Deleting, then the endpoint is gone and its name free; config and model stay", async () => {
@@ -179,7 +248,11 @@ describe("endpoint errors", () => {
     const { client } = await hostingEmulator();
     await client.send(new CreateEndpointCommand(endpointRequest()));
     const error = await errorOf(() => client.send(new CreateEndpointCommand(endpointRequest({ EndpointName: "CHURN-ENDPOINT" }))));
-    expect([error.name, error.message, error.$metadata?.httpStatusCode]).toEqual(["ValidationException", `Cannot create already existing endpoint "${ENDPOINT_ARN}".`, 400]);
+    expect([error.name, error.message, error.$metadata?.httpStatusCode]).toEqual([
+      "ValidationException",
+      `Cannot create already existing endpoint "${ENDPOINT_ARN}".`,
+      400,
+    ]);
   });
 
   it("answers Describe, Delete, Update and UpdateWeights of a missing endpoint with `Could not find endpoint` ([OBS] amazon-sagemaker-examples#2402)", async () => {
@@ -189,7 +262,13 @@ describe("endpoint errors", () => {
       () => client.send(new DescribeEndpointCommand({ EndpointName: name })),
       () => client.send(new DeleteEndpointCommand({ EndpointName: name })),
       () => client.send(new UpdateEndpointCommand({ EndpointName: name, EndpointConfigName: "churn-config" })),
-      () => client.send(new UpdateEndpointWeightsAndCapacitiesCommand({ EndpointName: name, DesiredWeightsAndCapacities: [{ VariantName: "AllTraffic", DesiredWeight: 1 }] })),
+      () =>
+        client.send(
+          new UpdateEndpointWeightsAndCapacitiesCommand({
+            EndpointName: name,
+            DesiredWeightsAndCapacities: [{ VariantName: "AllTraffic", DesiredWeight: 1 }],
+          }),
+        ),
     ]) {
       const error = await errorOf(send);
       expect([error.name, error.message]).toEqual(["ValidationException", `Could not find endpoint "${arnOf("endpoint", "ghost")}".`]);
@@ -199,7 +278,10 @@ describe("endpoint errors", () => {
   it("refuses CreateEndpoint on a missing config, or on a config whose model was deleted ([INF]; [OBS] sagemaker-python-sdk#2112)", async () => {
     const { client } = await hostingEmulator();
     const noConfig = await errorOf(() => client.send(new CreateEndpointCommand(endpointRequest({ EndpointConfigName: "Nope" }))));
-    expect([noConfig.name, noConfig.message]).toEqual(["ValidationException", `Could not find endpoint configuration "${arnOf("endpoint-config", "nope")}".`]);
+    expect([noConfig.name, noConfig.message]).toEqual([
+      "ValidationException",
+      `Could not find endpoint configuration "${arnOf("endpoint-config", "nope")}".`,
+    ]);
     await client.send(new DeleteModelCommand({ ModelName: "churn-model" }));
     const noModel = await errorOf(() => client.send(new CreateEndpointCommand(endpointRequest())));
     expect([noModel.name, noModel.message]).toEqual(["ValidationException", `Could not find model "${arnOf("model", "churn-model")}".`]);
@@ -211,7 +293,13 @@ describe("endpoint errors", () => {
     await client.send(new CreateEndpointConfigCommand(endpointConfigRequest({ EndpointConfigName: "v2" })));
     const attempts = [
       () => client.send(new UpdateEndpointCommand({ EndpointName: "churn-endpoint", EndpointConfigName: "v2" })),
-      () => client.send(new UpdateEndpointWeightsAndCapacitiesCommand({ EndpointName: "churn-endpoint", DesiredWeightsAndCapacities: [{ VariantName: "AllTraffic", DesiredWeight: 2 }] })),
+      () =>
+        client.send(
+          new UpdateEndpointWeightsAndCapacitiesCommand({
+            EndpointName: "churn-endpoint",
+            DesiredWeightsAndCapacities: [{ VariantName: "AllTraffic", DesiredWeight: 2 }],
+          }),
+        ),
       () => client.send(new DeleteEndpointCommand({ EndpointName: "churn-endpoint" })),
     ];
     const expectInProgress = async () => {
@@ -230,8 +318,13 @@ describe("endpoint errors", () => {
     const { clock, client } = await hostingEmulator();
     await client.send(new CreateEndpointCommand(endpointRequest()));
     await clock.advance(100 * S);
-    const error = await errorOf(() => client.send(new UpdateEndpointCommand({ EndpointName: "churn-endpoint", EndpointConfigName: "Churn-Config" })));
-    expect([error.name, error.message]).toEqual(["ValidationException", 'Cannot update endpoint with the currently in use endpoint configuration "churn-config".']);
+    const error = await errorOf(() =>
+      client.send(new UpdateEndpointCommand({ EndpointName: "churn-endpoint", EndpointConfigName: "Churn-Config" })),
+    );
+    expect([error.name, error.message]).toEqual([
+      "ValidationException",
+      'Cannot update endpoint with the currently in use endpoint configuration "churn-config".',
+    ]);
   });
 
   it("refuses UpdateWeights naming an unknown or repeated variant (texts as in moto [INF])", async () => {
@@ -239,9 +332,18 @@ describe("endpoint errors", () => {
     await client.send(new CreateEndpointCommand(endpointRequest()));
     await clock.advance(100 * S);
     const send = (names: string[]) =>
-      client.send(new UpdateEndpointWeightsAndCapacitiesCommand({ EndpointName: "churn-endpoint", DesiredWeightsAndCapacities: names.map((VariantName) => ({ VariantName, DesiredWeight: 1 })) }));
-    expect((await errorOf(() => send(["Other"]))).message).toBe('The variant name(s) "Other" is/are not present within endpoint configuration "churn-config".');
-    expect((await errorOf(() => send(["AllTraffic", "AllTraffic"]))).message).toBe('The variant name "AllTraffic" was non-unique within the request.');
+      client.send(
+        new UpdateEndpointWeightsAndCapacitiesCommand({
+          EndpointName: "churn-endpoint",
+          DesiredWeightsAndCapacities: names.map((VariantName) => ({ VariantName, DesiredWeight: 1 })),
+        }),
+      );
+    expect((await errorOf(() => send(["Other"]))).message).toBe(
+      'The variant name(s) "Other" is/are not present within endpoint configuration "churn-config".',
+    );
+    expect((await errorOf(() => send(["AllTraffic", "AllTraffic"]))).message).toBe(
+      'The variant name "AllTraffic" was non-unique within the request.',
+    );
   });
 
   it("keeps serving its snapshot when the config is deleted after deployment ([DOC] DeleteEndpointConfig)", async () => {
@@ -250,7 +352,11 @@ describe("endpoint errors", () => {
     await client.send(new DeleteEndpointConfigCommand({ EndpointConfigName: "churn-config" }));
     await clock.advance(100 * S);
     const d = await client.send(new DescribeEndpointCommand({ EndpointName: "churn-endpoint" }));
-    expect([d.EndpointStatus, d.EndpointConfigName, d.ProductionVariants![0]!.CurrentInstanceCount]).toEqual(["InService", "churn-config", 1]);
+    expect([d.EndpointStatus, d.EndpointConfigName, d.ProductionVariants![0]!.CurrentInstanceCount]).toEqual([
+      "InService",
+      "churn-config",
+      1,
+    ]);
   });
 });
 
@@ -295,7 +401,13 @@ describe("ListEndpoints", () => {
     }
     const first = await client.send(new ListEndpointsCommand({}));
     expect(first.Endpoints).toHaveLength(10);
-    expect(Object.keys(first.Endpoints![0]!).sort()).toEqual(["CreationTime", "EndpointArn", "EndpointName", "EndpointStatus", "LastModifiedTime"]);
+    expect(Object.keys(first.Endpoints![0]!).sort()).toEqual([
+      "CreationTime",
+      "EndpointArn",
+      "EndpointName",
+      "EndpointStatus",
+      "LastModifiedTime",
+    ]);
     const second = await client.send(new ListEndpointsCommand({ NextToken: first.NextToken }));
     expect(second.Endpoints!.map((e) => e.EndpointName)).toEqual(["ep-00"]);
     expect(second.NextToken).toBeUndefined();
@@ -306,7 +418,10 @@ describe("the AWS SDK's own endpoint waiters, unmodified ([MODEL] waiters-2.json
   // The SDK waiters sleep on real timers, so the emulator runs on scaled time: 100 000 virtual
   // seconds per real second make a 30 000 s deployment 300 ms of polling every 5–10 ms.
   async function scaledHosting() {
-    const emulator = createEmulator({ clock: new ScaledClock({ scale: 100_000 }), durations: { creatingSeconds: 30_000, deletingSeconds: 3_000 } });
+    const emulator = createEmulator({
+      clock: new ScaledClock({ scale: 100_000 }),
+      durations: { creatingSeconds: 30_000, deletingSeconds: 3_000 },
+    });
     const client = emulator.client();
     await client.send(new CreateModelCommand(modelRequest()));
     await client.send(new CreateEndpointConfigCommand(endpointConfigRequest()));
@@ -331,16 +446,23 @@ describe("the AWS SDK's own endpoint waiters, unmodified ([MODEL] waiters-2.json
     await client.send(new DeleteEndpointCommand({ EndpointName: "churn-endpoint" }));
     expect((await waitUntilEndpointDeleted(waiter, { EndpointName: "churn-endpoint" })).state).toBe("SUCCESS");
     expect(observed.at(-1)).toBe("Deleting");
-    expect((await errorOf(() => client.send(new DescribeEndpointCommand({ EndpointName: "churn-endpoint" })))).name).toBe("ValidationException");
+    expect((await errorOf(() => client.send(new DescribeEndpointCommand({ EndpointName: "churn-endpoint" })))).name).toBe(
+      "ValidationException",
+    );
   });
 
   it("waitUntilEndpointInService reports failure for an endpoint that ends Failed", async () => {
-    const emulator = createEmulator({ clock: new ScaledClock({ scale: 100_000 }), rules: [{ match: { name: "churn-endpoint" }, outcome: { status: "Failed" } }] });
+    const emulator = createEmulator({
+      clock: new ScaledClock({ scale: 100_000 }),
+      rules: [{ match: { name: "churn-endpoint" }, outcome: { status: "Failed" } }],
+    });
     const client = emulator.client();
     await client.send(new CreateModelCommand(modelRequest()));
     await client.send(new CreateEndpointConfigCommand(endpointConfigRequest()));
     await client.send(new CreateEndpointCommand(endpointRequest()));
-    const error = await errorOf(() => waitUntilEndpointInService({ client, maxWaitTime: 60, minDelay: 0.005, maxDelay: 0.01 }, { EndpointName: "churn-endpoint" }));
+    const error = await errorOf(() =>
+      waitUntilEndpointInService({ client, maxWaitTime: 60, minDelay: 0.005, maxDelay: 0.01 }, { EndpointName: "churn-endpoint" }),
+    );
     expect(error.message).toMatch(/"state":"FAILURE"/);
   });
 });

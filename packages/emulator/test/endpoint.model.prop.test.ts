@@ -117,7 +117,15 @@ class Create extends Command {
     const call = () => r.client.send(new CreateEndpointCommand({ EndpointName: this.name, EndpointConfigName: "cfg-a" }));
     if (!(await sendAndExpect(call, e && `Cannot create already existing endpoint "${arnOf("endpoint", e.name)}".`))) return;
     const failing = /^fail/i.test(this.name);
-    const entry: Entry = { name: this.name, status: "Creating", endsAt: now + m.durations.creatingSeconds * 1000, configName: "cfg-a", weight: 1, failing, seen: "Creating" };
+    const entry: Entry = {
+      name: this.name,
+      status: "Creating",
+      endsAt: now + m.durations.creatingSeconds * 1000,
+      configName: "cfg-a",
+      weight: 1,
+      failing,
+      seen: "Creating",
+    };
     m.endpoints.set(this.name.toLowerCase(), entry);
   }
 }
@@ -150,7 +158,12 @@ class Reweigh extends Command {
   async act(m: Model, r: Real, e: Entry | undefined, now: number): Promise<void> {
     const weight = (e?.weight ?? 1) + 1;
     const call = () =>
-      r.client.send(new UpdateEndpointWeightsAndCapacitiesCommand({ EndpointName: this.name, DesiredWeightsAndCapacities: [{ VariantName: "AllTraffic", DesiredWeight: weight }] }));
+      r.client.send(
+        new UpdateEndpointWeightsAndCapacitiesCommand({
+          EndpointName: this.name,
+          DesiredWeightsAndCapacities: [{ VariantName: "AllTraffic", DesiredWeight: weight }],
+        }),
+      );
     if (!(await sendAndExpect(call, updateRejection(this.name, e)))) return;
     Object.assign(e!, { status: "Updating", endsAt: now + m.durations.updatingSeconds * 1000, nextWeight: weight, seen: "Updating" });
   }
@@ -198,9 +211,16 @@ describe("endpoints, model-based", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.commands(commands, { maxCommands: 60, size: "large" }),
-        fc.record({ creatingSeconds: fc.integer({ min: 0, max: 120 }), updatingSeconds: fc.integer({ min: 0, max: 120 }), deletingSeconds: fc.integer({ min: 0, max: 30 }) }),
+        fc.record({
+          creatingSeconds: fc.integer({ min: 0, max: 120 }),
+          updatingSeconds: fc.integer({ min: 0, max: 120 }),
+          deletingSeconds: fc.integer({ min: 0, max: 30 }),
+        }),
         async (cmds, durations) => {
-          const { client, clock } = await hostingEmulator({ durations, rules: [{ match: { name: /^fail/i }, outcome: { status: "Failed" } }] });
+          const { client, clock } = await hostingEmulator({
+            durations,
+            rules: [{ match: { name: /^fail/i }, outcome: { status: "Failed" } }],
+          });
           await client.send(new CreateEndpointConfigCommand(endpointConfigRequest({ EndpointConfigName: "cfg-a" })));
           await client.send(new CreateEndpointConfigCommand(endpointConfigRequest({ EndpointConfigName: "cfg-b" })));
           await fc.asyncModelRun(() => ({ model: { endpoints: new Map(), durations }, real: { client, clock } }), cmds);

@@ -47,7 +47,9 @@ export const ROUND_DURATIONS = {
 } as const;
 
 /** Runs `fn` and returns the error it throws (for checking name and message together). */
-export async function errorOf(fn: () => Promise<unknown>): Promise<{ name: string; message: string; $metadata?: { httpStatusCode?: number } }> {
+export async function errorOf(
+  fn: () => Promise<unknown>,
+): Promise<{ name: string; message: string; $metadata?: { httpStatusCode?: number } }> {
   try {
     await fn();
   } catch (error) {

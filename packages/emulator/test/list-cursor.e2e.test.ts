@@ -10,7 +10,11 @@ import { describe, expect, it } from "vitest";
 import { manualEmulator, ROLE_ARN, trainingJobRequest } from "./fixtures.js";
 
 const model = (name: string) =>
-  new CreateModelCommand({ ModelName: name, ExecutionRoleArn: ROLE_ARN, PrimaryContainer: { Image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1" } });
+  new CreateModelCommand({
+    ModelName: name,
+    ExecutionRoleArn: ROLE_ARN,
+    PrimaryContainer: { Image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1" },
+  });
 
 describe("NextToken is a cursor, not an offset", () => {
   it("neither repeats nor drops an item when one is created between pages of a Descending list", async () => {
@@ -35,7 +39,9 @@ describe("NextToken is a cursor, not an offset", () => {
     }
     const first = await client.send(new ListModelsCommand({ MaxResults: 2, SortBy: "Name", SortOrder: "Ascending" }));
     await client.send(new DeleteModelCommand({ ModelName: "m2" }));
-    const second = await client.send(new ListModelsCommand({ MaxResults: 2, SortBy: "Name", SortOrder: "Ascending", NextToken: first.NextToken }));
+    const second = await client.send(
+      new ListModelsCommand({ MaxResults: 2, SortBy: "Name", SortOrder: "Ascending", NextToken: first.NextToken }),
+    );
     expect(second.Models!.map((m) => m.ModelName)).toEqual(["m3", "m4"]);
   });
 

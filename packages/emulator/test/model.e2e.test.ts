@@ -28,11 +28,14 @@ describe("models", () => {
     const { client } = manualEmulator();
     await client.send(new CreateModelCommand(modelRequest({ ModelName: "churn-model" })));
     const error = await errorOf(() => client.send(new CreateModelCommand(modelRequest({ ModelName: "Churn-Model" }))));
-    expect([error.name, error.message]).toEqual(["ValidationException", `Cannot create already existing model "${arnOf("model", "churn-model")}".`]);
+    expect([error.name, error.message]).toEqual([
+      "ValidationException",
+      `Cannot create already existing model "${arnOf("model", "churn-model")}".`,
+    ]);
     expect(error.$metadata?.httpStatusCode).toBe(400);
   });
 
-  it("answers Describe and Delete of a missing model with `Could not find model \"<arn>\".` ([OBS] sagemaker-python-sdk#2112)", async () => {
+  it('answers Describe and Delete of a missing model with `Could not find model "<arn>".` ([OBS] sagemaker-python-sdk#2112)', async () => {
     const { client } = manualEmulator();
     for (const send of [
       () => client.send(new DescribeModelCommand({ ModelName: "Missing-Model" })),
@@ -47,10 +50,11 @@ describe("models", () => {
     const { client } = manualEmulator();
     const neither = await errorOf(() => client.send(new CreateModelCommand({ ModelName: "m" })));
     expect([neither.name, neither.message]).toEqual(["ValidationException", "Either PrimaryContainer or Containers must be specified."]);
-    const both = await errorOf(() =>
-      client.send(new CreateModelCommand(modelRequest({ Containers: [{ Image: XGB_IMAGE }] }))),
-    );
-    expect([both.name, both.message]).toEqual(["ValidationException", "Only one of PrimaryContainer and Containers may be specified, not both."]);
+    const both = await errorOf(() => client.send(new CreateModelCommand(modelRequest({ Containers: [{ Image: XGB_IMAGE }] }))));
+    expect([both.name, both.message]).toEqual([
+      "ValidationException",
+      "Only one of PrimaryContainer and Containers may be specified, not both.",
+    ]);
     const pipeline = await client.send(
       new CreateModelCommand({ ModelName: "pipeline", Containers: [{ Image: XGB_IMAGE }, { Image: XGB_IMAGE }] }),
     );
@@ -70,7 +74,9 @@ describe("models", () => {
     const { client } = manualEmulator();
     const error = await errorOf(() => client.send(new CreateModelCommand(modelRequest({ ModelName: "bad_name" }))));
     expect(error.name).toBe("ValidationException");
-    expect(error.message).toMatch(/^1 validation error detected: Value 'bad_name' at 'modelName' failed to satisfy constraint: Member must satisfy regular expression pattern/);
+    expect(error.message).toMatch(
+      /^1 validation error detected: Value 'bad_name' at 'modelName' failed to satisfy constraint: Member must satisfy regular expression pattern/,
+    );
   });
 });
 
@@ -84,7 +90,11 @@ describe("ListModels", () => {
       await clock.advance(10 * S);
     }
     expect(names(await client.send(new ListModelsCommand({})))).toEqual(["a-model", "C-model", "b-model"]);
-    expect(names(await client.send(new ListModelsCommand({ SortBy: "Name", SortOrder: "Ascending" })))).toEqual(["C-model", "a-model", "b-model"]);
+    expect(names(await client.send(new ListModelsCommand({ SortBy: "Name", SortOrder: "Ascending" })))).toEqual([
+      "C-model",
+      "a-model",
+      "b-model",
+    ]);
     const summary = (await client.send(new ListModelsCommand({ MaxResults: 1 }))).Models![0]!;
     expect(Object.keys(summary).sort()).toEqual(["CreationTime", "ModelArn", "ModelName"]);
   });

@@ -28,12 +28,18 @@ function request(op: string): fc.Arbitrary<Record<string, unknown>> {
 /** Requests that pass every check, on the shared names, so the success paths run too. */
 const name = fc.constantFrom(...NAMES);
 const realistic = fc.oneof(
-  fc.tuple(name, fc.integer({ min: 1, max: 7200 })).map(([n, max]) => ({ op: "CreateTrainingJob", input: trainingJobRequest({ TrainingJobName: n, StoppingCondition: { MaxRuntimeInSeconds: max } }) })),
+  fc.tuple(name, fc.integer({ min: 1, max: 7200 })).map(([n, max]) => ({
+    op: "CreateTrainingJob",
+    input: trainingJobRequest({ TrainingJobName: n, StoppingCondition: { MaxRuntimeInSeconds: max } }),
+  })),
   name.map((n) => ({ op: "CreateProcessingJob", input: processingJobRequest({ ProcessingJobName: n }) })),
   fc.tuple(name, name).map(([n, m]) => ({ op: "CreateTransformJob", input: transformJobRequest({ TransformJobName: n, ModelName: m }) })),
   name.map((n) => ({ op: "CreateHyperParameterTuningJob", input: tuningJobRequest({ HyperParameterTuningJobName: n }) })),
   name.map((n) => ({ op: "CreateModel", input: modelRequest({ ModelName: n }) })),
-  fc.tuple(name, name).map(([n, m]) => ({ op: "CreateEndpointConfig", input: endpointConfigRequest({ EndpointConfigName: n, ProductionVariants: [variant(m)] }) })),
+  fc.tuple(name, name).map(([n, m]) => ({
+    op: "CreateEndpointConfig",
+    input: endpointConfigRequest({ EndpointConfigName: n, ProductionVariants: [variant(m)] }),
+  })),
   fc.tuple(name, name).map(([n, c]) => ({ op: "CreateEndpoint", input: endpointRequest({ EndpointName: n, EndpointConfigName: c }) })),
   fc.tuple(name, name).map(([n, c]) => ({ op: "UpdateEndpoint", input: { EndpointName: n, EndpointConfigName: c } })),
 );
@@ -56,23 +62,26 @@ const step: fc.Arbitrary<Step[]> = fc.oneof(
 describe("every operation, any valid-shaped request", () => {
   it("property: the emulator answers 200 or one of the service's own errors, never an internal failure, whatever the sequence", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 20 }).map((groups) => groups.flat()), async (steps) => {
-        const clock = new VirtualClock({ autoAdvance: false });
-        const emulator = createEmulator({ clock });
-        for (const { op, input } of steps) {
-          if (op === "advance") {
-            await clock.advance((input as { seconds: number }).seconds * 1000);
-            continue;
+      fc.asyncProperty(
+        fc.array(step, { minLength: 1, maxLength: 20 }).map((groups) => groups.flat()),
+        async (steps) => {
+          const clock = new VirtualClock({ autoAdvance: false });
+          const emulator = createEmulator({ clock });
+          for (const { op, input } of steps) {
+            if (op === "advance") {
+              await clock.advance((input as { seconds: number }).seconds * 1000);
+              continue;
+            }
+            const response = emulator.serve({ headers: { "x-amz-target": `SageMaker.${op}` }, body: JSON.stringify(input) });
+            const body = JSON.parse(new TextDecoder().decode(response.body)) as { __type?: string; message?: string; Message?: string };
+            if (response.statusCode !== 200) {
+              expect({ op, code: body.__type, status: response.statusCode }).toEqual({ op, code: body.__type, status: 400 });
+              expect(SERVICE_CODES.has(body.__type ?? ""), `${op}: ${body.__type} ${body.message ?? body.Message}`).toBe(true);
+            }
           }
-          const response = emulator.serve({ headers: { "x-amz-target": `SageMaker.${op}` }, body: JSON.stringify(input) });
-          const body = JSON.parse(new TextDecoder().decode(response.body)) as { __type?: string; message?: string; Message?: string };
-          if (response.statusCode !== 200) {
-            expect({ op, code: body.__type, status: response.statusCode }).toEqual({ op, code: body.__type, status: 400 });
-            expect(SERVICE_CODES.has(body.__type ?? ""), `${op}: ${body.__type} ${body.message ?? body.Message}`).toBe(true);
-          }
-        }
-        expect(() => JSON.stringify(emulator.state())).not.toThrow();
-      }),
+          expect(() => JSON.stringify(emulator.state())).not.toThrow();
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -29,19 +29,27 @@ type Inputs = (client: SageMakerClient) => Promise<Input[]>;
 
 const all = { MaxResults: 100 };
 /** Every name a List* operation returns, as the input of the matching Describe*. */
-const namesOf = (list: string, items: string, name: string, member = name): Inputs => async (client) => {
-  const output = (await send(client, list, all)) as Record<string, Record<string, unknown>[]>;
-  return output[items]!.map((item) => ({ [member]: item[name] }));
-};
+const namesOf =
+  (list: string, items: string, name: string, member = name): Inputs =>
+  async (client) => {
+    const output = (await send(client, list, all)) as Record<string, Record<string, unknown>[]>;
+    return output[items]!.map((item) => ({ [member]: item[name] }));
+  };
 
 /** How to call each Describe* and List* operation on whatever exists. */
 const CALLS: Readonly<Record<string, Inputs>> = {
   DescribeTrainingJob: namesOf("ListTrainingJobs", "TrainingJobSummaries", "TrainingJobName"),
   DescribeProcessingJob: namesOf("ListProcessingJobs", "ProcessingJobSummaries", "ProcessingJobName"),
   DescribeTransformJob: namesOf("ListTransformJobs", "TransformJobSummaries", "TransformJobName"),
-  DescribeHyperParameterTuningJob: namesOf("ListHyperParameterTuningJobs", "HyperParameterTuningJobSummaries", "HyperParameterTuningJobName"),
+  DescribeHyperParameterTuningJob: namesOf(
+    "ListHyperParameterTuningJobs",
+    "HyperParameterTuningJobSummaries",
+    "HyperParameterTuningJobName",
+  ),
   ListTrainingJobsForHyperParameterTuningJob: async (client) =>
-    (await namesOf("ListHyperParameterTuningJobs", "HyperParameterTuningJobSummaries", "HyperParameterTuningJobName")(client)).map((input) => ({ ...input, ...all })),
+    (await namesOf("ListHyperParameterTuningJobs", "HyperParameterTuningJobSummaries", "HyperParameterTuningJobName")(client)).map(
+      (input) => ({ ...input, ...all }),
+    ),
   DescribeModel: namesOf("ListModels", "Models", "ModelName"),
   DescribeEndpointConfig: namesOf("ListEndpointConfigs", "EndpointConfigs", "EndpointConfigName"),
   DescribeEndpoint: namesOf("ListEndpoints", "Endpoints", "EndpointName"),
@@ -67,15 +75,33 @@ async function everything() {
   const { client } = env;
   await client.send(new CreateModelCommand(modelRequest()));
   // [MODEL] DataCaptureConfigSummary requires KmsKeyId even when the config gives none.
-  const capture = { InitialSamplingPercentage: 20, DestinationS3Uri: "s3://bucket/capture/", CaptureOptions: [{ CaptureMode: "Input" as const }] };
+  const capture = {
+    InitialSamplingPercentage: 20,
+    DestinationS3Uri: "s3://bucket/capture/",
+    CaptureOptions: [{ CaptureMode: "Input" as const }],
+  };
   await client.send(new CreateEndpointConfigCommand(endpointConfigRequest({ DataCaptureConfig: capture })));
-  await client.send(new CreateEndpointConfigCommand(endpointConfigRequest({ EndpointConfigName: "next-config", ShadowProductionVariants: [variant("churn-model", { VariantName: "Shadow" })] })));
-  for (const name of ["ep", "ep-weights", "ep-update", "ep-delete", "ep-failed"]) await client.send(new CreateEndpointCommand(endpointRequest({ EndpointName: name })));
-  for (const name of ["train", "train-stop", "train-failed"]) await client.send(new CreateTrainingJobCommand(trainingJobRequest({ TrainingJobName: name })));
-  await client.send(new CreateTrainingJobCommand(trainingJobRequest({ TrainingJobName: "train-limit", StoppingCondition: { MaxRuntimeInSeconds: 120 } })));
-  for (const name of ["prep", "prep-stop", "prep-failed"]) await client.send(new CreateProcessingJobCommand(processingJobRequest({ ProcessingJobName: name })));
-  for (const name of ["score", "score-stop", "score-failed"]) await client.send(new CreateTransformJobCommand(transformJobRequest({ TransformJobName: name })));
-  for (const name of ["tune", "tune-failed"]) await client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest({ HyperParameterTuningJobName: name })));
+  await client.send(
+    new CreateEndpointConfigCommand(
+      endpointConfigRequest({
+        EndpointConfigName: "next-config",
+        ShadowProductionVariants: [variant("churn-model", { VariantName: "Shadow" })],
+      }),
+    ),
+  );
+  for (const name of ["ep", "ep-weights", "ep-update", "ep-delete", "ep-failed"])
+    await client.send(new CreateEndpointCommand(endpointRequest({ EndpointName: name })));
+  for (const name of ["train", "train-stop", "train-failed"])
+    await client.send(new CreateTrainingJobCommand(trainingJobRequest({ TrainingJobName: name })));
+  await client.send(
+    new CreateTrainingJobCommand(trainingJobRequest({ TrainingJobName: "train-limit", StoppingCondition: { MaxRuntimeInSeconds: 120 } })),
+  );
+  for (const name of ["prep", "prep-stop", "prep-failed"])
+    await client.send(new CreateProcessingJobCommand(processingJobRequest({ ProcessingJobName: name })));
+  for (const name of ["score", "score-stop", "score-failed"])
+    await client.send(new CreateTransformJobCommand(transformJobRequest({ TransformJobName: name })));
+  for (const name of ["tune", "tune-failed"])
+    await client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest({ HyperParameterTuningJobName: name })));
   return env;
 }
 
@@ -97,7 +123,13 @@ describe("Describe*/List* outputs carry every member the model requires", () => 
   });
 
   it("finds a required member missing deep inside what is present, and ignores absent optional structures", () => {
-    const best = { TrainingJobName: "t", TrainingJobArn: "a", CreationTime: new Date(0), TrainingJobStatus: "Completed", TunedHyperParameters: {} };
+    const best = {
+      TrainingJobName: "t",
+      TrainingJobArn: "a",
+      CreationTime: new Date(0),
+      TrainingJobStatus: "Completed",
+      TunedHyperParameters: {},
+    };
     const summary = { ...best, FinalHyperParameterTuningJobObjectiveMetric: { MetricName: "auc" } };
     expect(missingRequired("ListTrainingJobsForHyperParameterTuningJob", { TrainingJobSummaries: [best, summary] })).toEqual([
       "ListTrainingJobsForHyperParameterTuningJob.TrainingJobSummaries[1].FinalHyperParameterTuningJobObjectiveMetric.Value",
@@ -114,7 +146,12 @@ describe("Describe*/List* outputs carry every member the model requires", () => 
     await client.send(new StopTransformJobCommand({ TransformJobName: "score-stop" }));
     await expectRequiredMembers(client);
     await clock.advanceTo(t0 + 150 * S);
-    await client.send(new UpdateEndpointWeightsAndCapacitiesCommand({ EndpointName: "ep-weights", DesiredWeightsAndCapacities: [{ VariantName: "AllTraffic", DesiredInstanceCount: 2 }] }));
+    await client.send(
+      new UpdateEndpointWeightsAndCapacitiesCommand({
+        EndpointName: "ep-weights",
+        DesiredWeightsAndCapacities: [{ VariantName: "AllTraffic", DesiredInstanceCount: 2 }],
+      }),
+    );
     await client.send(new UpdateEndpointCommand({ EndpointName: "ep-update", EndpointConfigName: "next-config" }));
     await client.send(new DeleteEndpointCommand({ EndpointName: "ep-delete" }));
     await expectRequiredMembers(client);

@@ -29,11 +29,17 @@ function setup(options: Parameters<typeof manualEmulator>[0] = {}) {
 describe("processing job lifecycle", () => {
   it("is InProgress without ProcessingStartTime while provisioning, then runs and Completes with start and end times", async () => {
     const { clock, client, t0, describeJob } = setup();
-    const { ProcessingJobArn } = await client.send(new CreateProcessingJobCommand(processingJobRequest({ ProcessingJobName: "Churn-Prep" })));
+    const { ProcessingJobArn } = await client.send(
+      new CreateProcessingJobCommand(processingJobRequest({ ProcessingJobName: "Churn-Prep" })),
+    );
     expect(ProcessingJobArn).toBe(jobArnOf("processing-job", "Churn-Prep"));
 
     const provisioning = await describeJob();
-    expect([provisioning.ProcessingJobStatus, provisioning.ProcessingStartTime, provisioning.ProcessingEndTime]).toEqual(["InProgress", undefined, undefined]);
+    expect([provisioning.ProcessingJobStatus, provisioning.ProcessingStartTime, provisioning.ProcessingEndTime]).toEqual([
+      "InProgress",
+      undefined,
+      undefined,
+    ]);
     expect(provisioning.LastModifiedTime).toEqual(new Date(t0));
 
     await clock.advanceTo(t0 + 60 * S);
@@ -67,14 +73,28 @@ describe("processing job lifecycle", () => {
     });
     await client.send(new CreateProcessingJobCommand(request));
     const d = await describeJob();
-    for (const key of ["ProcessingInputs", "ProcessingOutputConfig", "ProcessingResources", "AppSpecification", "Environment", "NetworkConfig", "RoleArn", "StoppingCondition"] as const) {
+    for (const key of [
+      "ProcessingInputs",
+      "ProcessingOutputConfig",
+      "ProcessingResources",
+      "AppSpecification",
+      "Environment",
+      "NetworkConfig",
+      "RoleArn",
+      "StoppingCondition",
+    ] as const) {
       expect(d[key]).toEqual(request[key]);
     }
   });
 
   it("fails by rule (matched on AppSpecification.ImageUri) with the rule's text as FailureReason and ExitMessage", async () => {
     const { clock, client, t0, describeJob } = setup({
-      rules: [{ match: { image: SKLEARN_IMAGE }, outcome: { status: "Failed", failureReason: "ClientError: prep.py not found", afterSeconds: 5 } }],
+      rules: [
+        {
+          match: { image: SKLEARN_IMAGE },
+          outcome: { status: "Failed", failureReason: "ClientError: prep.py not found", afterSeconds: 5 },
+        },
+      ],
     });
     await client.send(new CreateProcessingJobCommand(processingJobRequest()));
     await clock.advanceTo(t0 + 64 * S);
@@ -157,7 +177,9 @@ describe("processing job errors", () => {
   it("refuses a duplicate name, case-insensitively, with ResourceInUse naming the existing ARN ([INF] by analogy with training)", async () => {
     const { client } = setup();
     await client.send(new CreateProcessingJobCommand(processingJobRequest()));
-    const error = await errorOf(() => client.send(new CreateProcessingJobCommand(processingJobRequest({ ProcessingJobName: "CHURN-PREP" }))));
+    const error = await errorOf(() =>
+      client.send(new CreateProcessingJobCommand(processingJobRequest({ ProcessingJobName: "CHURN-PREP" }))),
+    );
     expect(error).toBeInstanceOf(ResourceInUse);
     expect(error.message).toBe(
       `Processing job names must be unique within an AWS account and region, and a processing job with this name already exists (${jobArnOf("processing-job", "churn-prep")})`,
@@ -210,7 +232,8 @@ describe("ListProcessingJobs", () => {
     const { clock, client } = setup();
     await createJobs(client, clock, ["c-job", "a-job", "b-job"]);
     await client.send(new StopProcessingJobCommand({ ProcessingJobName: "a-job" }));
-    const list = async (input: ListProcessingJobsCommandInput) => names((await client.send(new ListProcessingJobsCommand(input))).ProcessingJobSummaries);
+    const list = async (input: ListProcessingJobsCommandInput) =>
+      names((await client.send(new ListProcessingJobsCommand(input))).ProcessingJobSummaries);
     expect(await list({})).toEqual(["c-job", "a-job", "b-job"]);
     expect(await list({ SortBy: "Name", SortOrder: "Descending" })).toEqual(["c-job", "b-job", "a-job"]);
     expect(await list({ SortBy: "Status" })).toEqual(["c-job", "b-job", "a-job"]);
@@ -218,7 +241,11 @@ describe("ListProcessingJobs", () => {
 
   it("returns 10 summaries per page by default [INF] and a NextToken for the rest", async () => {
     const { clock, client } = setup();
-    await createJobs(client, clock, Array.from({ length: 12 }, (_, i) => `job-${String(i).padStart(2, "0")}`));
+    await createJobs(
+      client,
+      clock,
+      Array.from({ length: 12 }, (_, i) => `job-${String(i).padStart(2, "0")}`),
+    );
     const first = await client.send(new ListProcessingJobsCommand({}));
     expect(first.ProcessingJobSummaries).toHaveLength(10);
     const rest = await client.send(new ListProcessingJobsCommand({ NextToken: first.NextToken }));
@@ -227,10 +254,13 @@ describe("ListProcessingJobs", () => {
   });
 
   it("filters by StatusEquals, NameContains and times, and summarizes failures with FailureReason and ExitMessage", async () => {
-    const { clock, client, t0 } = setup({ rules: [{ match: { name: "bad-prep" }, outcome: { status: "Failed", failureReason: "ClientError: boom", afterSeconds: 0 } }] });
+    const { clock, client, t0 } = setup({
+      rules: [{ match: { name: "bad-prep" }, outcome: { status: "Failed", failureReason: "ClientError: boom", afterSeconds: 0 } }],
+    });
     await createJobs(client, clock, ["good-prep", "bad-prep", "other"]);
     await clock.advanceTo(t0 + 100 * S);
-    const list = async (input: ListProcessingJobsCommandInput) => (await client.send(new ListProcessingJobsCommand(input))).ProcessingJobSummaries!;
+    const list = async (input: ListProcessingJobsCommandInput) =>
+      (await client.send(new ListProcessingJobsCommand(input))).ProcessingJobSummaries!;
     const failed = await list({ StatusEquals: "Failed" });
     expect(failed).toEqual([
       {
@@ -284,9 +314,15 @@ describe("the AWS SDK's own processing-job waiter and paginator, unmodified", ()
     const client = emulator.client();
     await client.send(new CreateProcessingJobCommand(processingJobRequest({ StoppingCondition: undefined })));
     const error = await errorOf(() =>
-      waitUntilProcessingJobCompletedOrStopped({ client, maxWaitTime: 60, minDelay: 0.005, maxDelay: 0.01 }, { ProcessingJobName: "churn-prep" }),
+      waitUntilProcessingJobCompletedOrStopped(
+        { client, maxWaitTime: 60, minDelay: 0.005, maxDelay: 0.01 },
+        { ProcessingJobName: "churn-prep" },
+      ),
     );
-    expect(JSON.parse(error.message)).toMatchObject({ state: "FAILURE", reason: { ProcessingJobStatus: "Failed", FailureReason: "ClientError: bad input" } });
+    expect(JSON.parse(error.message)).toMatchObject({
+      state: "FAILURE",
+      reason: { ProcessingJobStatus: "Failed", FailureReason: "ClientError: bad input" },
+    });
   });
 
   it("paginateListProcessingJobs walks every page", async () => {

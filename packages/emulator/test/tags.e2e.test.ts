@@ -7,7 +7,9 @@ const ARN = "arn:aws:sagemaker:us-east-1:123456789012:training-job/tagged-job";
 describe("AddTags / ListTags / DeleteTags", () => {
   async function tagged() {
     const { client } = manualEmulator();
-    await client.send(new CreateTrainingJobCommand(trainingJobRequest({ TrainingJobName: "Tagged-Job", Tags: [{ Key: "team", Value: "churn" }] })));
+    await client.send(
+      new CreateTrainingJobCommand(trainingJobRequest({ TrainingJobName: "Tagged-Job", Tags: [{ Key: "team", Value: "churn" }] })),
+    );
     const tags = async () => (await client.send(new ListTagsCommand({ ResourceArn: ARN }))).Tags;
     return { client, tags };
   }
@@ -19,9 +21,23 @@ describe("AddTags / ListTags / DeleteTags", () => {
 
   it("adds tags, replacing the value of a key that already exists, and echoes what it added", async () => {
     const { client, tags } = await tagged();
-    const added = await client.send(new AddTagsCommand({ ResourceArn: ARN, Tags: [{ Key: "team", Value: "fraud" }, { Key: "cost", Value: "42" }] }));
-    expect(added.Tags).toEqual([{ Key: "team", Value: "fraud" }, { Key: "cost", Value: "42" }]);
-    expect(await tags()).toEqual([{ Key: "team", Value: "fraud" }, { Key: "cost", Value: "42" }]);
+    const added = await client.send(
+      new AddTagsCommand({
+        ResourceArn: ARN,
+        Tags: [
+          { Key: "team", Value: "fraud" },
+          { Key: "cost", Value: "42" },
+        ],
+      }),
+    );
+    expect(added.Tags).toEqual([
+      { Key: "team", Value: "fraud" },
+      { Key: "cost", Value: "42" },
+    ]);
+    expect(await tags()).toEqual([
+      { Key: "team", Value: "fraud" },
+      { Key: "cost", Value: "42" },
+    ]);
   });
 
   it("deletes tags by key and ignores keys that are not there", async () => {

@@ -29,7 +29,11 @@ describe("ListTrainingJobs", () => {
     const names = (r: { TrainingJobSummaries?: TrainingJobSummary[] | undefined }) => r.TrainingJobSummaries!.map((s) => s.TrainingJobName);
     expect(names(await client.send(new ListTrainingJobsCommand({})))).toEqual(["c-job", "a-job", "b-job"]);
     expect(names(await client.send(new ListTrainingJobsCommand({ SortBy: "Name" })))).toEqual(["a-job", "b-job", "c-job"]);
-    expect(names(await client.send(new ListTrainingJobsCommand({ SortBy: "Name", SortOrder: "Descending" })))).toEqual(["c-job", "b-job", "a-job"]);
+    expect(names(await client.send(new ListTrainingJobsCommand({ SortBy: "Name", SortOrder: "Descending" })))).toEqual([
+      "c-job",
+      "b-job",
+      "a-job",
+    ]);
   });
 
   it("filters by NameContains (case-insensitive) and creation/modification time", async () => {
@@ -118,7 +122,11 @@ describe("the AWS SDK's own waiter and paginator, unmodified", () => {
 
   it("paginateListTrainingJobs walks every page and sees jobs InProgress", async () => {
     const { clock, client } = manualEmulator({ durations: ROUND_DURATIONS });
-    await createJobs(Array.from({ length: 23 }, (_, i) => `job-${String(i).padStart(2, "0")}`), (c) => client.send(c), clock);
+    await createJobs(
+      Array.from({ length: 23 }, (_, i) => `job-${String(i).padStart(2, "0")}`),
+      (c) => client.send(c),
+      clock,
+    );
     const pages: number[] = [];
     const all: TrainingJobSummary[] = [];
     for await (const page of paginateListTrainingJobs({ client, pageSize: 10 }, { SortBy: "Name" })) {

@@ -11,7 +11,10 @@ describe("managed spot training ([DOC] Managed Spot Training lifecycle)", () => 
     await client.send(
       new CreateTrainingJobCommand(
         // The runtime limit counts from TrainingStartTime (t0 + 60 s), the wait limit from creation.
-        trainingJobRequest({ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }),
+        trainingJobRequest({
+          EnableManagedSpotTraining: true,
+          StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 },
+        }),
       ),
     );
     await clock.advanceTo(t0 + 3600 * S);
@@ -25,8 +28,20 @@ describe("managed spot training ([DOC] Managed Spot Training lifecycle)", () => 
 
   it("lets a spot job that finishes in time complete, and ignores MaxWaitTimeInSeconds for on-demand jobs", async () => {
     const { clock, client } = manualEmulator({ durations: ROUND_DURATIONS });
-    await client.send(new CreateTrainingJobCommand(trainingJobRequest({ TrainingJobName: "spot", EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } })));
-    await client.send(new CreateTrainingJobCommand(trainingJobRequest({ TrainingJobName: "on-demand", StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } })));
+    await client.send(
+      new CreateTrainingJobCommand(
+        trainingJobRequest({
+          TrainingJobName: "spot",
+          EnableManagedSpotTraining: true,
+          StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 },
+        }),
+      ),
+    );
+    await client.send(
+      new CreateTrainingJobCommand(
+        trainingJobRequest({ TrainingJobName: "on-demand", StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }),
+      ),
+    );
     await clock.advance(3600 * S);
     for (const name of ["spot", "on-demand"]) {
       expect((await client.send(new DescribeTrainingJobCommand({ TrainingJobName: name }))).TrainingJobStatus).toBe("Completed");
@@ -36,8 +51,18 @@ describe("managed spot training ([DOC] Managed Spot Training lifecycle)", () => 
   it("requires MaxWaitTimeInSeconds ≥ MaxRuntimeInSeconds for spot jobs ([DOC] StoppingCondition)", async () => {
     const { client } = manualEmulator();
     const error = await errorOf(() =>
-      client.send(new CreateTrainingJobCommand(trainingJobRequest({ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 60 } }))),
+      client.send(
+        new CreateTrainingJobCommand(
+          trainingJobRequest({
+            EnableManagedSpotTraining: true,
+            StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 60 },
+          }),
+        ),
+      ),
     );
-    expect([error.name, error.message]).toEqual(["ValidationException", "MaxWaitTimeInSeconds must be equal to or greater than MaxRuntimeInSeconds."]);
+    expect([error.name, error.message]).toEqual([
+      "ValidationException",
+      "MaxWaitTimeInSeconds must be equal to or greater than MaxRuntimeInSeconds.",
+    ]);
   });
 });

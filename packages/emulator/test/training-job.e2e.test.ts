@@ -73,7 +73,10 @@ describe("training job lifecycle", () => {
     const t0 = clock.now();
     const request = trainingJobRequest();
     await client.send(
-      new CreateTrainingJobCommand({ ...request, AlgorithmSpecification: { ...request.AlgorithmSpecification!, TrainingInputMode: "Pipe" } }),
+      new CreateTrainingJobCommand({
+        ...request,
+        AlgorithmSpecification: { ...request.AlgorithmSpecification!, TrainingInputMode: "Pipe" },
+      }),
     );
     await clock.advanceTo(t0 + 60 * S);
     const d = await client.send(new DescribeTrainingJobCommand({ TrainingJobName: "xgb-churn" }));
@@ -100,14 +103,23 @@ describe("training job lifecycle", () => {
   it("fails as a rule says, with the FailureReason in SageMaker's '<Category>: <text>' form", async () => {
     const { clock, client } = manualEmulator({
       durations: ROUND_DURATIONS,
-      rules: [{ match: { name: /^bad-/ }, outcome: { status: "Failed", failureReason: "AlgorithmError: ExecuteUserScriptError", afterSeconds: 100 } }],
+      rules: [
+        {
+          match: { name: /^bad-/ },
+          outcome: { status: "Failed", failureReason: "AlgorithmError: ExecuteUserScriptError", afterSeconds: 100 },
+        },
+      ],
     });
     const t0 = clock.now();
     await client.send(new CreateTrainingJobCommand(trainingJobRequest({ TrainingJobName: "bad-run" })));
     await client.send(new CreateTrainingJobCommand(trainingJobRequest({ TrainingJobName: "good-run" })));
     await clock.advanceTo(t0 + 3600 * S);
     const bad = await client.send(new DescribeTrainingJobCommand({ TrainingJobName: "bad-run" }));
-    expect([bad.TrainingJobStatus, bad.SecondaryStatus, bad.FailureReason]).toEqual(["Failed", "Failed", "AlgorithmError: ExecuteUserScriptError"]);
+    expect([bad.TrainingJobStatus, bad.SecondaryStatus, bad.FailureReason]).toEqual([
+      "Failed",
+      "Failed",
+      "AlgorithmError: ExecuteUserScriptError",
+    ]);
     expect(bad.TrainingEndTime).toEqual(new Date(t0 + (60 + 30 + 100) * S));
     const good = await client.send(new DescribeTrainingJobCommand({ TrainingJobName: "good-run" }));
     expect(good.TrainingJobStatus).toBe("Completed");
@@ -158,7 +170,11 @@ describe("training job errors", () => {
       new DeleteTrainingJobCommand({ TrainingJobName: "nope" }),
     ]) {
       const error = await errorOf(() => client.send(command as DescribeTrainingJobCommand));
-      expect([error.name, error.message, error.$metadata?.httpStatusCode]).toEqual(["ValidationException", "Requested resource not found.", 400]);
+      expect([error.name, error.message, error.$metadata?.httpStatusCode]).toEqual([
+        "ValidationException",
+        "Requested resource not found.",
+        400,
+      ]);
     }
   });
 
@@ -196,7 +212,10 @@ describe("training job errors", () => {
     const { clock, client } = manualEmulator({ durations: ROUND_DURATIONS });
     await client.send(new CreateTrainingJobCommand(trainingJobRequest()));
     const busy = await errorOf(() => client.send(new DeleteTrainingJobCommand({ TrainingJobName: "xgb-churn" })));
-    expect([busy.name, busy.message]).toEqual(["ResourceInUse", "The request was rejected because the training job is in status InProgress."]);
+    expect([busy.name, busy.message]).toEqual([
+      "ResourceInUse",
+      "The request was rejected because the training job is in status InProgress.",
+    ]);
     await clock.advance(3600 * S);
     await client.send(new DeleteTrainingJobCommand({ TrainingJobName: "xgb-churn" }));
     const gone = await errorOf(() => client.send(new DescribeTrainingJobCommand({ TrainingJobName: "xgb-churn" })));

@@ -42,7 +42,11 @@ describe("transform job lifecycle", () => {
     const { TransformJobArn } = await create({ TransformJobName: "Churn-Scoring" });
     expect(TransformJobArn).toBe(jobArnOf("transform-job", "Churn-Scoring"));
     const provisioning = await describeJob();
-    expect([provisioning.TransformJobStatus, provisioning.TransformStartTime, provisioning.TransformEndTime]).toEqual(["InProgress", undefined, undefined]);
+    expect([provisioning.TransformJobStatus, provisioning.TransformStartTime, provisioning.TransformEndTime]).toEqual([
+      "InProgress",
+      undefined,
+      undefined,
+    ]);
     await clock.advanceTo(t0 + 60 * S);
     expect((await describeJob()).TransformStartTime).toEqual(new Date(t0 + 60 * S));
     await clock.advanceTo(t0 + 660 * S);
@@ -79,7 +83,17 @@ describe("transform job lifecycle", () => {
     });
     await create(request);
     const d = await describeJob();
-    for (const key of ["MaxConcurrentTransforms", "MaxPayloadInMB", "BatchStrategy", "Environment", "ModelClientConfig", "DataProcessing", "TransformInput", "TransformOutput", "TransformResources"] as const) {
+    for (const key of [
+      "MaxConcurrentTransforms",
+      "MaxPayloadInMB",
+      "BatchStrategy",
+      "Environment",
+      "ModelClientConfig",
+      "DataProcessing",
+      "TransformInput",
+      "TransformOutput",
+      "TransformResources",
+    ] as const) {
       expect(d[key]).toEqual(request[key]);
     }
     expect(d.TransformInput?.SplitType).toBe("Line");
@@ -88,7 +102,12 @@ describe("transform job lifecycle", () => {
 
   it("fails by rule (matched on the model's image) with the rule's FailureReason", async () => {
     const { clock, t0, describeJob, create } = await setup({
-      rules: [{ match: { image: XGB_IMAGE }, outcome: { status: "Failed", failureReason: "ClientError: 413 payload too large", afterSeconds: 30 } }],
+      rules: [
+        {
+          match: { image: XGB_IMAGE },
+          outcome: { status: "Failed", failureReason: "ClientError: 413 payload too large", afterSeconds: 30 },
+        },
+      ],
     });
     await create();
     await clock.advanceTo(t0 + 90 * S);
@@ -100,7 +119,9 @@ describe("transform job lifecycle", () => {
   });
 
   it("fails by rule (matched on name) with the service's generic text when the rule gives none ([OBS] public run logs)", async () => {
-    const { clock, t0, describeJob, create } = await setup({ rules: [{ match: { name: "churn-scoring" }, outcome: { status: "Failed" } }] });
+    const { clock, t0, describeJob, create } = await setup({
+      rules: [{ match: { name: "churn-scoring" }, outcome: { status: "Failed" } }],
+    });
     await create();
     await clock.advanceTo(t0 + 360 * S);
     expect((await describeJob()).FailureReason).toBe("ClientError: See job logs for more information");
@@ -120,16 +141,26 @@ describe("transform job lifecycle", () => {
 describe("transform job errors", () => {
   it("answers Describe of a missing job with ValidationException 'Could not find requested job with name <name>' ([OBS] ACK prefix; [INF] suffix)", async () => {
     const { client } = await setup();
-    await expectError(() => client.send(new DescribeTransformJobCommand({ TransformJobName: "nope" })), "ValidationException", "Could not find requested job with name nope");
+    await expectError(
+      () => client.send(new DescribeTransformJobCommand({ TransformJobName: "nope" })),
+      "ValidationException",
+      "Could not find requested job with name nope",
+    );
   });
 
   it("answers Stop of a missing job with 'Could not find job to update with name <name>' ([OBS] grand-challenge)", async () => {
     const { client } = await setup();
-    await expectError(() => client.send(new StopTransformJobCommand({ TransformJobName: "nope" })), "ValidationException", "Could not find job to update with name nope");
+    await expectError(
+      () => client.send(new StopTransformJobCommand({ TransformJobName: "nope" })),
+      "ValidationException",
+      "Could not find job to update with name nope",
+    );
   });
 
   it("refuses to stop a job that is not InProgress, naming its status ([OBS] grand-challenge)", async () => {
-    const { clock, client, t0, create } = await setup({ rules: [{ match: { name: "bad" }, outcome: { status: "Failed", afterSeconds: 0 } }] });
+    const { clock, client, t0, create } = await setup({
+      rules: [{ match: { name: "bad" }, outcome: { status: "Failed", afterSeconds: 0 } }],
+    });
     await create({ TransformJobName: "stopped" });
     await create({ TransformJobName: "done" });
     await create({ TransformJobName: "bad" });
@@ -137,7 +168,11 @@ describe("transform job errors", () => {
     await stop("stopped")();
     await expectError(stop("stopped"), "ValidationException", "The request was rejected because the transform job is in status Stopping.");
     await clock.advanceTo(t0 + 1000 * S);
-    for (const [name, status] of [["stopped", "Stopped"], ["done", "Completed"], ["bad", "Failed"]]) {
+    for (const [name, status] of [
+      ["stopped", "Stopped"],
+      ["done", "Completed"],
+      ["bad", "Failed"],
+    ]) {
       await expectError(stop(name!), "ValidationException", `The request was rejected because the transform job is in status ${status}.`);
     }
   });
@@ -156,7 +191,11 @@ describe("transform job errors", () => {
 
   it("requires ModelName to name an existing model: ValidationException 'Could not find model \"<arn>\".' ([DOC] existing model; [INF] text from CreateEndpoint's)", async () => {
     const { create } = await setup();
-    await expectError(() => create({ ModelName: "Missing-Model" }), "ValidationException", `Could not find model "${arnOf("model", "Missing-Model")}".`);
+    await expectError(
+      () => create({ ModelName: "Missing-Model" }),
+      "ValidationException",
+      `Could not find model "${arnOf("model", "Missing-Model")}".`,
+    );
   });
 
   it("caps MaxPayloadInMB at 100 ([DOC]; Coral constraint text [INF])", async () => {
@@ -201,7 +240,8 @@ describe("ListTransformJobs", () => {
   it("sorts by CreationTime Descending by default ([DOC]) and by Name on request", async () => {
     const { clock, client } = await setup();
     await createJobs(client, clock, ["b-job", "c-job", "a-job"]);
-    const list = async (input: ListTransformJobsCommandInput) => names((await client.send(new ListTransformJobsCommand(input))).TransformJobSummaries);
+    const list = async (input: ListTransformJobsCommandInput) =>
+      names((await client.send(new ListTransformJobsCommand(input))).TransformJobSummaries);
     expect(await list({})).toEqual(["a-job", "c-job", "b-job"]);
     expect(await list({ SortOrder: "Ascending" })).toEqual(["b-job", "c-job", "a-job"]);
     expect(await list({ SortBy: "Name" })).toEqual(["c-job", "b-job", "a-job"]);
@@ -209,7 +249,11 @@ describe("ListTransformJobs", () => {
 
   it("returns 10 summaries per page by default ([DOC] MaxResults default 10)", async () => {
     const { clock, client } = await setup();
-    await createJobs(client, clock, Array.from({ length: 11 }, (_, i) => `job-${String(i).padStart(2, "0")}`));
+    await createJobs(
+      client,
+      clock,
+      Array.from({ length: 11 }, (_, i) => `job-${String(i).padStart(2, "0")}`),
+    );
     const first = await client.send(new ListTransformJobsCommand({}));
     expect(first.TransformJobSummaries).toHaveLength(10);
     const rest = await client.send(new ListTransformJobsCommand({ NextToken: first.NextToken }));
@@ -222,7 +266,8 @@ describe("ListTransformJobs", () => {
     await createJobs(client, clock, ["score-a", "score-b", "other"]);
     await client.send(new StopTransformJobCommand({ TransformJobName: "score-b" }));
     await clock.advanceTo(t0 + 100 * S);
-    const list = async (input: ListTransformJobsCommandInput) => (await client.send(new ListTransformJobsCommand(input))).TransformJobSummaries!;
+    const list = async (input: ListTransformJobsCommandInput) =>
+      (await client.send(new ListTransformJobsCommand(input))).TransformJobSummaries!;
     expect(await list({ StatusEquals: "Stopped" })).toEqual([
       {
         TransformJobName: "score-b",

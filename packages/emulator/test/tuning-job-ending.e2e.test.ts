@@ -28,7 +28,10 @@ describe("ending a tuning job early", () => {
   });
 
   it("stops at ResourceLimits.MaxRuntimeInSeconds like a user's stop ([INF])", async () => {
-    const request = tuningJobRequest({}, { ResourceLimits: { MaxNumberOfTrainingJobs: 6, MaxParallelTrainingJobs: 2, MaxRuntimeInSeconds: 250 } });
+    const request = tuningJobRequest(
+      {},
+      { ResourceLimits: { MaxNumberOfTrainingJobs: 6, MaxParallelTrainingJobs: 2, MaxRuntimeInSeconds: 250 } },
+    );
     const { client, clock, t0 } = await started({}, request);
     await clock.advanceTo(t0 + 250 * S);
     expect((await describeTuning(client)).HyperParameterTuningJobStatus).toBe("Stopping");
@@ -52,7 +55,9 @@ describe("ending a tuning job early", () => {
     await clock.advanceTo(t0 + 5000 * S);
     const d = await describeTuning(client);
     expect([d.HyperParameterTuningJobStatus, d.HyperParameterTuningEndTime]).toEqual(["Failed", new Date(t0 + 280 * S)]);
-    expect(d.FailureReason).toBe("No training job succeeded after 5 attempts. Please take a look at the training job failures to get more details.");
+    expect(d.FailureReason).toBe(
+      "No training job succeeded after 5 attempts. Please take a look at the training job failures to get more details.",
+    );
     expect(d.TrainingJobStatusCounters).toEqual({ Completed: 0, InProgress: 0, RetryableError: 0, NonRetryableError: 5, Stopped: 1 });
     expect(await trainingJobs(client)).toHaveLength(6);
   });
@@ -73,7 +78,9 @@ describe("ending a tuning job early", () => {
     await clock.advanceTo(t0 + 35 * S);
     const jobs = await trainingJobs(client);
     expect(jobs.map((j) => [j.TrainingJobName!.slice(0, 12), j.TrainingJobStatus, j.CreationTime!.getTime() - t0])).toEqual([
-      ["xgb-tune-001", "Stopped", 0], ["xgb-tune-002", "InProgress", 0], ["xgb-tune-003", "InProgress", 35 * S],
+      ["xgb-tune-001", "Stopped", 0],
+      ["xgb-tune-002", "InProgress", 0],
+      ["xgb-tune-003", "InProgress", 35 * S],
     ]);
     expect((await describeTuning(client)).TrainingJobStatusCounters).toMatchObject({ Stopped: 1, InProgress: 2 });
   });

@@ -32,8 +32,16 @@ describe("listing tuning jobs and their children", () => {
     expect(byValue).toHaveLength(2);
     const values = byValue.map((s) => s.FinalHyperParameterTuningJobObjectiveMetric!.Value!);
     expect(values).toEqual([...values].sort((x, y) => y - x));
-    expect((await list(client, { StatusEquals: "InProgress" })).TrainingJobSummaries!.map((s) => s.ObjectiveStatus)).toEqual(["Pending", "Pending"]);
-    expect((await list(client, { SortBy: "Status" })).TrainingJobSummaries!.map((s) => s.TrainingJobStatus)).toEqual(["Completed", "Completed", "InProgress", "InProgress"]);
+    expect((await list(client, { StatusEquals: "InProgress" })).TrainingJobSummaries!.map((s) => s.ObjectiveStatus)).toEqual([
+      "Pending",
+      "Pending",
+    ]);
+    expect((await list(client, { SortBy: "Status" })).TrainingJobSummaries!.map((s) => s.TrainingJobStatus)).toEqual([
+      "Completed",
+      "Completed",
+      "InProgress",
+      "InProgress",
+    ]);
     const byTime = (await list(client, { SortBy: "CreationTime", SortOrder: "Descending" })).TrainingJobSummaries!;
     expect(byTime.map((s) => s.CreationTime!.getTime() - t0)).toEqual([100 * S, 100 * S, 0, 0]);
   });
@@ -45,7 +53,9 @@ describe("listing tuning jobs and their children", () => {
     await client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest({ HyperParameterTuningJobName: "beta" })));
     const all = (await client.send(new ListHyperParameterTuningJobsCommand({}))).HyperParameterTuningJobSummaries!;
     expect(all.map((s) => [s.HyperParameterTuningJobName, s.HyperParameterTuningJobStatus])).toEqual([
-      ["alpha", "Completed"], ["beta", "InProgress"], ["xgb-tune", "Completed"],
+      ["alpha", "Completed"],
+      ["beta", "InProgress"],
+      ["xgb-tune", "Completed"],
     ]);
     expect(all[0]).toMatchObject({ Strategy: "Bayesian", ResourceLimits: { MaxNumberOfTrainingJobs: 6, MaxParallelTrainingJobs: 2 } });
     expect(all[1]!.TrainingJobStatusCounters).toEqual({ Completed: 0, InProgress: 2, RetryableError: 0, NonRetryableError: 0, Stopped: 0 });

@@ -19,7 +19,10 @@ describe("tuning job children", () => {
   it("launches MaxParallelTrainingJobs real training jobs at once, named <tuning>-<NNN>-<8 hex>, with TuningJobArn and the tuned hyperparameters", async () => {
     const { client, t0 } = await started();
     const jobs = await trainingJobs(client);
-    expect(jobs.map((j) => j.TrainingJobName)).toEqual([expect.stringMatching(/^xgb-tune-001-[0-9a-f]{8}$/), expect.stringMatching(/^xgb-tune-002-[0-9a-f]{8}$/)]);
+    expect(jobs.map((j) => j.TrainingJobName)).toEqual([
+      expect.stringMatching(/^xgb-tune-001-[0-9a-f]{8}$/),
+      expect.stringMatching(/^xgb-tune-002-[0-9a-f]{8}$/),
+    ]);
     expect(jobs.every((j) => j.TrainingJobStatus === "InProgress" && j.CreationTime!.getTime() === t0)).toBe(true);
 
     const child = await client.send(new DescribeTrainingJobCommand({ TrainingJobName: jobs[0]!.TrainingJobName }));
@@ -35,7 +38,10 @@ describe("tuning job children", () => {
   });
 
   it("adds the tuning job's Tags to every child it launches ([DOC] CreateHyperParameterTuningJob Tags)", async () => {
-    const tags = [{ Key: "team", Value: "churn" }, { Key: "stage", Value: "dev" }];
+    const tags = [
+      { Key: "team", Value: "churn" },
+      { Key: "stage", Value: "dev" },
+    ];
     const { client, clock } = await started({}, tuningJobRequest({ Tags: tags }));
     await clock.advance(1000 * S); // all six launched, the later ones by sync
     const children = await trainingJobs(client);
@@ -50,7 +56,10 @@ describe("tuning job children", () => {
     await clock.advanceTo(t0 + 100 * S);
     let jobs = await trainingJobs(client);
     expect(jobs.map((j) => [j.TrainingJobStatus, j.CreationTime!.getTime() - t0])).toEqual([
-      ["Completed", 0], ["Completed", 0], ["InProgress", 100 * S], ["InProgress", 100 * S],
+      ["Completed", 0],
+      ["Completed", 0],
+      ["InProgress", 100 * S],
+      ["InProgress", 100 * S],
     ]);
     await clock.advanceTo(t0 + 299 * S);
     expect((await describeTuning(client)).HyperParameterTuningJobStatus).toBe("InProgress");
@@ -70,7 +79,10 @@ describe("tuning job children", () => {
 
   it("never runs more than MaxParallelTrainingJobs children at once, even with uneven durations", async () => {
     const rules = [{ match: { hyperParameters: { booster: "dart" } }, durations: { trainingSeconds: 230 } }];
-    const { client, clock, t0 } = await started({ rules }, tuningJobRequest({}, { ResourceLimits: { MaxNumberOfTrainingJobs: 9, MaxParallelTrainingJobs: 3 } }));
+    const { client, clock, t0 } = await started(
+      { rules },
+      tuningJobRequest({}, { ResourceLimits: { MaxNumberOfTrainingJobs: 9, MaxParallelTrainingJobs: 3 } }),
+    );
     let peak = 0;
     for (let at = 0; at <= 1500; at += 5) {
       await clock.advanceTo(t0 + at * S);
@@ -91,15 +103,25 @@ describe("tuning job children", () => {
     const { client, clock, t0 } = await started();
     expect((await describeTuning(client)).BestTrainingJob).toBeUndefined(); // none completed yet
     await clock.advanceTo(t0 + 300 * S);
-    const { TrainingJobSummaries: children } = await client.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }));
+    const { TrainingJobSummaries: children } = await client.send(
+      new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }),
+    );
     const values = children!.map((c) => c.FinalHyperParameterTuningJobObjectiveMetric!.Value!);
     const best = (await describeTuning(client)).BestTrainingJob!;
-    expect(best.FinalHyperParameterTuningJobObjectiveMetric).toEqual({ Type: "Maximize", MetricName: OBJECTIVE, Value: Math.max(...values) });
+    expect(best.FinalHyperParameterTuningJobObjectiveMetric).toEqual({
+      Type: "Maximize",
+      MetricName: OBJECTIVE,
+      Value: Math.max(...values),
+    });
     expect(best.TuningJobName).toBe("xgb-tune");
     expect(best.ObjectiveStatus).toBe("Succeeded");
     const d = await client.send(new DescribeTrainingJobCommand({ TrainingJobName: best.TrainingJobName }));
     expect(d.FinalMetricDataList?.find((m) => m.MetricName === OBJECTIVE)?.Value).toBe(Math.max(...values));
-    expect(best.TunedHyperParameters).toEqual({ eta: d.HyperParameters!.eta, max_depth: d.HyperParameters!.max_depth, booster: d.HyperParameters!.booster });
+    expect(best.TunedHyperParameters).toEqual({
+      eta: d.HyperParameters!.eta,
+      max_depth: d.HyperParameters!.max_depth,
+      booster: d.HyperParameters!.booster,
+    });
   });
 
   it("lets a rule set one child's metric, which makes it the best for Minimize", async () => {
@@ -116,16 +138,28 @@ describe("tuning job children", () => {
 
   it("counts children that fail by a rule on their hyperparameters as NonRetryableError, and CapacityError ones as RetryableError", async () => {
     const rules = [
-      { match: { hyperParameters: { booster: "dart" } }, outcome: { status: "Failed" as const, failureReason: "ClientError: bad booster" } },
-      { match: { name: /-001-/ }, outcome: { status: "Failed" as const, failureReason: "CapacityError: Unable to provision requested ML compute capacity." } },
+      {
+        match: { hyperParameters: { booster: "dart" } },
+        outcome: { status: "Failed" as const, failureReason: "ClientError: bad booster" },
+      },
+      {
+        match: { name: /-001-/ },
+        outcome: { status: "Failed" as const, failureReason: "CapacityError: Unable to provision requested ML compute capacity." },
+      },
     ];
     const { client, clock, t0 } = await started({ rules });
     await clock.advanceTo(t0 + 1000 * S);
-    const { TrainingJobSummaries: children } = await client.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }));
+    const { TrainingJobSummaries: children } = await client.send(
+      new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }),
+    );
     const d = await describeTuning(client);
     const failed = children!.filter((c) => c.TrainingJobStatus === "Failed");
     const capacity = failed.filter((c) => c.FailureReason!.startsWith("CapacityError")).length;
-    expect(d.TrainingJobStatusCounters).toMatchObject({ RetryableError: capacity, NonRetryableError: failed.length - capacity, Completed: children!.length - failed.length });
+    expect(d.TrainingJobStatusCounters).toMatchObject({
+      RetryableError: capacity,
+      NonRetryableError: failed.length - capacity,
+      Completed: children!.length - failed.length,
+    });
     expect(d.ObjectiveStatusCounters).toEqual({ Succeeded: children!.length - failed.length, Pending: 0, Failed: failed.length });
     for (const c of failed) expect(c.ObjectiveStatus).toBe("Failed");
   });
@@ -150,24 +184,38 @@ describe("tuning job errors", () => {
 
   it("refuses a duplicate name, case-insensitively, with ResourceInUse (aws/amazon-sagemaker-examples#2440)", async () => {
     const { client } = await started();
-    const error = await errorOf(() => client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest({ HyperParameterTuningJobName: "XGB-Tune" }))));
-    expect([error.name, error.message]).toEqual(["ResourceInUse", "A hyperparameter tuning job with the name, XGB-Tune, already exists. Choose a different name."]);
+    const error = await errorOf(() =>
+      client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest({ HyperParameterTuningJobName: "XGB-Tune" }))),
+    );
+    expect([error.name, error.message]).toEqual([
+      "ResourceInUse",
+      "A hyperparameter tuning job with the name, XGB-Tune, already exists. Choose a different name.",
+    ]);
   });
 
   it("refuses StopHyperParameterTuningJob unless InProgress ([INF] text, after StopTrainingJob's [OBS] one)", async () => {
     const { client, clock, t0 } = await started();
     await client.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }));
-    for (const [at, status] of [[0, "Stopping"], [10, "Stopped"]] as const) {
+    for (const [at, status] of [
+      [0, "Stopping"],
+      [10, "Stopped"],
+    ] as const) {
       await clock.advanceTo(t0 + at * S);
       const error = await errorOf(() => client.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" })));
-      expect([error.name, error.message]).toEqual(["ValidationException", `The request was rejected because the tuning job is in status ${status}.`]);
+      expect([error.name, error.message]).toEqual([
+        "ValidationException",
+        `The request was rejected because the tuning job is in status ${status}.`,
+      ]);
     }
   });
 
   it("deletes only a finished tuning job, keeps its children ([DOC] DeleteHyperParameterTuningJob) and frees the name", async () => {
     const { client, clock, t0 } = await started();
     const refused = await errorOf(() => client.send(new DeleteHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" })));
-    expect([refused.name, refused.message]).toEqual(["ValidationException", "The request was rejected because the tuning job is in status InProgress."]);
+    expect([refused.name, refused.message]).toEqual([
+      "ValidationException",
+      "The request was rejected because the tuning job is in status InProgress.",
+    ]);
     await clock.advanceTo(t0 + 300 * S);
     await client.send(new DeleteHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }));
     expect((await errorOf(() => describeTuning(client))).name).toBe("ResourceNotFound");
@@ -178,8 +226,16 @@ describe("tuning job errors", () => {
   });
 
   it.each([
-    ["neither definition", { TrainingJobDefinition: undefined }, "Either TrainingJobDefinition or TrainingJobDefinitions must be specified, but not both."],
-    ["both definitions", { TrainingJobDefinitions: [trainingJobDefinition()] }, "Either TrainingJobDefinition or TrainingJobDefinitions must be specified, but not both."],
+    [
+      "neither definition",
+      { TrainingJobDefinition: undefined },
+      "Either TrainingJobDefinition or TrainingJobDefinitions must be specified, but not both.",
+    ],
+    [
+      "both definitions",
+      { TrainingJobDefinitions: [trainingJobDefinition()] },
+      "Either TrainingJobDefinition or TrainingJobDefinitions must be specified, but not both.",
+    ],
   ])("requires exactly one of TrainingJobDefinition/TrainingJobDefinitions ([INF]): %s", async (_, overrides, message) => {
     const { client } = manualEmulator();
     const error = await errorOf(() => client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest(overrides))));
@@ -187,17 +243,36 @@ describe("tuning job errors", () => {
   });
 
   it.each([
-    ["Hyperband with early stopping ([DOC] TrainingJobEarlyStoppingType)", { Strategy: "Hyperband" as const, TrainingJobEarlyStoppingType: "Auto" as const }, "TrainingJobEarlyStoppingType must be OFF to use Hyperband."],
-    ["no objective ([INF])", { HyperParameterTuningJobObjective: undefined }, "1 validation error detected: Value null at 'hyperParameterTuningJobConfig.hyperParameterTuningJobObjective' failed to satisfy constraint: Member must not be null"],
+    [
+      "Hyperband with early stopping ([DOC] TrainingJobEarlyStoppingType)",
+      { Strategy: "Hyperband" as const, TrainingJobEarlyStoppingType: "Auto" as const },
+      "TrainingJobEarlyStoppingType must be OFF to use Hyperband.",
+    ],
+    [
+      "no objective ([INF])",
+      { HyperParameterTuningJobObjective: undefined },
+      "1 validation error detected: Value null at 'hyperParameterTuningJobConfig.hyperParameterTuningJobObjective' failed to satisfy constraint: Member must not be null",
+    ],
     [
       "more jobs than discrete combinations (aws/amazon-sagemaker-operator-for-k8s#123)",
-      { ResourceLimits: { MaxNumberOfTrainingJobs: 10, MaxParallelTrainingJobs: 1 }, ParameterRanges: { CategoricalParameterRanges: [{ Name: "booster", Values: ["gbtree", "dart", "gblinear"] }] } },
+      {
+        ResourceLimits: { MaxNumberOfTrainingJobs: 10, MaxParallelTrainingJobs: 1 },
+        ParameterRanges: { CategoricalParameterRanges: [{ Name: "booster", Values: ["gbtree", "dart", "gblinear"] }] },
+      },
       "You don't have enough combinations of hyperparameter ranges. The total number of hyperparameter combinations for the provided ranges [3.0] must be equal or greater than the value of MaxNumberOfJobs, [10]. Provide additional ranges.",
     ],
-    ["Grid over an integer range ([DOC] how-it-works)", { Strategy: "Grid" as const }, "Only categorical parameters are supported when using the grid search strategy."],
+    [
+      "Grid over an integer range ([DOC] how-it-works)",
+      { Strategy: "Grid" as const },
+      "Only categorical parameters are supported when using the grid search strategy.",
+    ],
     [
       "a logarithmic range reaching 0 ([DOC] HyperParameterScalingType; text [INF])",
-      { ParameterRanges: { ContinuousParameterRanges: [{ Name: "eta", MinValue: "0", MaxValue: "1", ScalingType: "Logarithmic" as const }] } },
+      {
+        ParameterRanges: {
+          ContinuousParameterRanges: [{ Name: "eta", MinValue: "0", MaxValue: "1", ScalingType: "Logarithmic" as const }],
+        },
+      },
       "Logarithmic scaling works only for ranges that have only values greater than 0, but the hyperparameter range 'eta' has MinValue '0'.",
     ],
     [
@@ -221,7 +296,13 @@ describe("tuning job errors", () => {
     const definition = trainingJobDefinition({ StoppingCondition: { MaxRuntimeInSeconds: 2_419_201 } });
     const cases: [Partial<CreateHyperParameterTuningJobRequest>, string][] = [
       [{ TrainingJobDefinition: definition }, "trainingJobDefinition"],
-      [{ TrainingJobDefinition: undefined, TrainingJobDefinitions: [trainingJobDefinition({ DefinitionName: "a" }), { ...definition, DefinitionName: "b" }] }, "trainingJobDefinitions.2.member"],
+      [
+        {
+          TrainingJobDefinition: undefined,
+          TrainingJobDefinitions: [trainingJobDefinition({ DefinitionName: "a" }), { ...definition, DefinitionName: "b" }],
+        },
+        "trainingJobDefinitions.2.member",
+      ],
     ];
     for (const [overrides, path] of cases) {
       const error = await errorOf(() => client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest(overrides))));
@@ -234,32 +315,51 @@ describe("tuning job errors", () => {
 
   it("refuses a name over 32 characters through the model's constraint ([MODEL]; 32 + 13 = 45 ≤ 63 for children's names)", async () => {
     const { client } = manualEmulator();
-    const error = await errorOf(() => client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest({ HyperParameterTuningJobName: "a".repeat(33) }))));
+    const error = await errorOf(() =>
+      client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest({ HyperParameterTuningJobName: "a".repeat(33) }))),
+    );
     expect(error.name).toBe("ValidationException");
-    expect(error.message).toContain("at 'hyperParameterTuningJobName' failed to satisfy constraint: Member must have length less than or equal to 32");
+    expect(error.message).toContain(
+      "at 'hyperParameterTuningJobName' failed to satisfy constraint: Member must have length less than or equal to 32",
+    );
   });
 });
 
 describe("search strategies and ranges", () => {
   it("Grid walks every categorical combination once, MaxNumberOfTrainingJobs defaulting to their count ([DOC] how-it-works)", async () => {
-    const ranges = { CategoricalParameterRanges: [{ Name: "booster", Values: ["gbtree", "dart"] }, { Name: "tree_method", Values: ["hist", "approx", "exact"] }] };
+    const ranges = {
+      CategoricalParameterRanges: [
+        { Name: "booster", Values: ["gbtree", "dart"] },
+        { Name: "tree_method", Values: ["hist", "approx", "exact"] },
+      ],
+    };
     const request = tuningJobRequest({}, { Strategy: "Grid", ResourceLimits: { MaxParallelTrainingJobs: 10 }, ParameterRanges: ranges });
     const { client } = await started({}, request);
-    const { TrainingJobSummaries: children } = await client.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }));
+    const { TrainingJobSummaries: children } = await client.send(
+      new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }),
+    );
     const points = children!.map((c) => `${c.TunedHyperParameters!.booster}/${c.TunedHyperParameters!.tree_method}`);
     expect(points.sort()).toEqual(["dart/approx", "dart/exact", "dart/hist", "gbtree/approx", "gbtree/exact", "gbtree/hist"]);
   });
 
   it("never repeats a combination of a discrete space, and keeps sampled values inside their scale's range", async () => {
     const ranges = {
-      IntegerParameterRanges: [{ Name: "depth", MinValue: "1", MaxValue: "1000", ScalingType: "Logarithmic" as const }, { Name: "k", MinValue: "1", MaxValue: "2" }],
+      IntegerParameterRanges: [
+        { Name: "depth", MinValue: "1", MaxValue: "1000", ScalingType: "Logarithmic" as const },
+        { Name: "k", MinValue: "1", MaxValue: "2" },
+      ],
       CategoricalParameterRanges: [{ Name: "c", Values: ["x", "y"] }],
     };
-    const request = tuningJobRequest({}, { Strategy: "Random", ResourceLimits: { MaxNumberOfTrainingJobs: 40, MaxParallelTrainingJobs: 40 }, ParameterRanges: ranges });
+    const request = tuningJobRequest(
+      {},
+      { Strategy: "Random", ResourceLimits: { MaxNumberOfTrainingJobs: 40, MaxParallelTrainingJobs: 40 }, ParameterRanges: ranges },
+    );
     const { client } = await started({}, request);
     const tuned = (await trainingJobs(client)).length;
     expect(tuned).toBe(40);
-    const { TrainingJobSummaries: page } = await client.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune", MaxResults: 100 }));
+    const { TrainingJobSummaries: page } = await client.send(
+      new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune", MaxResults: 100 }),
+    );
     const keys = page!.map((c) => JSON.stringify(c.TunedHyperParameters));
     expect(new Set(keys).size).toBe(40);
     for (const c of page!) expect(Number(c.TunedHyperParameters!.depth)).toBeGreaterThanOrEqual(1);
@@ -269,9 +369,21 @@ describe("search strategies and ranges", () => {
 
   it("spreads children over TrainingJobDefinitions round-robin, each with its own objective and definition name", async () => {
     const a = trainingJobDefinition({ DefinitionName: "a", TuningObjective: { Type: "Maximize", MetricName: OBJECTIVE } });
-    const b = trainingJobDefinition({ DefinitionName: "b", TuningObjective: { Type: "Maximize", MetricName: OBJECTIVE }, StaticHyperParameters: { objective: "reg:squarederror" } });
-    const { client } = await started({}, tuningJobRequest({ TrainingJobDefinition: undefined, TrainingJobDefinitions: [a, b] }, { ResourceLimits: { MaxNumberOfTrainingJobs: 4, MaxParallelTrainingJobs: 4 } }));
-    const { TrainingJobSummaries: children } = await client.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }));
+    const b = trainingJobDefinition({
+      DefinitionName: "b",
+      TuningObjective: { Type: "Maximize", MetricName: OBJECTIVE },
+      StaticHyperParameters: { objective: "reg:squarederror" },
+    });
+    const { client } = await started(
+      {},
+      tuningJobRequest(
+        { TrainingJobDefinition: undefined, TrainingJobDefinitions: [a, b] },
+        { ResourceLimits: { MaxNumberOfTrainingJobs: 4, MaxParallelTrainingJobs: 4 } },
+      ),
+    );
+    const { TrainingJobSummaries: children } = await client.send(
+      new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }),
+    );
     expect(children!.map((c) => c.TrainingJobDefinitionName)).toEqual(["a", "b", "a", "b"]);
     const d = await describeTuning(client);
     expect(d.TrainingJobDefinitions).toEqual([a, b]);
@@ -281,7 +393,9 @@ describe("search strategies and ranges", () => {
   it("replays the same children for the same seed", async () => {
     const names = async () => {
       const { client } = await started({ seed: 7 });
-      const { TrainingJobSummaries: c } = await client.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }));
+      const { TrainingJobSummaries: c } = await client.send(
+        new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: "xgb-tune" }),
+      );
       return c!.map((s) => [s.TrainingJobName, s.TunedHyperParameters]);
     };
     expect(await names()).toEqual(await names());

@@ -37,7 +37,13 @@ interface Config {
   minimize: boolean;
   failing: "none" | "dart" | "all";
   maxRuntime: number | undefined;
-  durations: { startingSeconds: number; downloadingSeconds: number; trainingSeconds: number; uploadingSeconds: number; stoppingSeconds: number };
+  durations: {
+    startingSeconds: number;
+    downloadingSeconds: number;
+    trainingSeconds: number;
+    uploadingSeconds: number;
+    stoppingSeconds: number;
+  };
 }
 type Action = { kind: "none" } | { kind: "stop" } | { kind: "stopChild"; child: number };
 
@@ -72,7 +78,11 @@ async function check(client: SageMakerClient, clock: VirtualClock, config: Confi
     NonRetryableError: count("Failed"),
     Stopped: count("Stopped"),
   });
-  expect(d.ObjectiveStatusCounters).toEqual({ Succeeded: count("Completed"), Pending: count("InProgress", "Stopping"), Failed: count("Failed", "Stopped") });
+  expect(d.ObjectiveStatusCounters).toEqual({
+    Succeeded: count("Completed"),
+    Pending: count("InProgress", "Stopping"),
+    Failed: count("Failed", "Stopped"),
+  });
   expect(d.HyperParameterTuningEndTime !== undefined).toBe(TERMINAL.has(status));
   if (TERMINAL.has(status)) expect(count("InProgress", "Stopping")).toBe(0);
   if (status === "Completed") expect(jobs.length).toBe(config.total);
@@ -94,9 +104,13 @@ async function check(client: SageMakerClient, clock: VirtualClock, config: Confi
   }
 
   // BestTrainingJob is the extreme objective among completed children.
-  const listed = (await client.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: NAME, MaxResults: 100 }))).TrainingJobSummaries!;
+  const listed = (
+    await client.send(new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: NAME, MaxResults: 100 }))
+  ).TrainingJobSummaries!;
   expect(listed.map((s) => s.TrainingJobName)).toEqual(jobs.map((j) => j.TrainingJobName));
-  const values = listed.filter((s) => s.TrainingJobStatus === "Completed").map((s) => s.FinalHyperParameterTuningJobObjectiveMetric!.Value!);
+  const values = listed
+    .filter((s) => s.TrainingJobStatus === "Completed")
+    .map((s) => s.FinalHyperParameterTuningJobObjectiveMetric!.Value!);
   const best = d.BestTrainingJob?.FinalHyperParameterTuningJobObjectiveMetric?.Value;
   expect(best).toBe(values.length === 0 ? undefined : config.minimize ? Math.min(...values) : Math.max(...values));
   seen.status = status;
@@ -108,7 +122,10 @@ async function act(client: SageMakerClient, clock: VirtualClock, action: Action,
     const send = () => client.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: NAME }));
     if (status !== "InProgress") {
       const error = await errorOf(send);
-      expect([error.name, error.message]).toEqual(["ValidationException", `The request was rejected because the tuning job is in status ${status}.`]);
+      expect([error.name, error.message]).toEqual([
+        "ValidationException",
+        `The request was rejected because the tuning job is in status ${status}.`,
+      ]);
       return;
     }
     await send();
@@ -152,11 +169,30 @@ describe("tuning jobs, property-based", () => {
   it("property: at every instant at most MaxParallel children run, counters and BestTrainingJob match the children, nothing launches after a stop, an accepted stop always shows Stopping, and an unstopped job completes with exactly MaxNumberOfTrainingJobs children", async () => {
     await fc.assert(
       fc.asyncProperty(configArb, fc.array(stepArb, { maxLength: 20 }), async (config, steps) => {
-        const rules = config.failing === "none" ? [] : [{ ...(config.failing === "dart" ? { match: { hyperParameters: { booster: "dart" } } } : {}), outcome: { status: "Failed" as const } }];
+        const rules =
+          config.failing === "none"
+            ? []
+            : [
+                {
+                  ...(config.failing === "dart" ? { match: { hyperParameters: { booster: "dart" } } } : {}),
+                  outcome: { status: "Failed" as const },
+                },
+              ];
         const { client, clock } = manualEmulator({ durations: config.durations, rules, listTrainingJobsStatusFilterAfterPage: false });
-        const limits = { MaxNumberOfTrainingJobs: config.total, MaxParallelTrainingJobs: config.parallel, ...(config.maxRuntime ? { MaxRuntimeInSeconds: config.maxRuntime } : {}) };
+        const limits = {
+          MaxNumberOfTrainingJobs: config.total,
+          MaxParallelTrainingJobs: config.parallel,
+          ...(config.maxRuntime ? { MaxRuntimeInSeconds: config.maxRuntime } : {}),
+        };
         const objective = { Type: config.minimize ? ("Minimize" as const) : ("Maximize" as const), MetricName: OBJECTIVE };
-        await client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest({ HyperParameterTuningJobName: NAME }, { ResourceLimits: limits, HyperParameterTuningJobObjective: objective })));
+        await client.send(
+          new CreateHyperParameterTuningJobCommand(
+            tuningJobRequest(
+              { HyperParameterTuningJobName: NAME },
+              { ResourceLimits: limits, HyperParameterTuningJobObjective: objective },
+            ),
+          ),
+        );
         const seen: Observed = { seen: new Set() };
         let status = await check(client, clock, config, seen);
         for (const step of steps) {

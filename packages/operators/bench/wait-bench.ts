@@ -34,7 +34,9 @@ async function timed(jobs: number): Promise<{ ms: number; describes: number; vir
   const virtualStart = clock.now();
   const start = performance.now();
   const names = Array.from({ length: jobs }, (_, i) => `bench-${i}`);
-  await Promise.all(names.map((name) => runTrainingJob(sampleTrainingConfig({ TrainingJobName: name }), { client, clock, checkIntervalSeconds: 30 })));
+  await Promise.all(
+    names.map((name) => runTrainingJob(sampleTrainingConfig({ TrainingJobName: name }), { client, clock, checkIntervalSeconds: 30 })),
+  );
   return { ms: performance.now() - start, describes: describes(), virtualMinutes: (clock.now() - virtualStart) / 60_000 };
 }
 

@@ -21,7 +21,10 @@ const virtualStart = clock.now();
 const wallStart = systemClock.now();
 const print = (e: JobStatusEvent): void => console.log(`  ${e.time.slice(11, 19)}  ${e.status.padEnd(10)} ${e.secondaryStatus ?? ""}`);
 
-for (const [name, maxRuntime] of [["demo-completes", 86_400], ["demo-runs-too-long", 3600]] as const) {
+for (const [name, maxRuntime] of [
+  ["demo-completes", 86_400],
+  ["demo-runs-too-long", 3600],
+] as const) {
   console.log(`\n${name}  (MaxRuntimeInSeconds ${maxRuntime}, status checked every 30 s)`);
   const config = sampleTrainingConfig({ TrainingJobName: name, StoppingCondition: { MaxRuntimeInSeconds: maxRuntime } });
   try {

@@ -47,9 +47,12 @@ describe(createBackend.name, () => {
 
 describe(loadEmulator.name, () => {
   it("says to install @sagerun/emulator when the package is missing", async () => {
-    const missing = Object.assign(new Error("Cannot find package '@sagerun/emulator' imported from /app/node_modules/@sagerun/operators/dist/index.js"), {
-      code: "ERR_MODULE_NOT_FOUND",
-    });
+    const missing = Object.assign(
+      new Error("Cannot find package '@sagerun/emulator' imported from /app/node_modules/@sagerun/operators/dist/index.js"),
+      {
+        code: "ERR_MODULE_NOT_FOUND",
+      },
+    );
     const err = await loadEmulator("SAGERUN_BACKEND=emulator", () => Promise.reject(missing)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EmulatorNotInstalledError);
     expect((err as Error).message).toBe(

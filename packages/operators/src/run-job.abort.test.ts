@@ -28,22 +28,32 @@ const statusOf = async (h: Harness, name: string) =>
   (await h.emulator.client().send(new DescribeTrainingJobCommand({ TrainingJobName: name }))).TrainingJobStatus;
 
 describe("runJob aborted while a call is in flight", () => {
-  it.each([true, false])("an abort during Create stops the new job and rejects with the reason (waitForCompletion %s)", async (waitForCompletion) => {
-    const h = emulatorHarness(fast);
-    const controller = new AbortController();
-    const reason = new Error("task killed");
-    abortOn(h, "CreateTrainingJobCommand", 1, controller, reason);
-    const run = runTrainingJob(trainingJobRequest({ TrainingJobName: "racing" }), { client: h.client, clock: h.clock, signal: controller.signal, waitForCompletion });
-    await expect(run).rejects.toBe(reason);
-    expect(h.count("StopTrainingJobCommand")).toBe(1);
-    expect(await statusOf(h, "racing")).toBe("Stopping");
-  });
+  it.each([true, false])(
+    "an abort during Create stops the new job and rejects with the reason (waitForCompletion %s)",
+    async (waitForCompletion) => {
+      const h = emulatorHarness(fast);
+      const controller = new AbortController();
+      const reason = new Error("task killed");
+      abortOn(h, "CreateTrainingJobCommand", 1, controller, reason);
+      const run = runTrainingJob(trainingJobRequest({ TrainingJobName: "racing" }), {
+        client: h.client,
+        clock: h.clock,
+        signal: controller.signal,
+        waitForCompletion,
+      });
+      await expect(run).rejects.toBe(reason);
+      expect(h.count("StopTrainingJobCommand")).toBe(1);
+      expect(await statusOf(h, "racing")).toBe("Stopping");
+    },
+  );
 
   it("an abort during the name check creates nothing", async () => {
     const h = emulatorHarness(fast);
     const controller = new AbortController();
     abortOn(h, "DescribeTrainingJobCommand", 1, controller, "stop");
-    await expect(runTrainingJob(trainingJobRequest(), { client: h.client, clock: h.clock, signal: controller.signal })).rejects.toBe("stop");
+    await expect(runTrainingJob(trainingJobRequest(), { client: h.client, clock: h.clock, signal: controller.signal })).rejects.toBe(
+      "stop",
+    );
     expect(h.calls).toEqual(["DescribeTrainingJobCommand"]);
   });
 
@@ -52,7 +62,11 @@ describe("runJob aborted while a call is in flight", () => {
     await precreate(h, "nightly", `nightly-${TS}`);
     const controller = new AbortController();
     void h.clock.sleep(500).then(() => controller.abort("half a second in"));
-    const run = runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), { client: h.client, clock: h.clock, signal: controller.signal });
+    const run = runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), {
+      client: h.client,
+      clock: h.clock,
+      signal: controller.signal,
+    });
     await expect(run).rejects.toBe("half a second in");
     expect(h.calls).toEqual(["DescribeTrainingJobCommand", "DescribeTrainingJobCommand"]);
     expect(h.clock.now()).toBe(DEFAULT_VIRTUAL_START + 500);
@@ -65,7 +79,12 @@ describe("runJob's stopOnAbort", () => {
     await precreate(h, "shared");
     const controller = new AbortController();
     void h.clock.sleep(60_000).then(() => controller.abort("detach"));
-    const run = runTrainingJob(trainingJobRequest({ TrainingJobName: "shared" }), { client: h.client, clock: h.clock, onExists: "reattach", signal: controller.signal });
+    const run = runTrainingJob(trainingJobRequest({ TrainingJobName: "shared" }), {
+      client: h.client,
+      clock: h.clock,
+      onExists: "reattach",
+      signal: controller.signal,
+    });
     await expect(run).rejects.toBe("detach");
     expect(h.count("StopTrainingJobCommand")).toBe(0);
     expect(await statusOf(h, "shared")).toBe("InProgress");
@@ -85,7 +104,12 @@ describe("runJob's stopOnAbort", () => {
     const h = emulatorHarness(fast);
     const controller = new AbortController();
     void h.clock.sleep(60_000).then(() => controller.abort("detach"));
-    const run = runTrainingJob(trainingJobRequest({ TrainingJobName: "mine" }), { client: h.client, clock: h.clock, signal: controller.signal, stopOnAbort: false });
+    const run = runTrainingJob(trainingJobRequest({ TrainingJobName: "mine" }), {
+      client: h.client,
+      clock: h.clock,
+      signal: controller.signal,
+      stopOnAbort: false,
+    });
     await expect(run).rejects.toBe("detach");
     expect(await statusOf(h, "mine")).toBe("InProgress");
   });
@@ -95,7 +119,13 @@ describe("runJob's stopOnAbort", () => {
     await precreate(h, "shared");
     const controller = new AbortController();
     abortOn(h, "DescribeTrainingJobCommand", 1, controller, "gone");
-    const options = { client: h.client, clock: h.clock, onExists: "reattach" as const, signal: controller.signal, waitForCompletion: false };
+    const options = {
+      client: h.client,
+      clock: h.clock,
+      onExists: "reattach" as const,
+      signal: controller.signal,
+      waitForCompletion: false,
+    };
     await expect(runTrainingJob(trainingJobRequest({ TrainingJobName: "shared" }), options)).rejects.toBe("gone");
     expect(h.count("StopTrainingJobCommand")).toBe(0);
   });

@@ -17,11 +17,17 @@ describe("runJob when the answer to its Create is lost", () => {
   // The first CreateTrainingJob creates the job, but its answer becomes a 500; the SDK retries
   // (maxAttempts 2) and the retry meets our own job: ResourceInUse.
   const lostFirstCreate = (h: Harness) =>
-    faultyClient(h, (operation, nth) => (operation === "CreateTrainingJob" && nth === 1 ? "InternalFailure" : undefined), { maxAttempts: 2 });
+    faultyClient(h, (operation, nth) => (operation === "CreateTrainingJob" && nth === 1 ? "InternalFailure" : undefined), {
+      maxAttempts: 2,
+    });
 
   it('recognises its own job by the sagerun:run-id tag: "timestamp" creates no second, paid job', async () => {
     const h = emulatorHarness(fast);
-    const result = await runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), { client: lostFirstCreate(h), clock: h.clock, runId: "run-1" });
+    const result = await runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), {
+      client: lostFirstCreate(h),
+      clock: h.clock,
+      runId: "run-1",
+    });
     expect(result).toMatchObject({ jobName: "nightly", created: true });
     expect(result.description.TrainingJobStatus).toBe("Completed");
     expect(trainingJobs(h)).toHaveLength(1);
@@ -29,7 +35,11 @@ describe("runJob when the answer to its Create is lost", () => {
 
   it('recognises its own job: "fail" does not throw NameConflictError while the job runs', async () => {
     const h = emulatorHarness(fast);
-    const run = runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), { client: lostFirstCreate(h), clock: h.clock, onExists: "fail" });
+    const run = runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), {
+      client: lostFirstCreate(h),
+      clock: h.clock,
+      onExists: "fail",
+    });
     await expect(run).resolves.toMatchObject({ jobName: "nightly", created: true });
     expect(trainingJobs(h)).toHaveLength(1);
   });
@@ -53,18 +63,32 @@ describe("runJob when the answer to its Create is lost", () => {
 
   it("a job another run created under the name is still a conflict", async () => {
     const h = emulatorHarness(fast);
-    await h.client.send(new CreateTrainingJobCommand(trainingJobRequest({ TrainingJobName: "nightly", Tags: [{ Key: "sagerun:run-id", Value: "other" }] })));
-    const run = runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), { client: h.client, clock: h.clock, onExists: "fail", runId: "mine" });
+    await h.client.send(
+      new CreateTrainingJobCommand(trainingJobRequest({ TrainingJobName: "nightly", Tags: [{ Key: "sagerun:run-id", Value: "other" }] })),
+    );
+    const run = runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), {
+      client: h.client,
+      clock: h.clock,
+      onExists: "fail",
+      runId: "mine",
+    });
     await expect(run).rejects.toMatchObject({ code: "NameConflict" });
   });
 });
 
 describe('runJob with onExists: "skip"', () => {
   it("judges a finished job with the outcome table: a Failed job rejects with JobFailedError", async () => {
-    const h = emulatorHarness({ ...fast, rules: [{ match: { name: "doomed" }, outcome: { status: "Failed", failureReason: "AlgorithmError: boom" } }] });
+    const h = emulatorHarness({
+      ...fast,
+      rules: [{ match: { name: "doomed" }, outcome: { status: "Failed", failureReason: "AlgorithmError: boom" } }],
+    });
     await h.client.send(new CreateTrainingJobCommand(trainingJobRequest({ TrainingJobName: "doomed" })));
     await h.clock.advance(3600_000);
-    const run = runJob(trainingJob, trainingJobRequest({ TrainingJobName: "doomed" }), { client: h.client, clock: h.clock, onExists: "skip" });
+    const run = runJob(trainingJob, trainingJobRequest({ TrainingJobName: "doomed" }), {
+      client: h.client,
+      clock: h.clock,
+      onExists: "skip",
+    });
     await expect(run).rejects.toThrow(JobFailedError);
     await expect(run).rejects.toMatchObject({ jobName: "doomed", failureReason: "AlgorithmError: boom" });
   });
@@ -73,7 +97,11 @@ describe('runJob with onExists: "skip"', () => {
     const h = emulatorHarness(fast);
     await h.client.send(new CreateTrainingJobCommand(trainingJobRequest({ TrainingJobName: "done" })));
     await h.clock.advance(3600_000);
-    const result = await runJob(trainingJob, trainingJobRequest({ TrainingJobName: "done" }), { client: h.client, clock: h.clock, onExists: "skip" });
+    const result = await runJob(trainingJob, trainingJobRequest({ TrainingJobName: "done" }), {
+      client: h.client,
+      clock: h.clock,
+      onExists: "skip",
+    });
     expect(result).toMatchObject({ jobName: "done", created: false, description: { TrainingJobStatus: "Completed" } });
   });
 });
@@ -116,7 +144,11 @@ describe("a name taken between Describe and Create", () => {
   it('applies the policy again: "reattach" waits for the job the other process created', async () => {
     const h = emulatorHarness(fast);
     racer(h);
-    const result = await runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), { client: h.client, clock: h.clock, onExists: "reattach" });
+    const result = await runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), {
+      client: h.client,
+      clock: h.clock,
+      onExists: "reattach",
+    });
     expect(result).toMatchObject({ jobName: "nightly", created: false });
     expect(result.description.TrainingJobStatus).toBe("Completed");
   });

@@ -84,7 +84,9 @@ export async function runJob<I extends object, O extends object, S extends strin
   const waitForCompletion = options.waitForCompletion ?? true;
   const proposed: unknown = config[kind.nameField];
   if (typeof proposed !== "string" || proposed === "") {
-    throw new TypeError(`The ${kind.label} config's ${kind.nameField} [${String(proposed)}] must be a non-empty string. Please name the job.`);
+    throw new TypeError(
+      `The ${kind.label} config's ${kind.nameField} [${String(proposed)}] must be a non-empty string. Please name the job.`,
+    );
   }
   const runId = options.tagRunId === false ? undefined : (options.runId ?? globalThis.crypto.randomUUID());
   const tagged = runId === undefined ? config : withRunTag(kind, config, runId);
@@ -103,7 +105,12 @@ export async function runJob<I extends object, O extends object, S extends strin
       // An abort during Create or the name check lands here, whether or not we go on to wait.
       await leaveIfAborted(kind, client, jobName, signal, stopOnAbort);
       if (waitForCompletion && action !== "skip") {
-        const description = await waitUntilDone(kind, jobName, { ...run, signal, wait: { ...run.wait, stopOnAbort } }, options.onStatusChange);
+        const description = await waitUntilDone(
+          kind,
+          jobName,
+          { ...run, signal, wait: { ...run.wait, stopOnAbort } },
+          options.onStatusChange,
+        );
         return { jobName, created, description };
       }
       let description = known;

@@ -27,8 +27,13 @@ describe(runTrainingJob.name, () => {
   });
 
   it("rejects with JobFailedError carrying FailureReason when the job fails", async () => {
-    const h = emulatorHarness({ durations, rules: [{ match: { name: /^doomed/ }, outcome: { status: "Failed", failureReason: "AlgorithmError: boom" } }] });
-    const err = await runTrainingJob(trainingJobRequest({ TrainingJobName: "doomed" }), { client: h.client, clock: h.clock }).catch((e: unknown) => e);
+    const h = emulatorHarness({
+      durations,
+      rules: [{ match: { name: /^doomed/ }, outcome: { status: "Failed", failureReason: "AlgorithmError: boom" } }],
+    });
+    const err = await runTrainingJob(trainingJobRequest({ TrainingJobName: "doomed" }), { client: h.client, clock: h.clock }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(JobFailedError);
     expect(err).toMatchObject({ code: "JobFailed", jobName: "doomed", status: "Failed", failureReason: "AlgorithmError: boom" });
     expect((err as JobFailedError).description).toMatchObject({ TrainingJobStatus: "Failed", FailureReason: "AlgorithmError: boom" });
@@ -39,7 +44,9 @@ describe(runTrainingJob.name, () => {
     const h = emulatorHarness({ durations });
     // Another process (the console, the CLI) stops the job ten virtual minutes in.
     void h.clock.sleep(600_000).then(() => h.emulator.client().send(new StopTrainingJobCommand({ TrainingJobName: "stopped" })));
-    const err = await runTrainingJob(trainingJobRequest({ TrainingJobName: "stopped" }), { client: h.client, clock: h.clock }).catch((e: unknown) => e);
+    const err = await runTrainingJob(trainingJobRequest({ TrainingJobName: "stopped" }), { client: h.client, clock: h.clock }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(JobStoppedError);
     expect(err).toMatchObject({ code: "JobStopped", status: "Stopped", secondaryStatus: "Stopped" });
     expect(h.count("StopTrainingJobCommand")).toBe(0); // not ours
@@ -50,7 +57,12 @@ describe(runTrainingJob.name, () => {
     const config = trainingJobRequest({ TrainingJobName: "too-long", StoppingCondition: { MaxRuntimeInSeconds: 300 } });
     const err = await runTrainingJob(config, { client: h.client, clock: h.clock }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MaxRuntimeExceededError);
-    expect(err).toMatchObject({ code: "MaxRuntimeExceeded", status: "Stopped", secondaryStatus: "MaxRuntimeExceeded", maxRuntimeSeconds: 300 });
+    expect(err).toMatchObject({
+      code: "MaxRuntimeExceeded",
+      status: "Stopped",
+      secondaryStatus: "MaxRuntimeExceeded",
+      maxRuntimeSeconds: 300,
+    });
   });
 
   it("rejects with MaxWaitTimeExceededError when a managed spot job runs out of MaxWaitTimeInSeconds", async () => {
@@ -62,7 +74,12 @@ describe(runTrainingJob.name, () => {
     });
     const err = await runTrainingJob(config, { client: h.client, clock: h.clock }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MaxWaitTimeExceededError);
-    expect(err).toMatchObject({ code: "MaxWaitTimeExceeded", status: "Stopped", secondaryStatus: "MaxWaitTimeExceeded", maxWaitTimeSeconds: 3600 });
+    expect(err).toMatchObject({
+      code: "MaxWaitTimeExceeded",
+      status: "Stopped",
+      secondaryStatus: "MaxWaitTimeExceeded",
+      maxWaitTimeSeconds: 3600,
+    });
   });
 
   it("completes a 2-hour job polled every 30 s, on virtual time", async () => {
@@ -89,7 +106,9 @@ describe(runTrainingJob.name, () => {
   it("creates nothing when the signal is already aborted", async () => {
     const h = emulatorHarness({ durations });
     const reason = new Error("cancelled before start");
-    await expect(runTrainingJob(trainingJobRequest(), { client: h.client, clock: h.clock, signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    await expect(
+      runTrainingJob(trainingJobRequest(), { client: h.client, clock: h.clock, signal: AbortSignal.abort(reason) }),
+    ).rejects.toBe(reason);
     expect(h.count("CreateTrainingJobCommand")).toBe(0);
   });
 
@@ -97,7 +116,9 @@ describe(runTrainingJob.name, () => {
     const h = emulatorHarness({ durations });
     const controller = new AbortController();
     void h.clock.sleep(120_000).then(() => controller.abort(new Error("task killed")));
-    await expect(runTrainingJob(trainingJobRequest(), { client: h.client, clock: h.clock, signal: controller.signal })).rejects.toThrow("task killed");
+    await expect(runTrainingJob(trainingJobRequest(), { client: h.client, clock: h.clock, signal: controller.signal })).rejects.toThrow(
+      "task killed",
+    );
     expect(h.count("StopTrainingJobCommand")).toBe(1);
   });
 
@@ -133,7 +154,9 @@ describe(runTrainingJob.name, () => {
 
   it("lets SageMaker's own errors through unchanged", async () => {
     const h = emulatorHarness({ durations });
-    const err = await runTrainingJob(trainingJobRequest({ ResourceConfig: undefined }), { client: h.client, clock: h.clock }).catch((e: unknown) => e);
+    const err = await runTrainingJob(trainingJobRequest({ ResourceConfig: undefined }), { client: h.client, clock: h.clock }).catch(
+      (e: unknown) => e,
+    );
     expect(SagerunError.is(err)).toBe(false);
     expect(err).toMatchObject({ name: "ValidationException" });
   });

@@ -76,7 +76,9 @@ export function faultyClient(h: Harness, rule: FaultRule, config: { readonly max
         Object.assign(answer.response, {
           statusCode: code === "ThrottlingException" ? 400 : 500,
           headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": code },
-          body: new TextEncoder().encode(JSON.stringify({ __type: code, message: code === "ThrottlingException" ? "Rate exceeded" : "Internal failure" })),
+          body: new TextEncoder().encode(
+            JSON.stringify({ __type: code, message: code === "ThrottlingException" ? "Rate exceeded" : "Internal failure" }),
+          ),
         });
         return answer;
       },

@@ -36,7 +36,8 @@ export function tsSnippets(markdown: string): Snippet[] {
     const [, indent = "", language] = fence;
     const start = i;
     const body: string[] = [];
-    for (i++; i < lines.length && lines[i]!.trim() !== "```"; i++) body.push(lines[i]!.startsWith(indent) ? lines[i]!.slice(indent.length) : lines[i]!);
+    for (i++; i < lines.length && lines[i]!.trim() !== "```"; i++)
+      body.push(lines[i]!.startsWith(indent) ? lines[i]!.slice(indent.length) : lines[i]!);
     if (language !== "ts") continue;
     const marker = NOT_RUN.exec(lines[start - 1]?.trim() ?? "");
     if (marker && marker[1] === "") throw new Error(`Markdown line ${start}: a "not run" marker must say why the block is not run.`);

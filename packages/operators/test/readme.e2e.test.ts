@@ -86,9 +86,14 @@ describe("README.md", () => {
       vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void printed.push(...format(...args).split("\n")));
       mkdirSync(generated, { recursive: true });
       const file = `${generated}${index}-line-${snippet.line}.ts`;
-      writeFileSync(file, `// Generated from README.md line ${snippet.line} by readme.e2e.test.ts; do not edit.\n${snippet.code}\nexport {};\n`);
+      writeFileSync(
+        file,
+        `// Generated from README.md line ${snippet.line} by readme.e2e.test.ts; do not edit.\n${snippet.code}\nexport {};\n`,
+      );
       await import(/* @vite-ignore */ file);
-      expect(inOrder(printed, snippet.prints), `printed:\n${printed.join("\n")}\nexpected in order:\n${snippet.prints.join("\n")}`).toBe(true);
+      expect(inOrder(printed, snippet.prints), `printed:\n${printed.join("\n")}\nexpected in order:\n${snippet.prints.join("\n")}`).toBe(
+        true,
+      );
     });
   });
 });

@@ -13,8 +13,22 @@ const alive = new Set<number>();
  * of its exit status last. The signal goes to the node process itself, as `kill` or a supervisor
  * would send it.
  */
-function killWhileWaiting(signal: "SIGINT" | "SIGTERM", jobName: string, mode: "catch" | "top-level-await"): Promise<{ stdout: string[]; stderr: string }> {
-  const args = ["-c", '"$0" "$@"; echo "exit status $?"', process.execPath, "--import", tsx, "--conditions=@sagerun/source", child, jobName, mode];
+function killWhileWaiting(
+  signal: "SIGINT" | "SIGTERM",
+  jobName: string,
+  mode: "catch" | "top-level-await",
+): Promise<{ stdout: string[]; stderr: string }> {
+  const args = [
+    "-c",
+    '"$0" "$@"; echo "exit status $?"',
+    process.execPath,
+    "--import",
+    tsx,
+    "--conditions=@sagerun/source",
+    child,
+    jobName,
+    mode,
+  ];
   const shell = spawn("sh", args, { stdio: ["ignore", "pipe", "pipe"] });
   const stdout: string[] = [];
   let stderr = "";
@@ -59,16 +73,20 @@ describe("stopJobsOnSignal in a real process", () => {
   it.each([
     ["SIGTERM", 143],
     ["SIGINT", 130],
-  ] as const)("%s stops the job the waiting operator created, then the process dies by the signal (status %i)", async (signal, status) => {
-    const { stdout } = await killWhileWaiting(signal, `killed-by-${signal.toLowerCase()}`, "catch");
-    expect(stdout).toEqual([
-      "status InProgress",
-      "stop request accepted",
-      `rejected AbortError: The process received ${signal}; sagerun stopped the jobs its operators were running.`,
-      "job status Stopping",
-      `exit status ${status}`,
-    ]);
-  }, 30_000);
+  ] as const)(
+    "%s stops the job the waiting operator created, then the process dies by the signal (status %i)",
+    async (signal, status) => {
+      const { stdout } = await killWhileWaiting(signal, `killed-by-${signal.toLowerCase()}`, "catch");
+      expect(stdout).toEqual([
+        "status InProgress",
+        "stop request accepted",
+        `rejected AbortError: The process received ${signal}; sagerun stopped the jobs its operators were running.`,
+        "job status Stopping",
+        `exit status ${status}`,
+      ]);
+    },
+    30_000,
+  );
 
   it("ends by the signal too when nobody catches the operator's rejection (a top-level await, as in the README)", async () => {
     const { stdout, stderr } = await killWhileWaiting("SIGTERM", "killed-at-top-level", "top-level-await");

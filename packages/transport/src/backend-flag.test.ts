@@ -15,7 +15,9 @@ describe("resolveBackend", () => {
   it("reads the option by the same rule: case and surrounding spaces do not matter, spelling does", () => {
     expect(resolveBackend(" Emulator ", {})).toBe("emulator");
     expect(resolveBackend("AWS", {})).toBe("aws");
-    expect(() => resolveBackend("emu", {})).toThrow("Unknown sagerun backend 'emu' in the backend option. Please use one of: aws, emulator.");
+    expect(() => resolveBackend("emu", {})).toThrow(
+      "Unknown sagerun backend 'emu' in the backend option. Please use one of: aws, emulator.",
+    );
   });
 
   it("lets the option win over the environment", () => {

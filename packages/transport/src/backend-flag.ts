@@ -22,10 +22,7 @@ const BACKENDS: readonly Backend[] = ["aws", "emulator"];
  * resolveBackend("aws", { SAGERUN_BACKEND: "emulator" });     // "aws": the option wins
  * ```
  */
-export function resolveBackend(
-  option?: string,
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): Backend {
+export function resolveBackend(option?: string, env: Readonly<Record<string, string | undefined>> = process.env): Backend {
   const fromEnv = env[BACKEND_ENV_VAR]?.trim();
   const raw = option ?? (fromEnv === "" ? undefined : fromEnv);
   if (raw === undefined) return "aws";

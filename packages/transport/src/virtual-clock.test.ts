@@ -92,22 +92,27 @@ describe("VirtualClock", () => {
 
   it("property: a task woken mid-advance that sleeps again wakes before later deadlines", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 3000 }), async (a, b, c) => {
-        const clock = new VirtualClock({ autoAdvance: false });
-        const t0 = clock.now();
-        const log: [string, number][] = [];
-        const chained = clock.sleep(a).then(async () => {
-          log.push(["a", clock.now() - t0]);
-          await clock.sleep(b);
-          log.push(["a+b", clock.now() - t0]);
-        });
-        const single = clock.sleep(c).then(() => log.push(["c", clock.now() - t0]));
-        await clock.advance(a + b + c);
-        await Promise.all([chained, single]);
-        const times = log.map(([, t]) => t);
-        expect(times).toEqual([...times].sort((x, y) => x - y));
-        expect(clock.now() - t0).toBe(a + b + c);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 1, max: 3000 }),
+        async (a, b, c) => {
+          const clock = new VirtualClock({ autoAdvance: false });
+          const t0 = clock.now();
+          const log: [string, number][] = [];
+          const chained = clock.sleep(a).then(async () => {
+            log.push(["a", clock.now() - t0]);
+            await clock.sleep(b);
+            log.push(["a+b", clock.now() - t0]);
+          });
+          const single = clock.sleep(c).then(() => log.push(["c", clock.now() - t0]));
+          await clock.advance(a + b + c);
+          await Promise.all([chained, single]);
+          const times = log.map(([, t]) => t);
+          expect(times).toEqual([...times].sort((x, y) => x - y));
+          expect(clock.now() - t0).toBe(a + b + c);
+        },
+      ),
       { numRuns: 100 },
     );
   });

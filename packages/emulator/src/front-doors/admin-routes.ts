@@ -50,7 +50,9 @@ const ROUTES: Readonly<Record<string, AdminRoute>> = {
         );
       }
       if (!(await advanceClock(emulator.clock, seconds * 1000))) {
-        return { error: new ServiceError("ConflictException", "The emulator's clock cannot be advanced (use a VirtualClock or ScaledClock).", 409) };
+        return {
+          error: new ServiceError("ConflictException", "The emulator's clock cannot be advanced (use a VirtualClock or ScaledClock).", 409),
+        };
       }
       return ok({ now: new Date(emulator.clock.now()).toISOString() });
     },
@@ -77,15 +79,23 @@ const ROUTES: Readonly<Record<string, AdminRoute>> = {
  * timestamps as ISO strings), reset, clock/advance `{"seconds": N}` and rules `{"rules": [...]}`.
  * An unknown path is 404 listing the routes; a wrong method is 405 with `Allow`.
  */
-export function findAdminRoute(method: string, path: string): { route: AdminRoute } | { error: ServiceError; headers: Record<string, string> } {
+export function findAdminRoute(
+  method: string,
+  path: string,
+): { route: AdminRoute } | { error: ServiceError; headers: Record<string, string> } {
   const name = path.slice(ADMIN_PREFIX.length);
   const route = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined;
   if (!route) {
-    const known = Object.entries(ROUTES).map(([n, r]) => `${r.method} ${ADMIN_PREFIX}${n}`).join(", ");
+    const known = Object.entries(ROUTES)
+      .map(([n, r]) => `${r.method} ${ADMIN_PREFIX}${n}`)
+      .join(", ");
     return { error: new ServiceError("NotFoundException", `No admin route ${path}. Routes: ${known}.`), headers: {} };
   }
   if (method !== route.method) {
-    return { error: new ServiceError("MethodNotAllowedException", `${path} accepts ${route.method} only, got ${method}.`), headers: { allow: route.method } };
+    return {
+      error: new ServiceError("MethodNotAllowedException", `${path} accepts ${route.method} only, got ${method}.`),
+      headers: { allow: route.method },
+    };
   }
   return { route };
 }

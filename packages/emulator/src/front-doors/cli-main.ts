@@ -90,7 +90,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return usageError(io, `--time-scale must be a number greater than 0, got '${values["time-scale"]}'.`);
   }
   const seed = values.seed === undefined ? undefined : integer(values.seed, 0, Number.MAX_SAFE_INTEGER);
-  if (values.seed !== undefined && seed === undefined) return usageError(io, `--seed must be a non-negative integer, got '${values.seed}'.`);
+  if (values.seed !== undefined && seed === undefined)
+    return usageError(io, `--seed must be a non-negative integer, got '${values.seed}'.`);
 
   let emulator: Emulator;
   try {
@@ -105,7 +106,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
   let server: RunningServer;
   try {
-    server = await startServer({ emulator, host: values.host, port, allowedHosts: values["allow-host"] ?? [], log: (line) => io.err(line) });
+    server = await startServer({
+      emulator,
+      host: values.host,
+      port,
+      allowedHosts: values["allow-host"] ?? [],
+      log: (line) => io.err(line),
+    });
   } catch (error) {
     io.err(`sagerun-emulator: cannot listen on ${values.host}:${port}: ${(error as Error).message}`);
     return 1;
@@ -124,7 +131,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 function argumentProblem(error: NodeJS.ErrnoException): string {
   const option = /'(-[^' ]+)/.exec(error.message)?.[1] ?? "";
   const long = /--[\w-]+/.exec(error.message)?.[0] ?? option;
-  const known = Object.keys(OPTIONS).map((name) => `--${name}`).join(", ");
+  const known = Object.keys(OPTIONS)
+    .map((name) => `--${name}`)
+    .join(", ");
   switch (error.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
       return `Unknown option ${option}. The options are ${known}.`;

@@ -30,7 +30,9 @@ export async function loadConfig(file: string): Promise<ConfigOptions> {
   } else if (MODULE_EXTENSIONS.has(extension)) {
     value = await importDefault(path, file);
   } else {
-    throw new ConfigError(`${file}: a config file is .json, or a module (.js, .mjs, .cjs, .ts, .mts, .cts) whose default export is the options.`);
+    throw new ConfigError(
+      `${file}: a config file is .json, or a module (.js, .mjs, .cjs, .ts, .mts, .cts) whose default export is the options.`,
+    );
   }
   return configOptions(value, file);
 }
@@ -38,7 +40,9 @@ export async function loadConfig(file: string): Promise<ConfigOptions> {
 /** The file's value as options: an object without `clock`, rules' JSON patterns made RegExps. */
 function configOptions(value: unknown, file: string): ConfigOptions {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new ConfigError(`${file}: the options must be an object, got ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}.`);
+    throw new ConfigError(
+      `${file}: the options must be an object, got ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}.`,
+    );
   }
   const options = { ...(value as Record<string, unknown>) };
   if ("clock" in options) {
@@ -107,7 +111,9 @@ async function importWithTsx(url: string, file: string): Promise<{ default?: unk
   try {
     ({ tsImport } = (await import(tsxApi)) as { tsImport: typeof tsImport });
   } catch {
-    throw new ConfigError(`${file}: this node cannot load TypeScript on its own; install tsx (npm i -D tsx), or write the config as .json or .mjs.`);
+    throw new ConfigError(
+      `${file}: this node cannot load TypeScript on its own; install tsx (npm i -D tsx), or write the config as .json or .mjs.`,
+    );
   }
   try {
     return await tsImport(url, url); // an absolute URL: the parent only has to be a URL

@@ -78,7 +78,9 @@ export function sendError(response: ServerResponse, error: ServiceError, headers
 export function answerOnSocket(socket: Duplex, error: ServiceError): void {
   if (!socket.writable) return void socket.destroy();
   const wire = errorResponse(error, randomUUID(), { connection: "close" });
-  const head = Object.entries(wire.headers).map(([name, value]) => `${name}: ${value}\r\n`).join("");
+  const head = Object.entries(wire.headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join("");
   socket.end(Buffer.concat([Buffer.from(`HTTP/1.1 ${wire.statusCode} ${STATUS_CODES[wire.statusCode] ?? ""}\r\n${head}\r\n`), wire.body]));
 }
 

@@ -82,9 +82,12 @@ interface Served {
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const { host = "127.0.0.1", port = 4566, maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
-  if (!(maxBodyBytes >= 0)) throw new RangeError(`startServer: maxBodyBytes [${maxBodyBytes}] must be a number greater than or equal to 0.`);
+  if (!(maxBodyBytes >= 0))
+    throw new RangeError(`startServer: maxBodyBytes [${maxBodyBytes}] must be a number greater than or equal to 0.`);
   if (options.emulator && (options.timeScale !== undefined || options.seed !== undefined)) {
-    throw new TypeError("startServer: pass either `emulator` or `timeScale`/`seed`, not both; the emulator already has its clock and seed.");
+    throw new TypeError(
+      "startServer: pass either `emulator` or `timeScale`/`seed`, not both; the emulator already has its clock and seed.",
+    );
   }
   const timeouts = resolveTimeouts(options.timeouts);
   const emulator =

@@ -56,5 +56,8 @@ function isLocalhost(name: string): boolean {
 }
 
 function normalise(name: string): string {
-  return name.toLowerCase().replace(/^\[(.*)\]$/, "$1").replace(/\.$/, "");
+  return name
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, "$1")
+    .replace(/\.$/, "");
 }

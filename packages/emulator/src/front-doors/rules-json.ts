@@ -37,7 +37,8 @@ function pattern(value: unknown, where: string): unknown {
   if (!isObject(value) || typeof value.regex !== "string") throw new TypeError(`${where} must be ${form}, got ${kind(value)}.`);
   const extra = Object.keys(value).filter((key) => key !== "regex" && key !== "flags");
   if (extra.length > 0) throw new TypeError(`${where} has an unknown key ${JSON.stringify(extra[0])}; a pattern is ${form}.`);
-  if (value.flags !== undefined && typeof value.flags !== "string") throw new TypeError(`${where}.flags must be a string, got ${kind(value.flags)}.`);
+  if (value.flags !== undefined && typeof value.flags !== "string")
+    throw new TypeError(`${where}.flags must be a string, got ${kind(value.flags)}.`);
   try {
     // A match is a yes/no test: `g` and `y` would only carry lastIndex from one test to the next.
     return new RegExp(value.regex, (value.flags ?? "").replace(/[gy]/g, ""));
@@ -52,5 +53,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function kind(value: unknown): string {
   if (value === undefined) return "nothing";
-  return Array.isArray(value) ? "an array" : value === null ? "null" : isObject(value) ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
+  return Array.isArray(value)
+    ? "an array"
+    : value === null
+      ? "null"
+      : isObject(value)
+        ? "an object"
+        : `${typeof value} ${JSON.stringify(value)}`;
 }

@@ -39,7 +39,8 @@ export const DEFAULT_TIMEOUTS: Required<ServerTimeouts> = { headersMs: 20_000, r
 export function resolveTimeouts(timeouts: ServerTimeouts = {}): ResolvedTimeouts {
   const known = Object.keys(DEFAULT_TIMEOUTS);
   for (const key of Object.keys(timeouts)) {
-    if (!known.includes(key)) throw new TypeError(`startServer: timeouts has an unknown key ${JSON.stringify(key)}; the known keys are ${known.join(", ")}.`);
+    if (!known.includes(key))
+      throw new TypeError(`startServer: timeouts has an unknown key ${JSON.stringify(key)}; the known keys are ${known.join(", ")}.`);
   }
   const resolved = { ...DEFAULT_TIMEOUTS, ...timeouts };
   for (const [key, value] of Object.entries(resolved)) {
@@ -48,7 +49,9 @@ export function resolveTimeouts(timeouts: ServerTimeouts = {}): ResolvedTimeouts
     }
   }
   if (resolved.headersMs > resolved.requestMs) {
-    throw new RangeError(`startServer: timeouts.headersMs [${resolved.headersMs}] must not exceed timeouts.requestMs [${resolved.requestMs}].`);
+    throw new RangeError(
+      `startServer: timeouts.headersMs [${resolved.headersMs}] must not exceed timeouts.requestMs [${resolved.requestMs}].`,
+    );
   }
   const checkEveryMs = Math.max(1, Math.min(1000, Math.floor(Math.min(resolved.headersMs, resolved.requestMs) / 4)));
   return { ...resolved, checkEveryMs };

@@ -72,7 +72,10 @@ export interface Kit<R extends StoredRecord> {
   /** Stores a changed row (after an event), filed under its status now. */
   save(row: R): void;
   /** One page of the kind's List* operation. */
-  list(request: ListRequest, options?: { statusFilterAfterPage?: boolean; extraQuery?: Record<string, unknown> }): { items: R[]; nextToken?: string };
+  list(
+    request: ListRequest,
+    options?: { statusFilterAfterPage?: boolean; extraQuery?: Record<string, unknown> },
+  ): { items: R[]; nextToken?: string };
   /** Another kind's table, to read (cross-references). */
   read<S extends StoredRecord>(kind: Kind<S, Effects<S>>): Pick<KindTable<S>, "get" | "has" | "values" | "size">;
   /** Runs an effect another kind declares on its own table: the only way to change another kind's resources. */

@@ -36,7 +36,12 @@ export interface Placed<R> {
  * `statusEquals` is a hint a source may use to skip rows (a table walks its status bucket); the
  * listing still checks every row it receives.
  */
-export type ListingSource<R> = (sortBy: string, descending: boolean, after: Cursor | undefined, statusEquals?: string) => Iterable<Placed<R>>;
+export type ListingSource<R> = (
+  sortBy: string,
+  descending: boolean,
+  after: Cursor | undefined,
+  statusEquals?: string,
+) => Iterable<Placed<R>>;
 
 /** Walks `list` (in ascending cursor order) from just after `after`, in either direction. */
 export function* walkSorted<T, R>(

@@ -4,7 +4,9 @@ import { DueHeap } from "./due-heap.js";
 
 describe("DueHeap", () => {
   it("property: pops every check once, earliest first, ties in the order they were pushed", () => {
-    const ops = fc.array(fc.oneof(fc.record({ push: fc.integer({ min: 0, max: 20 }) }), fc.constant({ pop: true as const })), { maxLength: 200 });
+    const ops = fc.array(fc.oneof(fc.record({ push: fc.integer({ min: 0, max: 20 }) }), fc.constant({ pop: true as const })), {
+      maxLength: 200,
+    });
     fc.assert(
       fc.property(ops, (steps) => {
         const heap = new DueHeap<number>();

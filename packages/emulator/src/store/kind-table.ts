@@ -194,4 +194,3 @@ export class KindTable<R extends StoredRecord> {
 function compareName(a: string, b: string): number {
   return a === b ? 0 : a < b ? -1 : 1;
 }
-

@@ -11,7 +11,11 @@ interface Row extends StoredRecord {
 
 function tableOf(rows: readonly Row[]): KindTable<Row> {
   let seq = 0;
-  const table = new KindTable<Row>({ created: (r) => r.created, status: (r) => r.status }, () => {}, () => seq++);
+  const table = new KindTable<Row>(
+    { created: (r) => r.created, status: (r) => r.status },
+    () => {},
+    () => seq++,
+  );
   for (const row of rows) table.put(row, 0);
   return table;
 }
@@ -59,7 +63,9 @@ describe("listPage over a table's indexes", () => {
   it("refuses a token reused with a different query, and one it never issued", () => {
     const table = tableOf([row("a", 1), row("b", 2), row("c", 3)]);
     const { nextToken } = listPage(table.source, { MaxResults: 1 }, spec(table));
-    expect(() => listPage(table.source, { MaxResults: 1, NextToken: nextToken, NameContains: "b" }, spec(table))).toThrow("Invalid pagination token");
+    expect(() => listPage(table.source, { MaxResults: 1, NextToken: nextToken, NameContains: "b" }, spec(table))).toThrow(
+      "Invalid pagination token",
+    );
     expect(() => listPage(table.source, { NextToken: "not-a-token" }, spec(table))).toThrow("Invalid pagination token");
   });
 

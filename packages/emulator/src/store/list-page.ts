@@ -40,8 +40,14 @@ const DEFAULT_MAX_RESULTS = 10;
 
 /** The members a NextToken is tied to: reusing it with another query is refused. */
 const QUERY_MEMBERS = [
-  "CreationTimeAfter", "CreationTimeBefore", "LastModifiedTimeAfter", "LastModifiedTimeBefore", "NameContains",
-  "StatusEquals", "SortBy", "SortOrder",
+  "CreationTimeAfter",
+  "CreationTimeBefore",
+  "LastModifiedTimeAfter",
+  "LastModifiedTimeBefore",
+  "NameContains",
+  "StatusEquals",
+  "SortBy",
+  "SortOrder",
 ] as const;
 
 /**
@@ -114,12 +120,20 @@ function queryFingerprint(request: ListRequest, extra: Readonly<Record<string, u
 }
 
 function encodeToken(cursor: Cursor, fingerprint: string): string {
-  return Buffer.from(JSON.stringify({ k: cursor.key, c: cursor.created, s: cursor.seq, n: cursor.name, q: fingerprint })).toString("base64");
+  return Buffer.from(JSON.stringify({ k: cursor.key, c: cursor.created, s: cursor.seq, n: cursor.name, q: fingerprint })).toString(
+    "base64",
+  );
 }
 
 function decodeToken(token: string, fingerprint: string): Cursor {
   try {
-    const parsed = JSON.parse(Buffer.from(token, "base64").toString("utf8")) as { k?: unknown; c?: unknown; s?: unknown; n?: unknown; q?: unknown };
+    const parsed = JSON.parse(Buffer.from(token, "base64").toString("utf8")) as {
+      k?: unknown;
+      c?: unknown;
+      s?: unknown;
+      n?: unknown;
+      q?: unknown;
+    };
     const keyOk = parsed.k === null || typeof parsed.k === "string" || typeof parsed.k === "number";
     if (keyOk && typeof parsed.c === "number" && typeof parsed.s === "number" && typeof parsed.n === "string" && parsed.q === fingerprint) {
       return { key: parsed.k as Cursor["key"], created: parsed.c, seq: parsed.s, name: parsed.n };

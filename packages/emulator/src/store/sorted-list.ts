@@ -28,7 +28,11 @@ export class SortedList<T> {
   }
 
   insert(item: T): void {
-    this.#items.splice(this.#firstAbove((probe) => this.#compare(probe, item)), 0, item);
+    this.#items.splice(
+      this.#firstAbove((probe) => this.#compare(probe, item)),
+      0,
+      item,
+    );
   }
 
   /** Removes this very item (found by its order, then identity); false if it is not here. */

@@ -5,11 +5,15 @@ import { ServiceError, unimplementedOperation } from "../errors.js";
 import { errorResponse, serveWire, type Dispatch, type WireResponse } from "./aws-json.js";
 
 const emulator = createEmulator();
-const headers = (target: string | undefined) => ({ ...(target ? { "X-Amz-Target": target } : {}), "Content-Type": "application/x-amz-json-1.1" });
+const headers = (target: string | undefined) => ({
+  ...(target ? { "X-Amz-Target": target } : {}),
+  "Content-Type": "application/x-amz-json-1.1",
+});
 const post = (target: string | undefined, body: string | undefined): WireResponse => emulator.serve({ headers: headers(target), body });
 const json = (response: WireResponse): Record<string, unknown> => JSON.parse(new TextDecoder().decode(response.body));
 /** serveWire over a dispatch of the test's own, to reach answers the emulator gives only in some states. */
-const serveWith = (dispatch: Dispatch, target = "SageMaker.CreatePipeline", body = "{}") => serveWire({ headers: headers(target), body }, dispatch, "req-1");
+const serveWith = (dispatch: Dispatch, target = "SageMaker.CreatePipeline", body = "{}") =>
+  serveWire({ headers: headers(target), body }, dispatch, "req-1");
 
 describe("AWS JSON 1.1 wire layer", () => {
   it("answers an unknown or missing X-Amz-Target with Coral's UnknownOperationException, 400, and no message (aws/aws-sdk-net#1536)", () => {
@@ -28,13 +32,15 @@ describe("AWS JSON 1.1 wire layer", () => {
     expect(response.statusCode).toBe(400);
     const body = json(response);
     expect(body.__type).toBe("com.amazon.coral.service#UnknownOperationException");
-    expect(body.message).toMatch(/^SageMaker\.CreatePipeline is a SageMaker operation that the sagerun emulator does not implement yet\. Your client and request are fine/);
+    expect(body.message).toMatch(
+      /^SageMaker\.CreatePipeline is a SageMaker operation that the sagerun emulator does not implement yet\. Your client and request are fine/,
+    );
     expect(response.headers["x-amzn-errortype"]).toBe("UnknownOperationException");
     expect(response.error).toBeInstanceOf(ServiceError);
   });
 
   it("answers a body that is not a JSON object with SerializationException, namespaced as Coral sends it", () => {
-    for (const body of ["{not json", "[]", "42", "\"text\"", "null"]) {
+    for (const body of ["{not json", "[]", "42", '"text"', "null"]) {
       const response = post("SageMaker.ListTrainingJobs", body);
       expect(response.statusCode).toBe(400);
       expect(json(response).__type).toBe("com.amazon.coral.service#SerializationException");
@@ -45,10 +51,14 @@ describe("AWS JSON 1.1 wire layer", () => {
   it("refuses a body nested deeper than any SageMaker request before anything runs it", () => {
     let dispatched = false;
     const deep = `{"Tags": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
-    const response = serveWith(() => {
-      dispatched = true;
-      return {};
-    }, "SageMaker.ListTrainingJobs", deep);
+    const response = serveWith(
+      () => {
+        dispatched = true;
+        return {};
+      },
+      "SageMaker.ListTrainingJobs",
+      deep,
+    );
     expect(dispatched).toBe(false);
     expect(response.statusCode).toBe(400);
     expect(json(response)).toEqual({
@@ -112,14 +122,18 @@ describe("AWS JSON 1.1 wire layer", () => {
 
   it("property: whatever the body, the answer is a well-formed AWS JSON response, never a crash", () => {
     fc.assert(
-      fc.property(fc.constantFrom("CreateTrainingJob", "DescribeTrainingJob", "ListTrainingJobs", "StopTrainingJob", "DeleteTrainingJob"), fc.oneof(fc.string(), fc.json()), (op, body) => {
-        const response = post(`SageMaker.${op}`, body);
-        const payload = json(response);
-        if (response.statusCode === 200) return;
-        expect(response.statusCode).toBe(400);
-        expect(typeof payload.__type).toBe("string");
-        expect(response.headers["x-amzn-errortype"]).toBeDefined();
-      }),
+      fc.property(
+        fc.constantFrom("CreateTrainingJob", "DescribeTrainingJob", "ListTrainingJobs", "StopTrainingJob", "DeleteTrainingJob"),
+        fc.oneof(fc.string(), fc.json()),
+        (op, body) => {
+          const response = post(`SageMaker.${op}`, body);
+          const payload = json(response);
+          if (response.statusCode === 200) return;
+          expect(response.statusCode).toBe(400);
+          expect(typeof payload.__type).toBe("string");
+          expect(response.headers["x-amzn-errortype"]).toBeDefined();
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -84,7 +84,12 @@ function asServiceError(error: unknown): ServiceError {
 const CORAL_NAMESPACED: ReadonlySet<ServiceErrorCode> = new Set(["SerializationException", "UnknownOperationException"]);
 
 /** SageMaker's modelled exceptions carry their text in the member `Message`; framework errors in `message`. */
-const MODELLED: ReadonlySet<ServiceErrorCode> = new Set(["ResourceNotFound", "ResourceInUse", "ResourceLimitExceeded", "ConflictException"]);
+const MODELLED: ReadonlySet<ServiceErrorCode> = new Set([
+  "ResourceNotFound",
+  "ResourceInUse",
+  "ResourceLimitExceeded",
+  "ConflictException",
+]);
 
 function errorBody(error: ServiceError): Record<string, unknown> {
   const type = CORAL_NAMESPACED.has(error.code) ? `com.amazon.coral.service#${error.code}` : error.code;

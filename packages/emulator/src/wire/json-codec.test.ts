@@ -56,7 +56,11 @@ describe("encodeJson", () => {
   it("writes Dates as epoch seconds at any depth, in objects and arrays, leaving the input untouched", () => {
     const when = new Date(1_529_870_369_986);
     const payload = { CreationTime: when, Transitions: [{ StartTime: when, Nested: [[when]] }], Name: "x", Skipped: undefined };
-    expect(decoded(encodeJson(payload))).toEqual({ CreationTime: 1529870369.986, Transitions: [{ StartTime: 1529870369.986, Nested: [[1529870369.986]] }], Name: "x" });
+    expect(decoded(encodeJson(payload))).toEqual({
+      CreationTime: 1529870369.986,
+      Transitions: [{ StartTime: 1529870369.986, Nested: [[1529870369.986]] }],
+      Name: "x",
+    });
     expect(payload.CreationTime).toBe(when);
   });
 

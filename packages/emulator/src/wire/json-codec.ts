@@ -120,7 +120,9 @@ function withEpochSeconds(value: unknown, maxDepth = 10_000): unknown {
 
 /** Arrays and plain data objects; Dates and objects with their own toJSON are left to leaf(). */
 function isContainer(value: unknown): value is object {
-  return typeof value === "object" && value !== null && !(value instanceof Date) && typeof (value as { toJSON?: unknown }).toJSON !== "function";
+  return (
+    typeof value === "object" && value !== null && !(value instanceof Date) && typeof (value as { toJSON?: unknown }).toJSON !== "function"
+  );
 }
 
 /** A null-prototype object, so a member named `__proto__` stays a member instead of a prototype. */

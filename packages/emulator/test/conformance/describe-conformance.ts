@@ -15,15 +15,19 @@ const CASES = { ...TRAINING_JOB_CASES, ...WIRE_CASES, ...ENDPOINT_CASES };
 function emulatorSkips(): Skip[] {
   const emulator = createEmulator();
   const skips: Skip[] = [];
-  const missing = ["CreateModel", "CreateEndpointConfig", "CreateEndpoint", "DescribeEndpoint"].filter((op) => !emulator.operations.includes(op));
-  if (missing.length > 0) skips.push({ reason: `the emulator does not implement ${missing.join(", ")} yet`, tests: Object.keys(ENDPOINT_CASES) });
+  const missing = ["CreateModel", "CreateEndpointConfig", "CreateEndpoint", "DescribeEndpoint"].filter(
+    (op) => !emulator.operations.includes(op),
+  );
+  if (missing.length > 0)
+    skips.push({ reason: `the emulator does not implement ${missing.join(", ")} yet`, tests: Object.keys(ENDPOINT_CASES) });
   if (!marksUnimplemented(emulator)) {
     skips.push({ reason: "Emulator.call does not answer CreatePipeline with unimplementedOperation() yet", tests: [UNIMPLEMENTED_CASE] });
   }
   return skips;
 }
 
-const UNIMPLEMENTED_CASE = "answers a SageMaker operation the emulator lacks with UnknownOperationException saying so, for raw clients and the SDK";
+const UNIMPLEMENTED_CASE =
+  "answers a SageMaker operation the emulator lacks with UnknownOperationException saying so, for raw clients and the SDK";
 
 function marksUnimplemented(emulator: Emulator): boolean {
   try {

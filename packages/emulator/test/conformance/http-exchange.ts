@@ -29,7 +29,9 @@ export function serverPerTest() {
     call: async (path: string, init: RequestInit = {}): Promise<RawResponse> => rawOf(await fetch(`${current().url}${path}`, init)),
     /** An admin write as a client should send it: JSON with its content type. */
     admin: async (path: string, body: unknown, method = "POST"): Promise<RawResponse> =>
-      rawOf(await fetch(`${current().url}${path}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) })),
+      rawOf(
+        await fetch(`${current().url}${path}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+      ),
   };
 }
 
@@ -76,7 +78,9 @@ function parseAnswer(raw: string, closedAfterMs: number): RawAnswer {
   const final = raw.replace(/^(HTTP\/1\.1 1\d\d [^\r]*\r\n(?:[^\r]+\r\n)*\r\n)+/, "");
   const [head = "", ...rest] = final.split("\r\n\r\n");
   const [statusLine = "", ...lines] = head.split("\r\n");
-  const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]));
+  const headers = Object.fromEntries(
+    lines.map((line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]),
+  );
   const body = rest.join("\r\n\r\n");
   let json: Record<string, unknown> | undefined;
   try {

@@ -8,7 +8,11 @@ import { serverPerTest } from "./http-exchange.js";
 
 const { start, call, admin, current } = serverPerTest();
 const createJob = (name = "xgb-churn") =>
-  call("/", { method: "POST", headers: awsJsonHeaders("SageMaker.CreateTrainingJob"), body: JSON.stringify(trainingJobRequest({ TrainingJobName: name })) });
+  call("/", {
+    method: "POST",
+    headers: awsJsonHeaders("SageMaker.CreateTrainingJob"),
+    body: JSON.stringify(trainingJobRequest({ TrainingJobName: name })),
+  });
 /** 8.64e15 ms: the last instant a JavaScript Date holds (ECMA-262, Time Values and Time Range). */
 const MAX_TIME_MS = 8.64e15;
 
@@ -41,10 +45,18 @@ describe("the HTTP server's admin routes under /_sagerun/", () => {
     await start();
     for (const body of ['{"seconds": -1}', '{"seconds": "60"}', '{"seconds": 1e999}', '{"seconds": null}', "{}", ""]) {
       const response = await call("/_sagerun/clock/advance", { method: "POST", headers: { "content-type": "application/json" }, body });
-      expect([response.status, response.json.__type, response.headers["x-amzn-errortype"]]).toEqual([400, "ValidationException", "ValidationException"]);
+      expect([response.status, response.json.__type, response.headers["x-amzn-errortype"]]).toEqual([
+        400,
+        "ValidationException",
+        "ValidationException",
+      ]);
       expect(response.json.message).toMatch(/^'seconds' must be a finite number greater than or equal to 0/);
     }
-    const garbled = await call("/_sagerun/clock/advance", { method: "POST", headers: { "content-type": "application/json" }, body: "{seconds:" });
+    const garbled = await call("/_sagerun/clock/advance", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{seconds:",
+    });
     expect([garbled.status, garbled.json.__type]).toEqual([400, "com.amazon.coral.service#SerializationException"]);
   });
 
@@ -85,7 +97,11 @@ describe("the HTTP server's admin routes under /_sagerun/", () => {
   it("answers an unknown admin path with 404 and a wrong method with 405 and Allow", async () => {
     await start();
     const missing = await call("/_sagerun/nope");
-    expect([missing.status, missing.json.__type, missing.headers["x-amzn-errortype"]]).toEqual([404, "NotFoundException", "NotFoundException"]);
+    expect([missing.status, missing.json.__type, missing.headers["x-amzn-errortype"]]).toEqual([
+      404,
+      "NotFoundException",
+      "NotFoundException",
+    ]);
     expect(missing.json.message).toContain("GET /_sagerun/health");
     expect(missing.json.message).toContain("PUT /_sagerun/rules");
     const wrongAdmin = await call("/_sagerun/reset");
@@ -109,7 +125,9 @@ describe("PUT /_sagerun/rules: replacing the rules at run time (issue 7, item 19
   it("makes a matching job fail with the rule's reason, from a JSON pattern, while others complete", async () => {
     const clock = new VirtualClock({ autoAdvance: false });
     await start({ emulator: createEmulator({ clock }) });
-    const rules = [{ match: { name: { regex: "^FLAKY-", flags: "i" } }, outcome: { status: "Failed", failureReason: "AlgorithmError: boom" } }];
+    const rules = [
+      { match: { name: { regex: "^FLAKY-", flags: "i" } }, outcome: { status: "Failed", failureReason: "AlgorithmError: boom" } },
+    ];
     expect(await admin("/_sagerun/rules", { rules }, "PUT")).toMatchObject({ status: 200, json: { rules: 1 } });
     const sdk = client();
     await sdk.send(new CreateTrainingJobCommand(trainingJobRequest({ TrainingJobName: "flaky-1" })));
@@ -134,9 +152,15 @@ describe("PUT /_sagerun/rules: replacing the rules at run time (issue 7, item 19
   it("refuses a misspelled rule or a bad pattern with 400 ValidationException naming the place, and keeps the old rules", async () => {
     await start();
     const cases: Array<[unknown, RegExp]> = [
-      [{ rules: [{ match: { nmae: "flaky" } }] }, /^rules\[0\]\.match has an unknown key "nmae"; the known keys are name, image, hyperParameters\.$/],
+      [
+        { rules: [{ match: { nmae: "flaky" } }] },
+        /^rules\[0\]\.match has an unknown key "nmae"; the known keys are name, image, hyperParameters\.$/,
+      ],
       [{ rules: [{ match: { name: { regex: "(" } } }] }, /^rules\[0\]\.match\.name is not a valid regular expression: /],
-      [{ rules: [{ match: { name: { pattern: "x" } } }] }, /^rules\[0\]\.match\.name must be a string or \{"regex": "<pattern>", "flags": "<flags>"\}, got an object\.$/],
+      [
+        { rules: [{ match: { name: { pattern: "x" } } }] },
+        /^rules\[0\]\.match\.name must be a string or \{"regex": "<pattern>", "flags": "<flags>"\}, got an object\.$/,
+      ],
       [{ rules: [{ match: { image: { regex: "x", flag: "i" } } }] }, /^rules\[0\]\.match\.image has an unknown key "flag"/],
       [{ rules: [{ outcome: { status: "Crashed" } }] }, /^rules\[0\]\.outcome\.status \[Crashed\] must be "Completed" or "Failed"\.$/],
       [{ rules: {} }, /^rules must be an array of rules, got an object\.$/],

@@ -13,7 +13,17 @@ const API = { "content-type": "application/x-amz-json-1.1", "x-amz-target": "Sag
 describe("the Host rule: serve only requests addressed to the server's own names", () => {
   it("serves localhost, its subdomains and IP addresses, with or without a port, in any case", async () => {
     const { port } = await start();
-    for (const host of ["localhost", `localhost:${port}`, "LOCALHOST.", "api.localhost", "127.0.0.1", `127.0.0.1:${port}`, "[::1]", `[::1]:${port}`, "10.1.2.3:8080"]) {
+    for (const host of [
+      "localhost",
+      `localhost:${port}`,
+      "LOCALHOST.",
+      "api.localhost",
+      "127.0.0.1",
+      `127.0.0.1:${port}`,
+      "[::1]",
+      `[::1]:${port}`,
+      "10.1.2.3:8080",
+    ]) {
       const answer = await send("GET", "/_sagerun/health", { host });
       expect([host, answer.status]).toEqual([host, 200]);
     }
@@ -27,7 +37,11 @@ describe("the Host rule: serve only requests addressed to the server's own names
       ["POST", "/", API],
     ] as const) {
       const answer = await send(method, path, { host: "attacker.example:4566", ...headers }, method === "POST" ? "{}" : "");
-      expect([answer.status, answer.json?.__type, answer.headers["x-amzn-errortype"]]).toEqual([403, "AccessDeniedException", "AccessDeniedException"]);
+      expect([answer.status, answer.json?.__type, answer.headers["x-amzn-errortype"]]).toEqual([
+        403,
+        "AccessDeniedException",
+        "AccessDeniedException",
+      ]);
       expect(answer.json?.message).toBe(
         'The sagerun emulator serves only requests addressed to one of its own names (localhost, an IP address; add one with --allow-host); got "attacker.example". This guards it against DNS rebinding.',
       );
@@ -36,7 +50,8 @@ describe("the Host rule: serve only requests addressed to the server's own names
 
   it("also serves the name it is bound to and the names allowed, and lists them when refusing", async () => {
     await start({ host: "localhost", allowedHosts: ["sagerun", "Emulator.Internal"] });
-    for (const host of ["sagerun:4566", "emulator.internal", "localhost"]) expect((await send("GET", "/_sagerun/health", { host })).status).toBe(200);
+    for (const host of ["sagerun:4566", "emulator.internal", "localhost"])
+      expect((await send("GET", "/_sagerun/health", { host })).status).toBe(200);
     const refused = await send("GET", "/_sagerun/health", { host: "other" });
     expect(refused.json?.message).toContain("(localhost, an IP address, sagerun, emulator.internal; add one with --allow-host)");
   });
@@ -44,7 +59,11 @@ describe("the Host rule: serve only requests addressed to the server's own names
   it("answers a Host that is not a host name with 400 BadRequestException", async () => {
     await start();
     const answer = await send("GET", "/_sagerun/health", { host: "a b" });
-    expect([answer.status, answer.json?.__type, answer.json?.message]).toEqual([400, "BadRequestException", 'The Host header "a b" is not a host name.']);
+    expect([answer.status, answer.json?.__type, answer.json?.message]).toEqual([
+      400,
+      "BadRequestException",
+      'The Host header "a b" is not a host name.',
+    ]);
   });
 });
 
@@ -60,7 +79,9 @@ describe("the admin rule: no cross-site requests", () => {
       );
     }
     expect(emulator.state().trainingJobs).toHaveLength(1);
-    expect((await send("POST", "/_sagerun/reset", { host: "localhost", "content-type": "application/json; charset=utf-8" }, "{}")).status).toBe(200);
+    expect(
+      (await send("POST", "/_sagerun/reset", { host: "localhost", "content-type": "application/json; charset=utf-8" }, "{}")).status,
+    ).toBe(200);
     expect(emulator.state().trainingJobs).toHaveLength(0);
   });
 
@@ -68,10 +89,16 @@ describe("the admin rule: no cross-site requests", () => {
     await start();
     const json = { host: "localhost", "content-type": "application/json" };
     for (const origin of ["https://attacker.example", "null", "file://"]) {
-      for (const [method, path] of [["POST", "/_sagerun/reset"], ["GET", "/_sagerun/state"], ["PUT", "/_sagerun/rules"]] as const) {
+      for (const [method, path] of [
+        ["POST", "/_sagerun/reset"],
+        ["GET", "/_sagerun/state"],
+        ["PUT", "/_sagerun/rules"],
+      ] as const) {
         const answer = await send(method, path, { ...json, origin }, method === "GET" ? "" : '{"rules": []}');
         expect([origin, path, answer.status, answer.json?.__type]).toEqual([origin, path, 403, "AccessDeniedException"]);
-        expect(answer.json?.message).toBe(`The admin routes refuse requests from web pages of other origins; got Origin ${JSON.stringify(origin)}.`);
+        expect(answer.json?.message).toBe(
+          `The admin routes refuse requests from web pages of other origins; got Origin ${JSON.stringify(origin)}.`,
+        );
       }
     }
     expect((await send("POST", "/_sagerun/reset", { ...json, origin: `http://localhost:${current().port}` }, "{}")).status).toBe(200);

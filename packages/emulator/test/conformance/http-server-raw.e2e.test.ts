@@ -87,14 +87,16 @@ describe("timeouts (issue 7, item 8): set on purpose, and a timed-out request ge
     const { port } = await start({ timeouts });
     const answer = await exchange(port, "POST / HTTP/1.1\r\nHost: localhost\r\n", { end: false });
     expectAwsShaped(answer, 408, "RequestTimeoutException");
-    expect(answer.json?.message).toBe("The request did not arrive in time: the server waits 0.3 s for a request's headers and 0.6 s for all of it.");
+    expect(answer.json?.message).toBe(
+      "The request did not arrive in time: the server waits 0.3 s for a request's headers and 0.6 s for all of it.",
+    );
     expect(answer.closedAfterMs).toBeGreaterThanOrEqual(290);
     expect(answer.closedAfterMs).toBeLessThan(1500);
   });
 
   it("answers a body that stops coming with 408 after requestMs, and keeps serving others", async () => {
     const { port } = await start({ timeouts });
-    const answer = await exchange(port, "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{\"Max", { end: false });
+    const answer = await exchange(port, 'POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{"Max', { end: false });
     expectAwsShaped(answer, 408, "RequestTimeoutException");
     expect(answer.closedAfterMs).toBeGreaterThanOrEqual(590);
     expect(answer.closedAfterMs).toBeLessThan(2000);
@@ -123,24 +125,50 @@ describe("timeouts (issue 7, item 8): set on purpose, and a timed-out request ge
 describe("property: every framed request gets an HTTP answer, and every refusal is AWS-shaped, never a 5xx", () => {
   const method = fc.constantFrom("GET", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "HEAD", "BREW");
   const target = fc.oneof(
-    fc.constantFrom("/", "//", "/_sagerun/health", "/_sagerun/state", "/_sagerun/reset", "/_sagerun/clock/advance", "/_sagerun/rules", "/_sagerun", "/x?y#z", "*", "http://[::1/", "http://x:99999/", "http://localhost/"),
+    fc.constantFrom(
+      "/",
+      "//",
+      "/_sagerun/health",
+      "/_sagerun/state",
+      "/_sagerun/reset",
+      "/_sagerun/clock/advance",
+      "/_sagerun/rules",
+      "/_sagerun",
+      "/x?y#z",
+      "*",
+      "http://[::1/",
+      "http://x:99999/",
+      "http://localhost/",
+    ),
     fc.stringMatching(/^\/[A-Za-z0-9._~%!$&'()*+,;=:@/?-]{0,40}$/),
   );
-  const host = fc.option(fc.constantFrom("localhost", "127.0.0.1:1", "[::1]", "attacker.example", "x:y:z", "LOCALHOST.", "sub.localhost"), { nil: undefined });
+  const host = fc.option(fc.constantFrom("localhost", "127.0.0.1:1", "[::1]", "attacker.example", "x:y:z", "LOCALHOST.", "sub.localhost"), {
+    nil: undefined,
+  });
   const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
   const extra = fc.record({
     "x-amz-target": optional(fc.constantFrom("SageMaker.ListTrainingJobs", "SageMaker.CreatePipeline", "SageMaker.", "Other.X")),
-    "content-type": optional(fc.constantFrom("application/json", "application/x-amz-json-1.1", "text/plain", "application/json; charset=utf-8")),
+    "content-type": optional(
+      fc.constantFrom("application/json", "application/x-amz-json-1.1", "text/plain", "application/json; charset=utf-8"),
+    ),
     origin: optional(fc.constantFrom("http://localhost:3000", "https://attacker.example", "null")),
     expect: optional(fc.constantFrom("100-continue", "200-ok")),
   });
-  const body = fc.oneof(fc.constant(""), fc.json(), fc.string({ maxLength: 60 }), fc.constant('{"seconds": 1e300}'), fc.constant('{"rules": []}'));
+  const body = fc.oneof(
+    fc.constant(""),
+    fc.json(),
+    fc.string({ maxLength: 60 }),
+    fc.constant('{"seconds": 1e300}'),
+    fc.constant('{"rules": []}'),
+  );
 
   it("holds for generated requests", async () => {
     const { port } = await start();
     await fc.assert(
       fc.asyncProperty(method, target, host, extra, body, async (m, t, h, headers, b) => {
-        const sent = Object.fromEntries(Object.entries({ ...(h === undefined ? {} : { host: h }), ...headers }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+        const sent = Object.fromEntries(
+          Object.entries({ ...(h === undefined ? {} : { host: h }), ...headers }).filter(([, v]) => v !== undefined),
+        ) as Record<string, string>;
         const payload = m === "GET" || m === "HEAD" ? "" : b;
         const answer = await exchange(port, httpRequest(m, t, { ...sent, connection: "close" }, payload));
         expect(answer.status, answer.raw).toBeGreaterThanOrEqual(200);

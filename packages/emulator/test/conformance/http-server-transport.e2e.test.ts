@@ -46,11 +46,14 @@ describe("startServer: the HTTP front door's own transport behaviour", () => {
 
   it("survives a client that hangs up mid-body, and answers bytes that are not HTTP with a 400 in AWS's shape", async () => {
     const { port } = await start();
-    await exchange(port, "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{\"Max");
+    await exchange(port, 'POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{"Max');
     const garbage = await exchange(port, "NOT HTTP AT ALL\r\n\r\n");
     expect(garbage.raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
     expect(garbage.json).toEqual({ __type: "BadRequestException", message: expect.stringMatching(/^Malformed HTTP request: /) });
-    expect([garbage.headers["x-amzn-errortype"], garbage.headers["content-type"]]).toEqual(["BadRequestException", "application/x-amz-json-1.1"]);
+    expect([garbage.headers["x-amzn-errortype"], garbage.headers["content-type"]]).toEqual([
+      "BadRequestException",
+      "application/x-amz-json-1.1",
+    ]);
     expect(garbage.headers["x-amzn-requestid"]).toMatch(/^[0-9a-f-]{36}$/);
     expect((await call("/_sagerun/health")).status).toBe(200);
   });
@@ -71,8 +74,12 @@ describe("startServer: the HTTP front door's own transport behaviour", () => {
   });
 
   it("refuses timeouts it cannot honour, naming the key", async () => {
-    await expect(startServer({ port: 0, timeouts: { headerMs: 5 } as never })).rejects.toThrow(/unknown key "headerMs"; the known keys are headersMs, requestMs, keepAliveMs/);
+    await expect(startServer({ port: 0, timeouts: { headerMs: 5 } as never })).rejects.toThrow(
+      /unknown key "headerMs"; the known keys are headersMs, requestMs, keepAliveMs/,
+    );
     await expect(startServer({ port: 0, timeouts: { requestMs: 0 } })).rejects.toThrow(RangeError);
-    await expect(startServer({ port: 0, timeouts: { headersMs: 2000, requestMs: 1000 } })).rejects.toThrow(/must not exceed timeouts.requestMs/);
+    await expect(startServer({ port: 0, timeouts: { headersMs: 2000, requestMs: 1000 } })).rejects.toThrow(
+      /must not exceed timeouts.requestMs/,
+    );
   });
 });

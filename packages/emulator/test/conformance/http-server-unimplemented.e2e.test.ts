@@ -13,10 +13,14 @@ import { serverPerTest } from "./http-exchange.js";
  */
 class EmulatorWithoutPipelines extends Emulator {
   override serve(request: WireRequest): WireResponse {
-    return serveWire(request, (operation, input) => {
-      if (operation.endsWith("Pipeline")) throw unimplementedOperation(operation);
-      return this.call(operation, input);
-    }, "00000000-0000-4000-8000-000000000000");
+    return serveWire(
+      request,
+      (operation, input) => {
+        if (operation.endsWith("Pipeline")) throw unimplementedOperation(operation);
+        return this.call(operation, input);
+      },
+      "00000000-0000-4000-8000-000000000000",
+    );
   }
 }
 
@@ -41,7 +45,9 @@ describe("an operation SageMaker has but the emulator lacks, over HTTP (issue 7,
   it("reaches the JS SDK as an UnknownOperationException with that message, not an UnknownError", async () => {
     await start({ emulator: new EmulatorWithoutPipelines() });
     const sdk = client();
-    const error = await errorOf(() => sdk.send(new CreatePipelineCommand({ PipelineName: "p", ClientRequestToken: "t".repeat(32), RoleArn: ROLE_ARN })));
+    const error = await errorOf(() =>
+      sdk.send(new CreatePipelineCommand({ PipelineName: "p", ClientRequestToken: "t".repeat(32), RoleArn: ROLE_ARN })),
+    );
     sdk.destroy();
     expect(error).toBeInstanceOf(SageMakerServiceException);
     expect([error.name, error.$metadata?.httpStatusCode]).toEqual(["UnknownOperationException", 400]);

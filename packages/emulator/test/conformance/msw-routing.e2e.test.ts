@@ -24,7 +24,10 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 /** The requests msw reported as unhandled, as "METHOD URL"; anything else printed is kept as is. */
-const reported = () => printed.map((message) => /^\[MSW\] Error: intercepted a request without a matching request handler:\s+• (\S+ \S+)/.exec(message)?.[1] ?? message);
+const reported = () =>
+  printed.map(
+    (message) => /^\[MSW\] Error: intercepted a request without a matching request handler:\s+• (\S+ \S+)/.exec(message)?.[1] ?? message,
+  );
 
 function intercept(options?: SageMakerHandlersOptions) {
   const server = setupServer(...sageMakerHandlers(createEmulator(), options));
@@ -55,7 +58,10 @@ describe("sageMakerHandlers: which requests the msw door answers", () => {
     intercept({ region: "us-west-2" });
     expect((await list("us-west-2")).$metadata.httpStatusCode).toBe(200);
     expect((await errorOf(() => list("us-west-1"))).message).toMatch(/\[MSW\]/);
-    expect(reported()).toEqual(["POST https://api.sagemaker.us-east-1.amazonaws.com/", "POST https://api.sagemaker.us-west-1.amazonaws.com/"]);
+    expect(reported()).toEqual([
+      "POST https://api.sagemaker.us-east-1.amazonaws.com/",
+      "POST https://api.sagemaker.us-west-1.amazonaws.com/",
+    ]);
   });
 
   it("leaves other hosts unhandled, so onUnhandledRequest 'error' reports them", async () => {

@@ -56,7 +56,11 @@ export const TRAINING_JOB_CASES: Readonly<Record<string, (door: FrontDoor) => Pr
   "answers a missing job with ValidationException 'Requested resource not found.', HTTP 400 (aws/aws-sdk#165)": async (door) => {
     const error = await errorOf(() => describeJob(door, "nope"));
     expect(error).toBeInstanceOf(SageMakerServiceException);
-    expect([error.name, error.message, error.$metadata?.httpStatusCode]).toEqual(["ValidationException", "Requested resource not found.", 400]);
+    expect([error.name, error.message, error.$metadata?.httpStatusCode]).toEqual([
+      "ValidationException",
+      "Requested resource not found.",
+      400,
+    ]);
   },
 
   "refuses a duplicate name with the SDK's ResourceInUse class and the ARN (aws/amazon-sagemaker-examples#3108)": async (door) => {
@@ -68,14 +72,15 @@ export const TRAINING_JOB_CASES: Readonly<Record<string, (door: FrontDoor) => Pr
     );
   },
 
-  "reports a constraint violation in Coral's '1 validation error detected' form (aws-samples/sagemaker-ml-workflow-with-apache-airflow#3)": async (door) => {
-    const error = await errorOf(() => describeJob(door, "bad_name"));
-    expect([error.name, error.message]).toEqual([
-      "ValidationException",
-      "1 validation error detected: Value 'bad_name' at 'trainingJobName' failed to satisfy constraint: " +
-        "Member must satisfy regular expression pattern: [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}",
-    ]);
-  },
+  "reports a constraint violation in Coral's '1 validation error detected' form (aws-samples/sagemaker-ml-workflow-with-apache-airflow#3)":
+    async (door) => {
+      const error = await errorOf(() => describeJob(door, "bad_name"));
+      expect([error.name, error.message]).toEqual([
+        "ValidationException",
+        "1 validation error detected: Value 'bad_name' at 'trainingJobName' failed to satisfy constraint: " +
+          "Member must satisfy regular expression pattern: [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}",
+      ]);
+    },
 
   "pages ListTrainingJobs by MaxResults and NextToken, and the SDK paginator walks every page (paginators-1.json)": async (door) => {
     const names = ["job-1", "job-2", "job-3", "job-4", "job-5"];

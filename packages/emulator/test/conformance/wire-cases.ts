@@ -16,11 +16,17 @@ export const WIRE_CASES: Readonly<Record<string, (door: FrontDoor) => Promise<vo
     }
   },
 
-  "answers a SageMaker operation the emulator lacks with UnknownOperationException saying so, for raw clients and the SDK": async (door) => {
+  "answers a SageMaker operation the emulator lacks with UnknownOperationException saying so, for raw clients and the SDK": async (
+    door,
+  ) => {
     const response = await door.post("SageMaker.CreatePipeline", "{}");
     expect([response.status, response.json.__type]).toEqual([400, "com.amazon.coral.service#UnknownOperationException"]);
-    expect(response.json.message).toMatch(/^SageMaker\.CreatePipeline is a SageMaker operation that the sagerun emulator does not implement yet\./);
-    const error = await errorOf(() => door.client.send(new CreatePipelineCommand({ PipelineName: "p", ClientRequestToken: "t".repeat(32), RoleArn: ROLE_ARN })));
+    expect(response.json.message).toMatch(
+      /^SageMaker\.CreatePipeline is a SageMaker operation that the sagerun emulator does not implement yet\./,
+    );
+    const error = await errorOf(() =>
+      door.client.send(new CreatePipelineCommand({ PipelineName: "p", ClientRequestToken: "t".repeat(32), RoleArn: ROLE_ARN })),
+    );
     expect([error.name, error.$metadata?.httpStatusCode]).toEqual(["UnknownOperationException", 400]);
     expect(error.message).toMatch(/does not implement yet\. Your client and request are fine/);
   },
@@ -34,7 +40,9 @@ export const WIRE_CASES: Readonly<Record<string, (door: FrontDoor) => Promise<vo
     }
   },
 
-  "refuses a body nested deeper than any SageMaker request (100,000 levels) with SerializationException, and stores nothing": async (door) => {
+  "refuses a body nested deeper than any SageMaker request (100,000 levels) with SerializationException, and stores nothing": async (
+    door,
+  ) => {
     const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
     const body = `{"TrainingJobName": "deep", "AlgorithmSpecification": {"TrainingImage": "i", "TrainingInputMode": "File", "Deep": ${deep}}}`;
     const response = await door.post("SageMaker.CreateTrainingJob", body);

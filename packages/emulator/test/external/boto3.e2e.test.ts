@@ -21,11 +21,23 @@ describe.skipIf(!boto3Tool.available)(`boto3 against the HTTP server${boto3Tool.
   beforeAll(async () => {
     // Stopping lasts 300 virtual seconds (0.3 s real) so "Stopping" is seen right after the stop
     // request even on a loaded machine.
-    server = await startServer({ port: 0, emulator: createEmulator({ clock: new ScaledClock({ scale: 1000 }), durations: { stoppingSeconds: 300 } }) });
+    server = await startServer({
+      port: 0,
+      emulator: createEmulator({ clock: new ScaledClock({ scale: 1000 }), durations: { stoppingSeconds: 300 } }),
+    });
     hosting = HOSTING_OPERATIONS.every((op) => server.emulator.operations.includes(op));
-    const requests = { training: trainingJobRequest(), model: modelRequest(), endpointConfig: endpointConfigRequest(), endpoint: endpointRequest() };
+    const requests = {
+      training: trainingJobRequest(),
+      model: modelRequest(),
+      endpointConfig: endpointConfigRequest(),
+      endpoint: endpointRequest(),
+    };
     const scenarios = hosting ? [...SCENARIOS, "endpoint_in_service"] : SCENARIOS;
-    const result = await run("python3", [scriptPath("boto3_scenarios.py"), JSON.stringify(requests), ...scenarios], clientEnv({ AWS_ENDPOINT_URL_SAGEMAKER: server.url }));
+    const result = await run(
+      "python3",
+      [scriptPath("boto3_scenarios.py"), JSON.stringify(requests), ...scenarios],
+      clientEnv({ AWS_ENDPOINT_URL_SAGEMAKER: server.url }),
+    );
     if (result.code !== 0) throw new Error(`boto3_scenarios.py exited ${result.code}:\n${result.stderr}`);
     observed = JSON.parse(result.stdout) as Record<string, unknown>;
   });

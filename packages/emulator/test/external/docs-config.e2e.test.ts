@@ -20,48 +20,54 @@ const boto3Tool = probeBoto3();
 /** curl runs the admin examples; without it that one test is skipped, with the reason in its title. */
 const curlTool = spawnSync("curl", ["--version"]).status === 0;
 
-describe.skipIf(!boto3Tool.available)(`docs/clients.md: the --config example with boto3${boto3Tool.reason ? ` [skipped: ${boto3Tool.reason}]` : ""}`, () => {
-  const dir = mkdtempSync(join(tmpdir(), "sagerun-docs-"));
-  let child: ReturnType<typeof spawn>;
-  let url: string;
-  beforeAll(async () => {
-    const config = join(dir, "sagerun.json");
-    writeFileSync(config, block("sagerun.json"));
-    // The documented command line, on a free port, with the file where this test wrote it.
-    const line = /^sagerun-emulator (serve --config sagerun\.json .*)$/m.exec(docs)?.[1];
-    if (!line) throw new Error("docs/clients.md lost the `sagerun-emulator serve --config sagerun.json` line");
-    const args = [...line.split(" ").map((arg) => (arg === "sagerun.json" ? config : arg)), "--port", "0"];
-    const [command, ...rest] = binCommand(args);
-    child = spawn(command!, rest, { cwd: PACKAGE_ROOT, stdio: ["ignore", "pipe", "inherit"] });
-    const [listening] = (await once(createInterface({ input: child.stdout! }), "line")) as [string];
-    url = /^listening on (http:\/\/\S+)$/.exec(listening)?.[1] ?? "";
-    expect(url, listening).not.toBe("");
-  });
-  afterAll(async () => {
-    if (child && child.exitCode === null) {
-      const exited = once(child, "exit");
-      child.kill("SIGTERM");
-      await exited;
-    }
-  });
+describe.skipIf(!boto3Tool.available)(
+  `docs/clients.md: the --config example with boto3${boto3Tool.reason ? ` [skipped: ${boto3Tool.reason}]` : ""}`,
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), "sagerun-docs-"));
+    let child: ReturnType<typeof spawn>;
+    let url: string;
+    beforeAll(async () => {
+      const config = join(dir, "sagerun.json");
+      writeFileSync(config, block("sagerun.json"));
+      // The documented command line, on a free port, with the file where this test wrote it.
+      const line = /^sagerun-emulator (serve --config sagerun\.json .*)$/m.exec(docs)?.[1];
+      if (!line) throw new Error("docs/clients.md lost the `sagerun-emulator serve --config sagerun.json` line");
+      const args = [...line.split(" ").map((arg) => (arg === "sagerun.json" ? config : arg)), "--port", "0"];
+      const [command, ...rest] = binCommand(args);
+      child = spawn(command!, rest, { cwd: PACKAGE_ROOT, stdio: ["ignore", "pipe", "inherit"] });
+      const [listening] = (await once(createInterface({ input: child.stdout! }), "line")) as [string];
+      url = /^listening on (http:\/\/\S+)$/.exec(listening)?.[1] ?? "";
+      expect(url, listening).not.toBe("");
+    });
+    afterAll(async () => {
+      if (child && child.exitCode === null) {
+        const exited = once(child, "exit");
+        child.kill("SIGTERM");
+        await exited;
+      }
+    });
 
-  it("makes the flaky job fail with the configured reason, and prints what the page says it prints", async () => {
-    const script = block("boto3-failing-job.py");
-    const promised = /\n# (.+)$/.exec(script)?.[1];
-    const path = join(dir, "failing_job.py");
-    writeFileSync(path, script);
-    const result = await run("python3", [path], clientEnv({ AWS_ENDPOINT_URL_SAGEMAKER: url }));
-    expect([result.code, result.stderr]).toEqual([0, ""]);
-    expect(result.stdout).toBe(`${promised}\n`);
-    expect(promised).toBe("Failed AlgorithmError: simulated failure");
-  });
+    it("makes the flaky job fail with the configured reason, and prints what the page says it prints", async () => {
+      const script = block("boto3-failing-job.py");
+      const promised = /\n# (.+)$/.exec(script)?.[1];
+      const path = join(dir, "failing_job.py");
+      writeFileSync(path, script);
+      const result = await run("python3", [path], clientEnv({ AWS_ENDPOINT_URL_SAGEMAKER: url }));
+      expect([result.code, result.stderr]).toEqual([0, ""]);
+      expect(result.stdout).toBe(`${promised}\n`);
+      expect(promised).toBe("Failed AlgorithmError: simulated failure");
+    });
 
-  it.skipIf(!curlTool)(`accepts the admin curl calls as written, on this server's address${curlTool ? "" : " [skipped: curl is not on PATH]"}`, async () => {
-    const script = block("admin-curl.sh").replaceAll("http://127.0.0.1:4566", url);
-    const result = await run("sh", ["-c", script], { ...process.env });
-    expect(result.code).toBe(0);
-    const [advanced, replaced] = result.stdout.split(/(?<=\})/);
-    expect(JSON.parse(advanced!)).toEqual({ now: expect.stringMatching(/^\d{4}-/) });
-    expect(JSON.parse(replaced!)).toEqual({ rules: 1 });
-  });
-});
+    it.skipIf(!curlTool)(
+      `accepts the admin curl calls as written, on this server's address${curlTool ? "" : " [skipped: curl is not on PATH]"}`,
+      async () => {
+        const script = block("admin-curl.sh").replaceAll("http://127.0.0.1:4566", url);
+        const result = await run("sh", ["-c", script], { ...process.env });
+        expect(result.code).toBe(0);
+        const [advanced, replaced] = result.stdout.split(/(?<=\})/);
+        expect(JSON.parse(advanced!)).toEqual({ now: expect.stringMatching(/^\d{4}-/) });
+        expect(JSON.parse(replaced!)).toEqual({ rules: 1 });
+      },
+    );
+  },
+);

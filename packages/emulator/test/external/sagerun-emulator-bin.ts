@@ -8,5 +8,12 @@ export const PACKAGE_ROOT = fileURLToPath(new URL("../..", import.meta.url));
  * with the source condition and tsx, so the bin loads src/cli.ts without a build.
  */
 export function binCommand(args: readonly string[]): string[] {
-  return [process.execPath, "--conditions=@sagerun/source", "--import", "tsx", fileURLToPath(new URL("../../bin/sagerun-emulator.js", import.meta.url)), ...args];
+  return [
+    process.execPath,
+    "--conditions=@sagerun/source",
+    "--import",
+    "tsx",
+    fileURLToPath(new URL("../../bin/sagerun-emulator.js", import.meta.url)),
+    ...args,
+  ];
 }

@@ -30,11 +30,17 @@ async function serving(argv: string[]) {
 }
 
 const advance = (url: string, seconds: number) =>
-  fetch(`${url}/_sagerun/clock/advance`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ seconds }) });
+  fetch(`${url}/_sagerun/clock/advance`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ seconds }),
+  });
 const aws = (url: string, target: string, body: unknown) =>
-  fetch(url, { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": `SageMaker.${target}` }, body: JSON.stringify(body) }).then(
-    async (r) => (await r.json()) as Record<string, unknown>,
-  );
+  fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": `SageMaker.${target}` },
+    body: JSON.stringify(body),
+  }).then(async (r) => (await r.json()) as Record<string, unknown>);
 
 const dir = mkdtempSync(join(tmpdir(), "sagerun-cli-"));
 const file = (name: string, text: string): string => {
@@ -49,7 +55,10 @@ describe("sagerun-emulator (the CLI)", () => {
     [["serve", "--port", "70000"], "--port must be an integer from 0 to 65535, got '70000'."],
     [["serve", "--time-scale", "0"], "--time-scale must be a number greater than 0, got '0'."],
     [["serve", "--seed", "1.5"], "--seed must be a non-negative integer, got '1.5'."],
-    [["serve", "--bogus"], "Unknown option --bogus. The options are --host, --port, --time-scale, --seed, --config, --allow-host, --version, --help."],
+    [
+      ["serve", "--bogus"],
+      "Unknown option --bogus. The options are --host, --port, --time-scale, --seed, --config, --allow-host, --version, --help.",
+    ],
     [["serve", "-x"], "Unknown option -x. The options are"],
     [["serve", "--port"], "--port needs a value."],
     [["serve", "--help=yes"], "--help takes no value."],
@@ -126,7 +135,9 @@ describe("sagerun-emulator serve --config FILE (issue 7, item 19)", () => {
       }),
     );
     const cli = await serving(["serve", "--port", "0", "--config", config]);
-    expect((await aws(cli.url, "CreateTrainingJob", job("flaky-1"))).TrainingJobArn).toBe("arn:aws:sagemaker:eu-west-1:111122223333:training-job/flaky-1");
+    expect((await aws(cli.url, "CreateTrainingJob", job("flaky-1"))).TrainingJobArn).toBe(
+      "arn:aws:sagemaker:eu-west-1:111122223333:training-job/flaky-1",
+    );
     await aws(cli.url, "CreateTrainingJob", job("steady-1"));
     await advance(cli.url, 3600);
     const flaky = await aws(cli.url, "DescribeTrainingJob", { TrainingJobName: "flaky-1" });
@@ -139,7 +150,10 @@ describe("sagerun-emulator serve --config FILE (issue 7, item 19)", () => {
   });
 
   it("loads a .mjs module's default export, RegExps included", async () => {
-    const config = file("sagerun.config.mjs", 'export default { rules: [{ match: { name: /^doomed/ }, outcome: { status: "Failed" } }] };\n');
+    const config = file(
+      "sagerun.config.mjs",
+      'export default { rules: [{ match: { name: /^doomed/ }, outcome: { status: "Failed" } }] };\n',
+    );
     const cli = await serving(["serve", "--port", "0", "--config", config]);
     await aws(cli.url, "CreateTrainingJob", job("doomed-1"));
     await advance(cli.url, 3600);
@@ -149,7 +163,10 @@ describe("sagerun-emulator serve --config FILE (issue 7, item 19)", () => {
   });
 
   it("loads a .ts module's default export", async () => {
-    const config = file("sagerun.config.ts", 'const seconds: number = 5;\nexport default { seed: 3, durations: { trainingSeconds: seconds } };\n');
+    const config = file(
+      "sagerun.config.ts",
+      "const seconds: number = 5;\nexport default { seed: 3, durations: { trainingSeconds: seconds } };\n",
+    );
     const cli = await serving(["serve", "--port", "0", "--config", config]);
     expect(cli.url).toMatch(/^http:/);
     cli.stop();
@@ -167,12 +184,36 @@ describe("sagerun-emulator serve --config FILE (issue 7, item 19)", () => {
     ["missing.json", null, /^--config .*missing\.json: cannot read it \(ENOENT\)\.$/],
     ["broken.json", "{ rules: ", /^--config .*broken\.json: not valid JSON: /],
     ["list.json", "[]", /^--config .*list\.json: the options must be an object, got an array\.$/],
-    ["typo.json", '{"rules": [{"match": {"nmae": "flaky"}}]}', /^--config .*typo\.json: rules\[0\]\.match has an unknown key "nmae"; the known keys are name, image, hyperParameters\.$/],
-    ["durations.json", '{"durations": {"trainSeconds": 60}}', /^--config .*durations\.json: durations has an unknown key "trainSeconds"; the known keys are /],
-    ["clock.json", '{"clock": 1}', /^--config .*clock\.json: "clock" cannot be set in a config file; the server runs its own \(see --time-scale\)\.$/],
-    ["pattern.json", '{"rules": [{"match": {"image": {"regex": "("}}}]}', /^--config .*pattern\.json: rules\[0\]\.match\.image is not a valid regular expression: /],
-    ["options.yaml", "rules: []", /^--config .*options\.yaml: a config file is \.json, or a module \(\.js, \.mjs, \.cjs, \.ts, \.mts, \.cts\) whose default export is the options\.$/],
-    ["nodefault.mjs", "export const rules = [];\n", /^--config .*nodefault\.mjs: the module has no default export; export the options as default\.$/],
+    [
+      "typo.json",
+      '{"rules": [{"match": {"nmae": "flaky"}}]}',
+      /^--config .*typo\.json: rules\[0\]\.match has an unknown key "nmae"; the known keys are name, image, hyperParameters\.$/,
+    ],
+    [
+      "durations.json",
+      '{"durations": {"trainSeconds": 60}}',
+      /^--config .*durations\.json: durations has an unknown key "trainSeconds"; the known keys are /,
+    ],
+    [
+      "clock.json",
+      '{"clock": 1}',
+      /^--config .*clock\.json: "clock" cannot be set in a config file; the server runs its own \(see --time-scale\)\.$/,
+    ],
+    [
+      "pattern.json",
+      '{"rules": [{"match": {"image": {"regex": "("}}}]}',
+      /^--config .*pattern\.json: rules\[0\]\.match\.image is not a valid regular expression: /,
+    ],
+    [
+      "options.yaml",
+      "rules: []",
+      /^--config .*options\.yaml: a config file is \.json, or a module \(\.js, \.mjs, \.cjs, \.ts, \.mts, \.cts\) whose default export is the options\.$/,
+    ],
+    [
+      "nodefault.mjs",
+      "export const rules = [];\n",
+      /^--config .*nodefault\.mjs: the module has no default export; export the options as default\.$/,
+    ],
     ["throws.mjs", 'throw new Error("config exploded");\n', /^--config .*throws\.mjs: importing it failed: config exploded$/],
   ])("exits 2 for a bad config file: %s", async (name, text, message) => {
     const path = text === null ? join(dir, name) : file(name, text);
@@ -207,7 +248,10 @@ describe("the sagerun-emulator program (bin/sagerun-emulator.js) as a real proce
   });
 
   it("loads a .ts config when run as a program (under tsx, as `pnpm emulator` runs it)", async () => {
-    const config = file("program.config.ts", 'const region: string = "ap-south-1";\nexport default { region, rules: [{ match: { name: /^x/ }, outcome: { status: "Failed" } }] };\n');
+    const config = file(
+      "program.config.ts",
+      'const region: string = "ap-south-1";\nexport default { region, rules: [{ match: { name: /^x/ }, outcome: { status: "Failed" } }] };\n',
+    );
     const [command, ...args] = binCommand(["serve", "--port", "0", "--config", config]);
     const child = spawn(command!, args, { cwd: PACKAGE_ROOT, stdio: ["ignore", "pipe", "pipe"] });
     children.push(child);
@@ -230,7 +274,11 @@ describe("the sagerun-emulator program (bin/sagerun-emulator.js) as a real proce
 
   it("prints the version and exits 0, and exits 2 on a usage error", async () => {
     const [command, ...args] = binCommand(["--version"]);
-    expect(await run(command!, args, { ...process.env }, PACKAGE_ROOT)).toEqual({ code: 0, stdout: `${packageJson.version}\n`, stderr: "" });
+    expect(await run(command!, args, { ...process.env }, PACKAGE_ROOT)).toEqual({
+      code: 0,
+      stdout: `${packageJson.version}\n`,
+      stderr: "",
+    });
     const [command2, ...args2] = binCommand(["serve", "--bogus"]);
     const bad = await run(command2!, args2, { ...process.env }, PACKAGE_ROOT);
     expect(bad.code).toBe(2);

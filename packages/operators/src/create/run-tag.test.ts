@@ -28,7 +28,12 @@ describe("the sagerun:run-id tag", () => {
 
   it("is left out with tagRunId: false", async () => {
     const h = emulatorHarness(fast);
-    await runTrainingJob(trainingJobRequest({ TrainingJobName: "untagged" }), { client: h.client, clock: h.clock, tagRunId: false, waitForCompletion: false });
+    await runTrainingJob(trainingJobRequest({ TrainingJobName: "untagged" }), {
+      client: h.client,
+      clock: h.clock,
+      tagRunId: false,
+      waitForCompletion: false,
+    });
     expect(await tagsOf(h, "untagged")).toEqual({});
   });
 
@@ -51,7 +56,9 @@ describe("the sagerun:run-id tag", () => {
     );
     const config = trainingJobRequest({ Tags: [{ Key: "sagerun:run-id", Value: "mine" }] });
     await expect(runTrainingJob(config, { client: h.client, clock: h.clock })).rejects.toThrow(
-      new TypeError("The training job config's Tags already has the key sagerun:run-id, which sagerun sets itself. Please remove it, and pass runId to choose its value."),
+      new TypeError(
+        "The training job config's Tags already has the key sagerun:run-id, which sagerun sets itself. Please remove it, and pass runId to choose its value.",
+      ),
     );
     expect(h.calls).toEqual([]);
   });

@@ -28,7 +28,9 @@ export function withRunTag<I extends object, O extends object, S extends string>
   const own = (config[kind.tagsField] as readonly Tag[] | undefined) ?? [];
   const where = `The ${kind.label} config's ${kind.tagsField}`;
   if (own.some((tag) => tag.Key === RUN_ID_TAG_KEY)) {
-    throw new TypeError(`${where} already has the key ${RUN_ID_TAG_KEY}, which sagerun sets itself. Please remove it, and pass runId to choose its value.`);
+    throw new TypeError(
+      `${where} already has the key ${RUN_ID_TAG_KEY}, which sagerun sets itself. Please remove it, and pass runId to choose its value.`,
+    );
   }
   if (own.length >= MAX_TAGS) {
     throw new RangeError(

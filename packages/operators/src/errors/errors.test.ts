@@ -42,19 +42,37 @@ describe("error messages", () => {
       "Training job 'nightly' failed (status Failed): AlgorithmError: boom. Please fix the cause it names " +
         "(the job's CloudWatch logs have the details) and run the job again.",
     );
-    expect(err).toMatchObject({ name: "JobFailedError", code: "JobFailed", jobName: "nightly", status: "Failed", description: job.description });
+    expect(err).toMatchObject({
+      name: "JobFailedError",
+      code: "JobFailed",
+      jobName: "nightly",
+      status: "Failed",
+      description: job.description,
+    });
   });
 
   it("JobStoppedError and MaxRuntimeExceededError say who stopped the job and what to change", () => {
     const stopped = new JobStoppedError({ ...job, status: "Stopped", secondaryStatus: "Stopped" });
     expect(stopped.message).toMatch(/^Training job 'nightly' did not complete: it ended with status Stopped because a stop request/);
-    const limit = new MaxRuntimeExceededError({ ...job, status: "Stopped", secondaryStatus: "MaxRuntimeExceeded", maxRuntimeSeconds: 3600 });
-    expect(limit.message).toMatch(/status Stopped, secondary status MaxRuntimeExceeded\): it ran longer than its StoppingCondition\.MaxRuntimeInSeconds of 3600 s\. Please raise MaxRuntimeInSeconds/);
+    const limit = new MaxRuntimeExceededError({
+      ...job,
+      status: "Stopped",
+      secondaryStatus: "MaxRuntimeExceeded",
+      maxRuntimeSeconds: 3600,
+    });
+    expect(limit.message).toMatch(
+      /status Stopped, secondary status MaxRuntimeExceeded\): it ran longer than its StoppingCondition\.MaxRuntimeInSeconds of 3600 s\. Please raise MaxRuntimeInSeconds/,
+    );
     expect(limit.code).toBe("MaxRuntimeExceeded");
   });
 
   it("MaxWaitTimeExceededError tells a spot job's wait limit from a stop request and names MaxWaitTimeInSeconds", () => {
-    const spot = new MaxWaitTimeExceededError({ ...job, status: "Stopped", secondaryStatus: "MaxWaitTimeExceeded", maxWaitTimeSeconds: 7200 });
+    const spot = new MaxWaitTimeExceededError({
+      ...job,
+      status: "Stopped",
+      secondaryStatus: "MaxWaitTimeExceeded",
+      maxWaitTimeSeconds: 7200,
+    });
     expect(spot.message).toBe(
       "Training job 'nightly' was stopped by SageMaker (status Stopped, secondary status MaxWaitTimeExceeded): as a managed " +
         "spot training job it did not finish within its StoppingCondition.MaxWaitTimeInSeconds of 7200 s, which counts the " +
@@ -95,7 +113,7 @@ describe("error messages", () => {
     );
   });
 
-  it("WaitTimeoutError points at the name the job actually ran under, not onExists: \"reattach\"", () => {
+  it('WaitTimeoutError points at the name the job actually ran under, not onExists: "reattach"', () => {
     const err = new WaitTimeoutError({
       jobKind: "training job",
       kindName: "trainingJob",

@@ -22,7 +22,8 @@ abstract class WaitEndedError extends JobError {
   readonly stopRequested: boolean;
 
   constructor(init: WaitEndInit, what: string, stopOption: string, fix: string) {
-    const last = init.lastStatus === undefined ? "no status was read" : `last status ${statusText(init.lastStatus, init.lastSecondaryStatus)}`;
+    const last =
+      init.lastStatus === undefined ? "no status was read" : `last status ${statusText(init.lastStatus, init.lastSecondaryStatus)}`;
     const stop = init.stopRequested
       ? `sagerun sent a stop request for it (${stopOption})`
       : `it was left running (${stopOption} is off, or the stop request failed)`;

@@ -1,7 +1,8 @@
 import type { BackendOptions } from "../backend.js";
 
 const FIX = {
-  client: "Please pass the client and clock that createBackend() returns ({ client, clock }), or a SageMakerClient of your own with clock: systemClock.",
+  client:
+    "Please pass the client and clock that createBackend() returns ({ client, clock }), or a SageMakerClient of your own with clock: systemClock.",
   clock:
     "Please pass the clock that createBackend() returns with the client (on the emulator, the virtual clock its jobs run on), " +
     "or systemClock with a SageMakerClient of your own.",

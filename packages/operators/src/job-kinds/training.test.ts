@@ -45,7 +45,9 @@ describe("trainingJob terminal-state table", () => {
     const limit = verdict(described("Stopped", "MaxRuntimeExceeded", { StoppingCondition: { MaxRuntimeInSeconds: 600 } }));
     expect(limit).toBeInstanceOf(MaxRuntimeExceededError);
     expect(limit).toMatchObject({ maxRuntimeSeconds: 600, secondaryStatus: "MaxRuntimeExceeded" });
-    const spot = verdict(described("Stopped", "MaxWaitTimeExceeded", { StoppingCondition: { MaxRuntimeInSeconds: 600, MaxWaitTimeInSeconds: 1200 } }));
+    const spot = verdict(
+      described("Stopped", "MaxWaitTimeExceeded", { StoppingCondition: { MaxRuntimeInSeconds: 600, MaxWaitTimeInSeconds: 1200 } }),
+    );
     expect(spot).toBeInstanceOf(MaxWaitTimeExceededError);
     expect(spot).toMatchObject({ maxWaitTimeSeconds: 1200, secondaryStatus: "MaxWaitTimeExceeded" });
   });
@@ -54,6 +56,9 @@ describe("trainingJob terminal-state table", () => {
     expect(judgeJob(trainingJob, "nightly", described("InProgress", "Starting"))).toBe("running");
     expect(judgeJob(trainingJob, "nightly", described("Stopping", "Stopping"))).toBe("running");
     expect(judgeJob(trainingJob, "nightly", described("Completed", "Completed"))).toBe("completed");
-    expect(jobStatus(trainingJob, described("InProgress", "Downloading"))).toEqual({ status: "InProgress", secondaryStatus: "Downloading" });
+    expect(jobStatus(trainingJob, described("InProgress", "Downloading"))).toEqual({
+      status: "InProgress",
+      secondaryStatus: "Downloading",
+    });
   });
 });

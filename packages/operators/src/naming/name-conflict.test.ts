@@ -43,7 +43,9 @@ describe(resolveNameConflictPolicy.name, () => {
   it("defaults to Airflow's timestamp and rejects unknown policies", () => {
     expect(resolveNameConflictPolicy(undefined)).toBe("timestamp");
     expect(() => resolveNameConflictPolicy("reuse")).toThrow(
-      new TypeError("Option onExists [reuse] is not a name conflict policy. Please use one of: fail, timestamp, increment, skip, reattach."),
+      new TypeError(
+        "Option onExists [reuse] is not a name conflict policy. Please use one of: fail, timestamp, increment, skip, reattach.",
+      ),
     );
   });
 });
@@ -51,7 +53,11 @@ describe(resolveNameConflictPolicy.name, () => {
 describe("onExists on the emulator", () => {
   it("creates under the proposed name when it is free", async () => {
     const h = emulatorHarness(fast);
-    const result = await runTrainingJob(trainingJobRequest({ TrainingJobName: "fresh" }), { client: h.client, clock: h.clock, onExists: "fail" });
+    const result = await runTrainingJob(trainingJobRequest({ TrainingJobName: "fresh" }), {
+      client: h.client,
+      clock: h.clock,
+      onExists: "fail",
+    });
     expect(result).toMatchObject({ jobName: "fresh", created: true });
   });
 
@@ -76,7 +82,11 @@ describe("onExists on the emulator", () => {
   it('"timestamp" cuts a 63-character base to 52 so the name stays valid (apache/airflow#45550)', async () => {
     const h = emulatorHarness(fast);
     await precreate(h, LONG);
-    const result = await runTrainingJob(trainingJobRequest({ TrainingJobName: LONG }), { client: h.client, clock: h.clock, onExists: "timestamp" });
+    const result = await runTrainingJob(trainingJobRequest({ TrainingJobName: LONG }), {
+      client: h.client,
+      clock: h.clock,
+      onExists: "timestamp",
+    });
     expect(result.jobName).toBe(`${"a".repeat(52)}-${TS}`);
   });
 
@@ -90,28 +100,50 @@ describe("onExists on the emulator", () => {
   it('"increment" creates the first free name-2, name-3, …', async () => {
     const h = emulatorHarness(fast);
     await precreate(h, "nightly", "nightly-2");
-    const result = await runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), { client: h.client, clock: h.clock, onExists: "increment" });
+    const result = await runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), {
+      client: h.client,
+      clock: h.clock,
+      onExists: "increment",
+    });
     expect(result.jobName).toBe("nightly-3");
-    const long = await runTrainingJob(trainingJobRequest({ TrainingJobName: LONG }), { client: h.client, clock: h.clock, onExists: "increment" });
+    const long = await runTrainingJob(trainingJobRequest({ TrainingJobName: LONG }), {
+      client: h.client,
+      clock: h.clock,
+      onExists: "increment",
+    });
     expect(long.jobName).toBe(LONG); // free: no suffix
-    const again = await runTrainingJob(trainingJobRequest({ TrainingJobName: LONG }), { client: h.client, clock: h.clock, onExists: "increment" });
+    const again = await runTrainingJob(trainingJobRequest({ TrainingJobName: LONG }), {
+      client: h.client,
+      clock: h.clock,
+      onExists: "increment",
+    });
     expect(again.jobName).toBe(`${"a".repeat(61)}-2`);
   });
 
   it('"increment" gives up after name-100 with NameConflictError naming the name that was asked for', async () => {
     const h = emulatorHarness(fast);
     await precreate(h, "nightly", ...Array.from({ length: 99 }, (_, i) => `nightly-${i + 2}`));
-    const err = await runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), { client: h.client, clock: h.clock, onExists: "increment" }).catch((e: unknown) => e);
+    const err = await runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), {
+      client: h.client,
+      clock: h.clock,
+      onExists: "increment",
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NameConflictError);
     expect(err).toMatchObject({ jobName: "nightly" });
-    expect((err as Error).message).toMatch(/^A training job named 'nightly' already exists \(onExists: "increment" found nightly-2 … nightly-100 taken too\)/);
+    expect((err as Error).message).toMatch(
+      /^A training job named 'nightly' already exists \(onExists: "increment" found nightly-2 … nightly-100 taken too\)/,
+    );
     expect(h.count("CreateTrainingJobCommand")).toBe(0);
   });
 
   it('"skip" returns the existing job\'s description as it is, without creating or waiting', async () => {
     const h = emulatorHarness(fast);
     await precreate(h, "nightly");
-    const result = await runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), { client: h.client, clock: h.clock, onExists: "skip" });
+    const result = await runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), {
+      client: h.client,
+      clock: h.clock,
+      onExists: "skip",
+    });
     expect(result).toMatchObject({ jobName: "nightly", created: false });
     expect(result.description.TrainingJobStatus).toBe("InProgress");
     expect(h.calls).toEqual(["DescribeTrainingJobCommand"]);
@@ -120,17 +152,28 @@ describe("onExists on the emulator", () => {
   it('"reattach" waits for the existing job and never calls Create, so a retry never pays twice', async () => {
     const h = emulatorHarness(fast);
     await precreate(h, "nightly");
-    const result = await runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), { client: h.client, clock: h.clock, onExists: "reattach" });
+    const result = await runTrainingJob(trainingJobRequest({ TrainingJobName: "nightly" }), {
+      client: h.client,
+      clock: h.clock,
+      onExists: "reattach",
+    });
     expect(result).toMatchObject({ jobName: "nightly", created: false });
     expect(result.description.TrainingJobStatus).toBe("Completed");
     expect(h.count("CreateTrainingJobCommand")).toBe(0);
   });
 
   it('"reattach" judges the existing job with the terminal table: a failed one rejects', async () => {
-    const h = emulatorHarness({ ...fast, rules: [{ match: { name: /^doomed$/ }, outcome: { status: "Failed", failureReason: "AlgorithmError: boom" } }] });
+    const h = emulatorHarness({
+      ...fast,
+      rules: [{ match: { name: /^doomed$/ }, outcome: { status: "Failed", failureReason: "AlgorithmError: boom" } }],
+    });
     await precreate(h, "doomed");
     await h.clock.advance(3600_000);
-    const run = runTrainingJob(trainingJobRequest({ TrainingJobName: "doomed" }), { client: h.client, clock: h.clock, onExists: "reattach" });
+    const run = runTrainingJob(trainingJobRequest({ TrainingJobName: "doomed" }), {
+      client: h.client,
+      clock: h.clock,
+      onExists: "reattach",
+    });
     await expect(run).rejects.toThrow(JobFailedError);
     await expect(run).rejects.toMatchObject({ failureReason: "AlgorithmError: boom" });
     expect(h.count("CreateTrainingJobCommand")).toBe(0);

@@ -116,7 +116,11 @@ export async function resolveJobName<I extends object, O extends object, S exten
         const candidate = timestampName(proposed, previous);
         if ((await find(candidate)) === undefined) return { action: "create", jobName: candidate };
       }
-      throw new NameConflictError({ jobKind: kind.label, jobName: proposed, detail: `onExists: "timestamp" found ${MAX_TIMESTAMP_TRIES} suffixed names taken` });
+      throw new NameConflictError({
+        jobKind: kind.label,
+        jobName: proposed,
+        detail: `onExists: "timestamp" found ${MAX_TIMESTAMP_TRIES} suffixed names taken`,
+      });
     }
   }
 }

@@ -28,7 +28,9 @@ describe("waitForJob when waiting itself fails", () => {
     expect(err).toBeInstanceOf(WaitFailedError);
     expect(err).toMatchObject({ code: "WaitFailed", jobName: name, during: "describe", stopRequested: true, description: undefined });
     expect((err as WaitFailedError).cause).toMatchObject({ name: "ThrottlingException", message: "Rate exceeded" });
-    expect((err as Error).message).toMatch(/^Failed to wait for training job 'watched': its status check \(Describe\) failed 8 times in a row \(ThrottlingException: Rate exceeded\)/);
+    expect((err as Error).message).toMatch(
+      /^Failed to wait for training job 'watched': its status check \(Describe\) failed 8 times in a row \(ThrottlingException: Rate exceeded\)/,
+    );
     expect(h.count("DescribeTrainingJobCommand")).toBe(8);
     expect(h.count("StopTrainingJobCommand")).toBe(1);
     expect(await statusOf(h, name)).toBe("Stopping");
@@ -37,7 +39,9 @@ describe("waitForJob when waiting itself fails", () => {
   it("leaves the job running with stopOnError: false, and says how to resume", async () => {
     const h = emulatorHarness({ durations });
     const name = await started(h);
-    const err = await waitForJob(trainingJob, name, { client: throttledDescribes(h, 100), clock: h.clock, stopOnError: false }).catch((e: unknown) => e);
+    const err = await waitForJob(trainingJob, name, { client: throttledDescribes(h, 100), clock: h.clock, stopOnError: false }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ code: "WaitFailed", stopRequested: false });
     expect((err as Error).message).toContain(`waitForJob(trainingJob, "${name}", …)`);
     expect(h.count("StopTrainingJobCommand")).toBe(0);
@@ -93,7 +97,9 @@ describe("waitForJob aborted while a Describe is in flight", () => {
       },
       { step: "initialize", name: "sagerunTestHang" },
     );
-    await expect(waitForJob(trainingJob, name, { client: h.client, clock: h.clock, signal: controller.signal })).rejects.toBe("cancelled mid-call");
+    await expect(waitForJob(trainingJob, name, { client: h.client, clock: h.clock, signal: controller.signal })).rejects.toBe(
+      "cancelled mid-call",
+    );
     expect(h.count("StopTrainingJobCommand")).toBe(1);
   });
 });

@@ -73,7 +73,9 @@ describe(waitForJob.name, () => {
   it("leaves the job running on timeout when stopOnTimeout is false", async () => {
     const h = emulatorHarness({ durations });
     const name = await started(h);
-    const err = await waitForJob(trainingJob, name, { client: h.client, clock: h.clock, maxAttempts: 1, stopOnTimeout: false }).catch((e: unknown) => e);
+    const err = await waitForJob(trainingJob, name, { client: h.client, clock: h.clock, maxAttempts: 1, stopOnTimeout: false }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ code: "WaitTimeout", stopRequested: false });
     expect(h.count("StopTrainingJobCommand")).toBe(0);
     expect(await statusOf(h, name)).toBe("InProgress");
@@ -137,7 +139,13 @@ describe(watchJob.name, () => {
       seen.push(`${next.value.status}/${next.value.secondaryStatus}`);
       next = await stream.next();
     }
-    expect(seen).toEqual(["InProgress/Starting", "InProgress/Downloading", "InProgress/Training", "InProgress/Uploading", "Completed/Completed"]);
+    expect(seen).toEqual([
+      "InProgress/Starting",
+      "InProgress/Downloading",
+      "InProgress/Training",
+      "InProgress/Uploading",
+      "Completed/Completed",
+    ]);
     expect(next.value.TrainingJobStatus).toBe("Completed");
   });
 
@@ -154,5 +162,7 @@ describe(watchJob.name, () => {
 
 /** Answers number `failing` (1-based, over all requests) alternate between a throttle and a 500. */
 function flakyClient(h: Harness, failing: readonly number[]): SageMakerClient {
-  return faultyClient(h, (_operation, _nth, total) => (failing.includes(total) ? (total % 2 === 0 ? "ThrottlingException" : "InternalFailure") : undefined));
+  return faultyClient(h, (_operation, _nth, total) =>
+    failing.includes(total) ? (total % 2 === 0 ? "ThrottlingException" : "InternalFailure") : undefined,
+  );
 }

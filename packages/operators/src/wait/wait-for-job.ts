@@ -59,7 +59,12 @@ export async function waitUntilDone<I extends object, O extends object, S extend
     } catch (err) {
       // End the generator (it is paused at its yield and holds no timer); stopping is stopOnError's call.
       await events.return(next.value.description);
-      const failure = { during: "onStatusChange", detail: "the onStatusChange callback threw", cause: err, last: next.value.description } as const;
+      const failure = {
+        during: "onStatusChange",
+        detail: "the onStatusChange callback threw",
+        cause: err,
+        last: next.value.description,
+      } as const;
       throw await waitFailed(kind, run.client, jobName, { ...failure, stop: run.wait.stopOnError });
     }
   }

@@ -129,7 +129,9 @@ function positiveNumber(option: string, value: unknown, infinityAllowed: boolean
   }
   const finiteEnough = Number.isFinite(value) || (infinityAllowed && value === Infinity);
   if (!finiteEnough || !(value > 0)) {
-    throw new RangeError(`Wait option ${option} [${value}] must be ${infinityAllowed ? "" : "a finite number "}greater than 0. Please pass ${fix}.`);
+    throw new RangeError(
+      `Wait option ${option} [${value}] must be ${infinityAllowed ? "" : "a finite number "}greater than 0. Please pass ${fix}.`,
+    );
   }
 }
 

@@ -1,8 +1,4 @@
-import type {
-  DescribeEndpointConfigOutput,
-  EndpointConfigSummary,
-  ProductionVariant,
-} from "@aws-sdk/client-sagemaker";
+import type { DescribeEndpointConfigOutput, EndpointConfigSummary, ProductionVariant } from "@aws-sdk/client-sagemaker";
 import type { EndpointConfigRecord } from "./record.js";
 
 /** [DOC] ProductionVariant.InitialVariantWeight: "If unspecified, it defaults to 1.0." */

@@ -4,5 +4,4 @@
 export const endpointConfigNotFound = (arn: string): string => `Could not find endpoint configuration "${arn}".`;
 
 /** [OBS] awslabs/spot-tagging-bot-for-digital-assets#2. */
-export const endpointConfigAlreadyExists = (arn: string): string =>
-  `Cannot create already existing endpoint configuration "${arn}".`;
+export const endpointConfigAlreadyExists = (arn: string): string => `Cannot create already existing endpoint configuration "${arn}".`;

@@ -35,4 +35,3 @@ export function endpointContext(kit: Kit<EndpointRecord>): EndpointContext {
     },
   };
 }
-

@@ -24,7 +24,13 @@ export interface EndpointState {
 
 /** What happened to an endpoint after creation, in order. Each was accepted only when the endpoint had settled. */
 export type EndpointEvent =
-  | { readonly kind: "update"; readonly at: number; readonly deployment: Deployment; readonly updatingMs: number; readonly outcome: Outcome }
+  | {
+      readonly kind: "update";
+      readonly at: number;
+      readonly deployment: Deployment;
+      readonly updatingMs: number;
+      readonly outcome: Outcome;
+    }
   | { readonly kind: "weights"; readonly at: number; readonly variants: readonly VariantDeployment[] }
   | { readonly kind: "delete"; readonly at: number };
 
@@ -51,19 +57,28 @@ export function endpointTimeline(plan: EndpointPlan, events: readonly EndpointEv
     const base = points[points.length - 1]!.state;
     const settled = { configName: base.configName, current: base.current };
     if (event.kind === "update") {
-      points.push({ at: event.at, state: { status: "Updating", ...settled, pending: { deployment: event.deployment, startTime: event.at } } });
+      points.push({
+        at: event.at,
+        state: { status: "Updating", ...settled, pending: { deployment: event.deployment, startTime: event.at } },
+      });
       const failed = failureOf(event.outcome, event.deployment, event.updatingMs);
       points.push(
         failed
           ? // [OBS] a failed update rolls back: InService on the old config with a FailureReason, which
             // the next update clears (aws-controllers-k8s/sagemaker-controller#7; terraform-provider-aws#39099).
             { at: event.at + failed.afterMs, state: { status: "InService", ...settled, failureReason: failed.reason } }
-          : { at: event.at + event.updatingMs, state: { status: "InService", configName: event.deployment.configName, current: event.deployment } },
+          : {
+              at: event.at + event.updatingMs,
+              state: { status: "InService", configName: event.deployment.configName, current: event.deployment },
+            },
       );
     } else if (event.kind === "weights") {
       const current = base.current!;
       points.push({ at: event.at, state: { status: "Updating", ...settled, desired: { variants: event.variants, startTime: event.at } } });
-      points.push({ at: event.at + plan.updatingMs, state: { status: "InService", ...settled, current: { ...current, variants: event.variants } } });
+      points.push({
+        at: event.at + plan.updatingMs,
+        state: { status: "InService", ...settled, current: { ...current, variants: event.variants } },
+      });
     } else {
       points.push({ at: event.at, state: { status: "Deleting", ...settled } });
       points.push({ at: event.at + plan.deletingMs, state: { status: "Deleting", ...settled, gone: true } });

@@ -3,13 +3,7 @@ import { validationError } from "../../errors.js";
 import type { Operations } from "../operation.js";
 import type { EndpointContext } from "./context.js";
 import { retainVariantProperties, type VariantDeployment } from "./deployment.js";
-import {
-  endpointFailed,
-  endpointInProgress,
-  sameEndpointConfig,
-  variantMissing,
-  variantRepeated,
-} from "./errors.js";
+import { endpointFailed, endpointInProgress, sameEndpointConfig, variantMissing, variantRepeated } from "./errors.js";
 import { planDeployment } from "./plan.js";
 import { stateAt, withEvent, type EndpointRecord } from "./record.js";
 import type { EndpointState } from "./timeline.js";
@@ -34,7 +28,11 @@ export function endpointUpdateOperations({ kit, deploy }: EndpointContext): Oper
       const deploymentConfig = input.RetainDeploymentConfig ? current.deploymentConfig : input.DeploymentConfig;
       let deployment = deploy(configName, deploymentConfig);
       if (input.RetainAllVariantProperties) {
-        deployment = retainVariantProperties(deployment, current, input.ExcludeRetainedVariantProperties?.map((p) => p.VariantPropertyType) ?? []);
+        deployment = retainVariantProperties(
+          deployment,
+          current,
+          input.ExcludeRetainedVariantProperties?.map((p) => p.VariantPropertyType) ?? [],
+        );
       }
       const { updatingMs, outcome } = planDeployment(kit.ctx, record.name, deployment);
       // While Updating, EndpointConfigName stays the old one and PendingDeploymentSummary shows the new.

@@ -52,10 +52,7 @@ export function summarizeProcessingJob(record: ProcessingJobRecord, view: Simple
  * FailureReason and ExitMessage, only when Failed. [INF] A rule's failureReason is the container's
  * message too; without one, FailureReason is the service's generic text and ExitMessage ours.
  */
-function failureFields(
-  record: ProcessingJobRecord,
-  view: SimpleJobView,
-): { FailureReason?: string | undefined; ExitMessage?: string } {
+function failureFields(record: ProcessingJobRecord, view: SimpleJobView): { FailureReason?: string | undefined; ExitMessage?: string } {
   if (view.status !== "Failed") return {};
   const ruleText = record.plan.outcome.status === "Failed" ? record.plan.outcome.failureReason : undefined;
   return { FailureReason: view.failureReason, ExitMessage: ruleText ?? DEFAULT_EXIT_MESSAGE };

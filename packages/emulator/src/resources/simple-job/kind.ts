@@ -19,7 +19,10 @@ export interface SimpleJobKindSpec<R extends SimpleJobRecord<unknown>> {
 
 /** A single-phase job kind: provisioning, then the container running, then the outcome. */
 export function defineSimpleJobKind<R extends SimpleJobRecord<unknown>>(spec: SimpleJobKindSpec<R>): Kind<R> {
-  const life = timelineLife((row: R) => row.timeline, (row) => row.plan.createdAt);
+  const life = timelineLife(
+    (row: R) => row.timeline,
+    (row) => row.plan.createdAt,
+  );
   return defineKind<R>({
     key: spec.key,
     arnType: spec.arnType,

@@ -26,35 +26,37 @@ export function tagOperations(store: Store): Operations {
   };
 
   return {
-      AddTags(input) {
-        const record = find(input.ResourceArn);
-        const merged = new Map(record.tags.map((t) => [t.Key, t] as const));
-        for (const tag of input.Tags) merged.set(tag.Key, { Key: tag.Key, Value: tag.Value ?? "" });
-        if (merged.size > MAX_TAGS) {
-          throw validationError(`Resource ${input.ResourceArn} can have at most ${MAX_TAGS} tags; this request would make it ${merged.size}.`);
-        }
-        record.tags = [...merged.values()];
-        return { Tags: input.Tags };
-      },
-
-      ListTags(input) {
-        const record = find(input.ResourceArn);
-        // [INF] tags come back in the order they were added.
-        const source = arraySource(record.tags, (tag) => ({ key: null, created: 0, seq: record.tags.indexOf(tag), name: tag.Key! }));
-        const { items, nextToken } = listPage<Tag>(
-          source,
-          { MaxResults: input.MaxResults ?? DEFAULT_LIST_TAGS, NextToken: input.NextToken },
-          { name: (t) => t.Key!, created: () => 0, sortKeys: ["Insertion"], defaultSortBy: "Insertion", defaultSortOrder: "Ascending" },
-          { ResourceArn: record.arn },
+    AddTags(input) {
+      const record = find(input.ResourceArn);
+      const merged = new Map(record.tags.map((t) => [t.Key, t] as const));
+      for (const tag of input.Tags) merged.set(tag.Key, { Key: tag.Key, Value: tag.Value ?? "" });
+      if (merged.size > MAX_TAGS) {
+        throw validationError(
+          `Resource ${input.ResourceArn} can have at most ${MAX_TAGS} tags; this request would make it ${merged.size}.`,
         );
-        return { Tags: items, ...(nextToken ? { NextToken: nextToken } : {}) };
-      },
+      }
+      record.tags = [...merged.values()];
+      return { Tags: input.Tags };
+    },
 
-      DeleteTags(input) {
-        const record = find(input.ResourceArn);
-        const drop = new Set(input.TagKeys);
-        record.tags = record.tags.filter((t) => !drop.has(t.Key!));
-        return {};
-      },
+    ListTags(input) {
+      const record = find(input.ResourceArn);
+      // [INF] tags come back in the order they were added.
+      const source = arraySource(record.tags, (tag) => ({ key: null, created: 0, seq: record.tags.indexOf(tag), name: tag.Key! }));
+      const { items, nextToken } = listPage<Tag>(
+        source,
+        { MaxResults: input.MaxResults ?? DEFAULT_LIST_TAGS, NextToken: input.NextToken },
+        { name: (t) => t.Key!, created: () => 0, sortKeys: ["Insertion"], defaultSortBy: "Insertion", defaultSortOrder: "Ascending" },
+        { ResourceArn: record.arn },
+      );
+      return { Tags: items, ...(nextToken ? { NextToken: nextToken } : {}) };
+    },
+
+    DeleteTags(input) {
+      const record = find(input.ResourceArn);
+      const drop = new Set(input.TagKeys);
+      record.tags = record.tags.filter((t) => !drop.has(t.Key!));
+      return {};
+    },
   };
 }

@@ -1,8 +1,4 @@
-import type {
-  DescribeTrainingJobResponse,
-  SecondaryStatusTransition,
-  TrainingJobSummary,
-} from "@aws-sdk/client-sagemaker";
+import type { DescribeTrainingJobResponse, SecondaryStatusTransition, TrainingJobSummary } from "@aws-sdk/client-sagemaker";
 import { pastPoints, pointAt, type Point } from "../../lifecycle/timeline.js";
 import { isTerminalJobStatus } from "../job-status.js";
 import { echoedRequest } from "./echoed-request.js";

@@ -6,7 +6,10 @@ import { duplicateTrainingJob, TRAINING_JOB_NOT_FOUND } from "./errors.js";
 import { trainingJobOperations } from "./operations.js";
 import { withEvents, type TrainingJobRecord } from "./record.js";
 
-const life = timelineLife((row: TrainingJobRecord) => row.timeline, (row) => row.plan.createdAt);
+const life = timelineLife(
+  (row: TrainingJobRecord) => row.timeline,
+  (row) => row.plan.createdAt,
+);
 
 /** Training jobs: Create/Describe/List/Stop/DeleteTrainingJob; a tuning job's children are training jobs too. */
 export const trainingJobKind = defineKind({

@@ -45,7 +45,12 @@ export function trainingTimeline(plan: TrainingPlan, events: TrainingEvents): Ti
     at(t0 + (2 * plan.startingMs) / 3, "InProgress", "Starting", "Preparing the instances for training"),
     ...(plan.downloadingMs > 0 ? [at(start, "InProgress", "Downloading", "Downloading input data")] : []),
     at(trainingBegins, "InProgress", "Training", "Downloading the training image"),
-    at(trainingBegins + Math.min(plan.trainingMs / 10, 60_000), "InProgress", "Training", "Training image download completed. Training in progress."),
+    at(
+      trainingBegins + Math.min(plan.trainingMs / 10, 60_000),
+      "InProgress",
+      "Training",
+      "Training image download completed. Training in progress.",
+    ),
     at(uploadBegins, "InProgress", "Uploading", "Uploading generated training model"),
     at(completes, "Completed", "Completed", "Training job completed"),
   ];

@@ -32,7 +32,11 @@ export function transformJobOperations(kit: Kit<TransformJobRecord>): Operations
       // model family's "Could not find model" ([OBS] for CreateEndpoint, [INF] here).
       const model = models.get(input.ModelName);
       if (!model) throw validationError(modelNotFound(kit.ctx.arn("model", input.ModelName)));
-      const plan = planSimpleJob(kit.ctx, { name, image: modelImages(model)[0] }, { defaultFailureReason: DEFAULT_TRANSFORM_FAILURE_REASON });
+      const plan = planSimpleJob(
+        kit.ctx,
+        { name, image: modelImages(model)[0] },
+        { defaultFailureReason: DEFAULT_TRANSFORM_FAILURE_REASON },
+      );
       const record = kit.create(name, (arn) => newSimpleJobRecord({ name, arn, request: input, plan, tags: input.Tags }));
       return { TransformJobArn: record.arn };
     },

@@ -31,7 +31,11 @@ export function checkTuningRequest(request: CreateHyperParameterTuningJobRequest
     }
     // [INF] the model leaves the objective optional, but every strategy ranks children by it.
     if (!objectiveOf(definition, request)) {
-      throw validationError(nullMemberMessage(request.TrainingJobDefinitions ? `${path}.tuningObjective` : "hyperParameterTuningJobConfig.hyperParameterTuningJobObjective"));
+      throw validationError(
+        nullMemberMessage(
+          request.TrainingJobDefinitions ? `${path}.tuningObjective` : "hyperParameterTuningJobConfig.hyperParameterTuningJobObjective",
+        ),
+      );
     }
     // The children are training jobs: the same 28-day ceiling ([DOC] StoppingCondition).
     checkMaxRuntime(definition.StoppingCondition, `${path}.stoppingCondition`);

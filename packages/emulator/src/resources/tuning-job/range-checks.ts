@@ -28,7 +28,9 @@ export function checkParameterRanges(ranges: ParameterRanges | undefined, strate
 function checkInteger(range: IntegerParameterRange): void {
   const [min] = bounds(range, /^[+-]?\d+$/, "integer");
   if (range.ScalingType === "ReverseLogarithmic") {
-    throw validationError(`The hyperparameter range '${range.Name}' is an integer range; ReverseLogarithmic scaling is supported only for continuous ranges.`);
+    throw validationError(
+      `The hyperparameter range '${range.Name}' is an integer range; ReverseLogarithmic scaling is supported only for continuous ranges.`,
+    );
   }
   if (range.ScalingType === "Logarithmic" && min <= 0) logarithmicError(range);
 }
@@ -44,7 +46,10 @@ function checkContinuous(range: ContinuousParameterRange): void {
 }
 
 function bounds(range: IntegerParameterRange | ContinuousParameterRange, pattern: RegExp, kind: string): [number, number] {
-  for (const [member, value] of [["MinValue", range.MinValue], ["MaxValue", range.MaxValue]] as const) {
+  for (const [member, value] of [
+    ["MinValue", range.MinValue],
+    ["MaxValue", range.MaxValue],
+  ] as const) {
     // A well-formed bound can still overflow a double ("1e400"): no range can be sampled from Infinity.
     if (!pattern.test(value ?? "") || !Number.isFinite(Number(value))) {
       throw validationError(`The ${member} '${value}' of the hyperparameter range '${range.Name}' is not a valid ${kind}.`);
@@ -53,7 +58,9 @@ function bounds(range: IntegerParameterRange | ContinuousParameterRange, pattern
   const min = Number(range.MinValue);
   const max = Number(range.MaxValue);
   if (min > max) {
-    throw validationError(`The MinValue '${range.MinValue}' of the hyperparameter range '${range.Name}' is greater than its MaxValue '${range.MaxValue}'.`);
+    throw validationError(
+      `The MinValue '${range.MinValue}' of the hyperparameter range '${range.Name}' is greater than its MaxValue '${range.MaxValue}'.`,
+    );
   }
   return [min, max];
 }

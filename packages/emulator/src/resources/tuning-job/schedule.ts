@@ -51,7 +51,10 @@ export function tuningSchedule(plan: TuningPlan, events: TuningEvents): TuningSc
   const stop = events.stopRequestedAt;
   const limit = plan.maxRuntimeMs !== undefined ? plan.createdAt + plan.maxRuntimeMs : undefined;
   // A user's stop keeps children launched at that very instant: they may already be visible.
-  let cut = earliest(stop === undefined ? undefined : { at: stop, inclusive: true }, limit === undefined ? undefined : { at: limit, inclusive: false });
+  let cut = earliest(
+    stop === undefined ? undefined : { at: stop, inclusive: true },
+    limit === undefined ? undefined : { at: limit, inclusive: false },
+  );
   let children = launch(plan, events, cut);
   const failedAt = failureCut(children, plan.children.length);
   const failed = failedAt !== undefined && (cut === undefined || failedAt < cut.at);
