@@ -33,5 +33,7 @@ export default defineConfig({
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     projects,
     testTimeout: 30_000,
+    // vitest leaves one core free by default; CI has two, and the suite is mostly CPU-bound.
+    maxWorkers: 2,
   },
 });
