@@ -1,4 +1,5 @@
 import { SageMakerClient, type SageMakerClientConfig } from "@aws-sdk/client-sagemaker";
+import type { S3Client, S3ClientConfig } from "@aws-sdk/client-s3";
 import { holdClock, VirtualClock, type Clock } from "@sagerun/transport";
 import { createContext, type EmulatorContext } from "./emulator-context.js";
 import { ServiceError, unimplementedOperation } from "./errors.js";
@@ -6,6 +7,9 @@ import { EmulatorRequestHandler } from "./front-doors/smithy-handler.js";
 import { checkOptions, checkRules, type EmulatorOptions, type EmulatorRule } from "./options.js";
 import { seededRandom, type Random } from "./random.js";
 import { RequestClock } from "./request-clock.js";
+import { serveS3 } from "./s3/service.js";
+import { S3Store } from "./s3/store.js";
+import { serviceOf } from "./service-router.js";
 import { createKits, type AnyKind, type Kit } from "./resources/kind.js";
 import { DEFAULT_DURATIONS, KINDS } from "./resources/kinds.js";
 import type { Operation, OperationName, Operations } from "./resources/operation.js";
@@ -30,7 +34,10 @@ const PHASES = Object.keys(DEFAULT_DURATIONS);
  */
 export class Emulator {
   readonly clock: Clock;
-  /** For `new SageMakerClient({ requestHandler: emulator.requestHandler })`. */
+  /**
+   * For `new SageMakerClient({ requestHandler: emulator.requestHandler })`, and the same for an
+   * `S3Client`: one handler serves every client (see {@link Emulator.serve}).
+   */
   readonly requestHandler: EmulatorRequestHandler;
   readonly region: string;
   /** Request ids draw from their own stream, so how often a client polls never shifts the
@@ -39,6 +46,8 @@ export class Emulator {
   readonly #requestClock: RequestClock;
   readonly #ctx: EmulatorContext;
   readonly #store = new Store(KINDS);
+  /** S3 is a service of its own beside SageMaker's resource kinds, with a store of its own. */
+  readonly #s3 = new S3Store();
   readonly #kits: Map<AnyKind, Kit<StoredRecord>>;
   readonly #operations: Operations;
 
@@ -110,12 +119,20 @@ export class Emulator {
     });
   }
 
-  /** Answers one AWS JSON 1.1 request: the shared path of every front door. */
+  /**
+   * Answers one request for any service the emulator serves: the shared path of every front door.
+   * The router (service-router.ts) picks the service, and the service's wire module reads the
+   * request: AWS JSON 1.1 for SageMaker, REST-XML for S3.
+   */
   serve(request: WireRequest): WireResponse {
     // Every request is an observation of the clock (see VirtualClock.addEventSource).
     const release = holdClock(this.clock);
     try {
-      return serveWire(request, (operation, input) => this.call(operation, input), this.#requestIds.uuid());
+      const requestId = this.#requestIds.uuid();
+      if (serviceOf(request) === "s3") {
+        return this.#requestClock.atOneInstant((now) => serveS3(request, this.#s3, now, requestId, this.region));
+      }
+      return serveWire(request, (operation, input) => this.call(operation, input), requestId);
     } finally {
       release();
     }
@@ -123,16 +140,38 @@ export class Emulator {
 
   /** A SageMakerClient wired to this emulator in-process (test credentials, no retries unless asked). */
   client(config: SageMakerClientConfig = {}): SageMakerClient {
-    const client = new SageMakerClient({
+    return this.#wired(new SageMakerClient(this.#clientConfig(config)));
+  }
+
+  /**
+   * An S3Client wired to this emulator in-process, as {@link Emulator.client} is. Needs
+   * `@aws-sdk/client-s3`, which is loaded only when this is called.
+   *
+   * @example
+   * const { S3Client } = await import("@aws-sdk/client-s3");
+   * const s3 = emulator.s3Client(S3Client);
+   */
+  s3Client(S3: new (config: S3ClientConfig) => S3Client, config: S3ClientConfig = {}): S3Client {
+    return this.#wired(new S3(this.#clientConfig(config)));
+  }
+
+  /** Test credentials, this emulator's region, no retries unless asked, and always this emulator's handler. */
+  #clientConfig<C extends object>(config: C) {
+    return {
       region: this.region,
       credentials: { accessKeyId: "sagerun", secretAccessKey: "sagerun" },
       maxAttempts: 1,
       ...config,
       requestHandler: this.requestHandler,
-    });
-    // A send can wait on the host (the SDK's retry back-off sleeps on real timers); a virtual
-    // clock must not jump for other tasks meanwhile, so the whole send holds it.
-    client.middlewareStack.add(
+    };
+  }
+
+  /**
+   * A send can wait on the host (the SDK's retry back-off sleeps on real timers); a virtual clock
+   * must not jump for other tasks meanwhile, so the whole send holds it.
+   */
+  #wired<T extends SageMakerClient | S3Client>(client: T): T {
+    (client.middlewareStack as SageMakerClient["middlewareStack"]).add(
       (next) => async (args) => {
         const release = holdClock(this.clock);
         try {
@@ -155,12 +194,16 @@ export class Emulator {
     this.#ctx.setRules([...rules]);
   }
 
-  /** Forgets every resource (the clock keeps its time). */
+  /** Forgets every resource and every S3 bucket (the clock keeps its time). */
   reset(): void {
     this.#store.clear();
+    this.#s3.clear();
   }
 
-  /** A JSON-ready dump of every resource as Describe shows it now. */
+  /**
+   * A JSON-ready dump of every resource as Describe shows it now, and under `s3Buckets` every
+   * bucket with its objects' keys, sizes and ETags (not their bytes).
+   */
   state(): Record<string, unknown[]> {
     return this.#requestClock.atOneInstant((now) => {
       this.#sync(now);
@@ -169,6 +212,7 @@ export class Emulator {
         const kit = this.#kitOf(kind);
         dump[kind.key] = kit.table.values().map((row) => structuredClone(kind.describe(row, now, kit)));
       }
+      dump.s3Buckets = this.#s3.state();
       return dump;
     });
   }

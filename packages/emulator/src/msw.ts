@@ -1,6 +1,7 @@
 /**
  * @module
- * `@sagerun/emulator/msw`: the emulator behind msw, for code that creates its own SageMakerClient.
+ * `@sagerun/emulator/msw`: the emulator behind msw, for code that creates its own SageMakerClient
+ * or S3Client.
  * Needs the optional peer dependency `msw` (2.x).
  *
  * @example
@@ -8,5 +9,5 @@
  * server.listen({ onUnhandledRequest: "error" });
  */
 
-export { sageMakerHandlers } from "./front-doors/msw.js";
+export { s3Handlers, sageMakerHandlers } from "./front-doors/msw.js";
 export type { SageMakerHandlersOptions } from "./front-doors/msw.js";

@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { holdClock, ScaledClock } from "@sagerun/transport";
 import { createEmulator, type Emulator } from "../emulator.js";
 import { ServiceError, unimplementedOperationOf } from "../errors.js";
+import { serviceOf } from "../service-router.js";
 import { decodeRequestBody } from "../wire/aws-json.js";
 import { ADMIN_PREFIX, findAdminRoute } from "./admin-routes.js";
 import { answerOnSocket, BodyTooLargeError, clientErrorAnswer, readBody, sendError, sendJson, sendWire } from "./http-io.js";
@@ -69,11 +70,14 @@ interface Served {
 }
 
 /**
- * Serves the SageMaker API (AWS JSON 1.1 on `POST /`) over node:http for clients outside the
+ * Serves the SageMaker API (AWS JSON 1.1 on `POST /`) and S3 (REST-XML, any method; the emulator
+ * routes each request to its service, see service-router.ts) over node:http for clients outside the
  * process: boto3, the AWS CLI, Airflow. Admin routes under `/_sagerun/` reset the emulator, move
  * its clock, replace its rules and dump its state. The default clock runs on real time (scale 1),
  * not the auto-advancing VirtualClock: external clients sleep on real time between polls. Every
- * answer, refusals included, is in AWS's JSON error shape, never a bare status.
+ * answer, refusals included, is in AWS's error shape, never a bare status: S3's XML for what S3
+ * answers, AWS JSON for SageMaker and for the server's own refusals (a body over the cap, a
+ * foreign Host), which never reach a service.
  *
  * @example
  * const server = await startServer({ port: 0, timeScale: 60 }); // a virtual minute per second
@@ -169,13 +173,16 @@ async function handle(served: Served, request: IncomingMessage, response: Server
   if (refused) return sendError(response, refused);
 
   if (!target.path.startsWith(ADMIN_PREFIX) && `${target.path}/` !== ADMIN_PREFIX) {
-    if (method !== "POST") {
+    const wireTarget = request.url ?? "/";
+    // S3 is REST: every method is an operation there. SageMaker is served on POST only.
+    const service = serviceOf({ method, target: wireTarget, headers: request.headers, body: undefined });
+    if (method !== "POST" && service !== "s3") {
       const message = `The SageMaker API is served on POST only, got ${method} ${target.path.slice(0, 200)}.`;
       return sendError(response, new ServiceError("MethodNotAllowedException", message), { allow: "POST" });
     }
     const body = await readOrRefuse(served, request, response);
     if (!body) return;
-    const wire = served.emulator.serve({ headers: request.headers, body });
+    const wire = served.emulator.serve({ method, target: wireTarget, headers: request.headers, body });
     served.noticeAnswer(wire.error);
     return sendWire(response, wire);
   }

@@ -1,6 +1,7 @@
 import { holdClock } from "@sagerun/transport";
 import { http, HttpResponse, type HttpHandler } from "msw";
 import type { Emulator } from "../emulator.js";
+import { isS3Host } from "../s3/addressing.js";
 
 export interface SageMakerHandlersOptions {
   /**
@@ -41,21 +42,49 @@ export function sageMakerHandlers(emulator: Emulator, options: SageMakerHandlers
     const region = SAGEMAKER_HOST.exec(new URL(url).hostname)?.[1];
     return region !== undefined && inRegion(region);
   };
-  return [
-    http.post(
-      ({ request }) => answers(request.url),
-      async ({ request }) => {
-        const release = holdClock(emulator.clock);
-        try {
-          const body = new Uint8Array(await request.arrayBuffer());
-          const wire = emulator.serve({ headers: Object.fromEntries(request.headers), body });
-          return new HttpResponse(wire.body, { status: wire.statusCode, headers: wire.headers });
-        } finally {
-          release();
-        }
-      },
-    ),
-  ];
+  return [http.post(({ request }) => answers(request.url), serveThrough(emulator))];
+}
+
+/**
+ * S3's hosts as the AWS SDK resolves them: `s3.<region>.amazonaws.com`, the global
+ * `s3.amazonaws.com`, and virtual-hosted `<bucket>.s3.<region>.amazonaws.com` (the SDK's default
+ * addressing for DNS-compatible names). The region, when the host names one, is the capture group.
+ */
+const S3_REGION = /(?:^|\.)s3[.-](?:fips\.)?(?:dualstack\.)?([a-z]{2}(?:-[a-z]+)+-\d+)\./;
+
+/**
+ * msw request handlers that answer S3 from `emulator`, for code that builds its own `S3Client`
+ * with the SDK's default HTTP handler; every method, since S3's operations are REST. Use them
+ * beside {@link sageMakerHandlers}: the emulator routes each request to its service.
+ *
+ * @example
+ * const server = setupServer(...sageMakerHandlers(emulator), ...s3Handlers(emulator));
+ */
+export function s3Handlers(emulator: Emulator, options: SageMakerHandlersOptions = {}): HttpHandler[] {
+  const inRegion = regionPredicate(options.region);
+  const answers = (url: string): boolean => {
+    const host = new URL(url).hostname;
+    if (!/\.amazonaws\.com(?:\.cn)?$/.test(host) || !isS3Host(host)) return false;
+    // The global endpoint names no region: it is the emulator's.
+    return inRegion(S3_REGION.exec(host)?.[1] ?? emulator.region);
+  };
+  return [http.all(({ request }) => answers(request.url), serveThrough(emulator))];
+}
+
+/** The one resolver both services' handlers use: bytes in, the emulator's answer out. */
+function serveThrough(emulator: Emulator) {
+  return async ({ request }: { request: Request }) => {
+    const release = holdClock(emulator.clock);
+    try {
+      const body = new Uint8Array(await request.arrayBuffer());
+      const wire = emulator.serve({ method: request.method, target: request.url, headers: Object.fromEntries(request.headers), body });
+      // A HEAD answer and a 204 carry no body (the fetch Response refuses one).
+      const noBody = request.method === "HEAD" || wire.statusCode === 204 || wire.statusCode === 304;
+      return new HttpResponse(noBody ? null : wire.body, { status: wire.statusCode, headers: wire.headers });
+    } finally {
+      release();
+    }
+  };
 }
 
 function regionPredicate(region: string | RegExp | undefined): (name: string) => boolean {

@@ -10,6 +10,13 @@ import { bodyText, decodeJson, encodeJson } from "./json-codec.js";
  * (https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html).
  */
 export interface WireRequest {
+  /** The HTTP method. @default "POST" (AWS JSON serves only POST) */
+  readonly method?: string;
+  /**
+   * The request target: origin-form `/path?query`, or an absolute URL (which also names the host).
+   * REST protocols (S3) read their operation from it. @default "/"
+   */
+  readonly target?: string;
   /** Header names in any case. */
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
   readonly body: Uint8Array | string | undefined;
@@ -24,6 +31,11 @@ export interface WireResponse {
    * logs an operation the emulator lacks) without reading the body back.
    */
   readonly error?: ServiceError;
+  /**
+   * The body is a payload the SDK hands the caller as a stream (S3's GetObject `Body`): the
+   * in-process front door then answers it as a Node stream, which is what the SDK's stream mixin takes.
+   */
+  readonly streamingBody?: boolean;
 }
 
 /** Runs one operation; throws ServiceError for anything the service would refuse. */
@@ -121,7 +133,8 @@ function respond(statusCode: number, body: Uint8Array, requestId: string, extraH
   };
 }
 
-function header(request: WireRequest, name: string): string | undefined {
+/** The first value of header `name` (lower case), whatever case the front door kept. */
+export function header(request: WireRequest, name: string): string | undefined {
   for (const [key, value] of Object.entries(request.headers)) {
     if (key.toLowerCase() === name) return typeof value === "string" ? value : value?.[0];
   }

@@ -1,0 +1,104 @@
+import { childText, malformedXml, parseXml, rawResponse, xmlDocument, xmlResponse, type XmlNode } from "../wire/rest-xml.js";
+import { bucketOf, xmlDate, type S3Call } from "./call.js";
+import { invalidRequest, noSuchBucket, noSuchKey } from "./errors.js";
+import { etagOf, objectAttributes, objectHeaders } from "./object-headers.js";
+import { rangeOf } from "./range.js";
+import type { S3Object } from "./store.js";
+
+export function putObject(call: S3Call) {
+  const bucket = bucketOf(call);
+  const object: S3Object = {
+    key: call.request.key!,
+    body: call.request.body,
+    etag: etagOf(call.request.body),
+    lastModified: call.now,
+    ...objectAttributes(call.request.headers),
+  };
+  bucket.put(object);
+  return rawResponse(200, new Uint8Array(), call.requestId, { etag: object.etag });
+}
+
+/** GetObject, whole or one byte range (206 with Content-Range). */
+export function getObject(call: S3Call) {
+  const object = objectOf(call);
+  const size = object.body.byteLength;
+  const range = rangeOf(call.request.headers.get("range"), size);
+  const headers = objectHeaders(object);
+  if (!range) return { ...rawResponse(200, object.body, call.requestId, headers), streamingBody: true };
+  headers["content-range"] = `bytes ${range.start}-${range.end}/${size}`;
+  return { ...rawResponse(206, object.body.subarray(range.start, range.end + 1), call.requestId, headers), streamingBody: true };
+}
+
+/** HeadObject: GetObject's headers (its Content-Length too), no body. */
+export function headObject(call: S3Call) {
+  const object = objectOf(call);
+  const size = object.body.byteLength;
+  const range = rangeOf(call.request.headers.get("range"), size);
+  const headers = objectHeaders(object);
+  const length = range ? range.end - range.start + 1 : size;
+  if (range) headers["content-range"] = `bytes ${range.start}-${range.end}/${size}`;
+  const response = rawResponse(range ? 206 : 200, new Uint8Array(), call.requestId, headers);
+  response.headers["content-length"] = String(length);
+  return response;
+}
+
+/** DeleteObject: 204 whether or not the key existed, as S3 answers on an unversioned bucket. */
+export function deleteObject(call: S3Call) {
+  bucketOf(call).delete(call.request.key!);
+  return rawResponse(204, new Uint8Array(), call.requestId);
+}
+
+/** DeleteObjects: at most 1000 keys; each listed as Deleted unless the request asks for Quiet. */
+export function deleteObjects(call: S3Call) {
+  const bucket = bucketOf(call);
+  const root = parseXml(new TextDecoder().decode(call.request.body));
+  const keys = root.children.filter((child) => child.name === "Object").map((object) => childText(object, "Key"));
+  if (root.name !== "Delete" || keys.length === 0 || keys.length > 1000 || keys.some((key) => key === undefined)) throw malformedXml();
+  const quiet = childText(root, "Quiet")?.trim() === "true";
+  for (const key of keys) bucket.delete(key!);
+  const deleted = quiet ? [] : keys.map((key): XmlNode => ["Deleted", [["Key", key!]]]);
+  return xmlResponse(200, xmlDocument("DeleteResult", deleted), call.requestId);
+}
+
+/**
+ * CopyObject (https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html): the source is
+ * `x-amz-copy-source` (`[/]bucket/key`, URL-encoded); metadata and Content-Type are copied unless
+ * `x-amz-metadata-directive: REPLACE`; copying an object onto itself must change something.
+ */
+export function copyObject(call: S3Call) {
+  const target = bucketOf(call);
+  const source = copySource(call.request.headers.get("x-amz-copy-source")!);
+  const sourceBucket = call.store.bucket(source.bucket);
+  if (!sourceBucket) throw noSuchBucket(source.bucket);
+  const original = sourceBucket.objects.get(source.key);
+  if (!original) throw noSuchKey(source.key);
+  const replace = call.request.headers.get("x-amz-metadata-directive")?.toUpperCase() === "REPLACE";
+  if (!replace && sourceBucket === target && source.key === call.request.key) {
+    throw invalidRequest(
+      "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
+    );
+  }
+  const attributes = replace ? objectAttributes(call.request.headers) : { contentType: original.contentType, metadata: original.metadata };
+  const copy: S3Object = { ...original, ...attributes, key: call.request.key!, lastModified: call.now };
+  target.put(copy);
+  const body = xmlDocument("CopyObjectResult", [
+    ["ETag", copy.etag],
+    ["LastModified", xmlDate(copy.lastModified)],
+  ]);
+  return xmlResponse(200, body, call.requestId);
+}
+
+function copySource(header: string): { bucket: string; key: string } {
+  const path = header.replace(/^\//, "").replace(/\?versionId=.*$/s, "");
+  const slash = path.indexOf("/");
+  if (slash <= 0 || slash === path.length - 1) {
+    throw invalidRequest("Invalid copy source object key");
+  }
+  return { bucket: decodeURIComponent(path.slice(0, slash)), key: decodeURIComponent(path.slice(slash + 1)) };
+}
+
+function objectOf(call: S3Call): S3Object {
+  const object = bucketOf(call).objects.get(call.request.key!);
+  if (!object) throw noSuchKey(call.request.key!);
+  return object;
+}

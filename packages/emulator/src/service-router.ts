@@ -1,0 +1,64 @@
+import { hostnameOfHeader } from "./front-doors/own-host.js";
+import { isS3Host } from "./s3/addressing.js";
+import { header, type WireRequest } from "./wire/aws-json.js";
+
+/** The services one emulator answers, each through its own wire protocol. */
+export type ServiceName = "sagemaker" | "s3";
+
+/**
+ * Which service a request is for, the way LocalStack routes one port to many services (its
+ * `localstack/aws/protocol/service_router.py`, in localstack/localstack; docs/fidelity.md §9): an
+ * `X-Amz-Target` names an AWS JSON service; else the service in the SigV4 credential scope
+ * (`Credential=AKID/20250101/us-east-1/s3/aws4_request`, in the Authorization header or a presigned
+ * URL's `X-Amz-Credential`); else S3's hosts (`s3.…`, `<bucket>.s3.…`, `<bucket>.localhost`).
+ * Everything else is SageMaker's, whose wire then answers what it does not understand.
+ */
+export function serviceOf(request: WireRequest): ServiceName {
+  if (header(request, "x-amz-target") !== undefined) return "sagemaker";
+  const scoped = credentialScope(request)?.service;
+  if (scoped !== undefined) return scoped === "s3" ? "s3" : "sagemaker";
+  const host = hostOf(request);
+  return host !== undefined && isS3Host(host) ? "s3" : "sagemaker";
+}
+
+/** The region and service a request is signed for, if it is signed. */
+export function credentialScope(request: WireRequest): { region: string; service: string } | undefined {
+  const credential =
+    /Credential=([^,\s]+)/.exec(header(request, "authorization") ?? "")?.[1] ?? queryOf(request).get("X-Amz-Credential") ?? undefined;
+  const parts = credential?.split("/");
+  if (!parts || parts.length < 5) return undefined;
+  return { region: parts[parts.length - 3]!, service: parts[parts.length - 2]! };
+}
+
+/** The host the request is addressed to: an absolute target's, else the Host header's (no port, lower case). */
+export function hostOf(request: WireRequest): string | undefined {
+  const target = request.target ?? "/";
+  if (!target.startsWith("/")) {
+    try {
+      return new URL(target).hostname.toLowerCase();
+    } catch {
+      return undefined;
+    }
+  }
+  const host = header(request, "host");
+  return host === undefined ? undefined : hostnameOfHeader(host);
+}
+
+/** The path (still percent-encoded) and the query of the request target. */
+export function pathOf(request: WireRequest): string {
+  const target = request.target ?? "/";
+  if (!target.startsWith("/")) {
+    try {
+      return new URL(target).pathname;
+    } catch {
+      return "/";
+    }
+  }
+  return target.replace(/[?#].*$/s, "");
+}
+
+export function queryOf(request: WireRequest): URLSearchParams {
+  const target = request.target ?? "/";
+  const question = target.indexOf("?");
+  return new URLSearchParams(question < 0 ? "" : target.slice(question + 1).replace(/#.*$/s, ""));
+}
