@@ -63,6 +63,12 @@ export const invalidDigest = (): RestXmlError => new RestXmlError("InvalidDigest
 
 export const badDigest = (message: string): RestXmlError => new RestXmlError("BadDigest", message, 400);
 
+export const methodNotAllowed = (method: string, resourceType: string): RestXmlError =>
+  new RestXmlError("MethodNotAllowed", "The specified method is not allowed against this resource.", 405, {
+    Method: method,
+    ResourceType: resourceType,
+  });
+
 /**
  * A request S3 would serve but the emulator does not (a subresource such as `?tagging`): S3's own
  * NotImplemented code, with a message that says the gap is the emulator's.

@@ -122,7 +122,7 @@ describe("timeouts (issue 7, item 8): set on purpose, and a timed-out request ge
   });
 });
 
-describe("property: every framed request gets an HTTP answer, and every refusal is AWS-shaped, never a 5xx", () => {
+describe("property: every framed request gets an HTTP answer, and every refusal is AWS-shaped (its service's shape), never a 5xx but S3's NotImplemented", () => {
   const method = fc.constantFrom("GET", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "HEAD", "BREW");
   const target = fc.oneof(
     fc.constantFrom(
@@ -172,11 +172,15 @@ describe("property: every framed request gets an HTTP answer, and every refusal 
         const payload = m === "GET" || m === "HEAD" ? "" : b;
         const answer = await exchange(port, httpRequest(m, t, { ...sent, connection: "close" }, payload));
         expect(answer.status, answer.raw).toBeGreaterThanOrEqual(200);
-        expect(answer.status, answer.raw).toBeLessThan(500);
-        if (answer.status >= 400 && m !== "HEAD") {
+        // A request the router gives S3 (a `<bucket>.localhost` host) is refused in S3's XML shape;
+        // S3's own NotImplemented (501) marks a feature the emulator lacks, never a failure.
+        const s3Code = /^<\?xml[^>]*>\s*<Error><Code>([A-Za-z]+)<\/Code>/.exec(answer.body)?.[1];
+        if (s3Code !== "NotImplemented") expect(answer.status, answer.raw).toBeLessThan(500);
+        if (answer.status >= 400 && m !== "HEAD" && s3Code === undefined) {
           expect(typeof answer.json?.__type, answer.raw).toBe("string");
           expect(answer.headers["x-amzn-errortype"], answer.raw).toBeDefined();
         }
+        if (s3Code !== undefined) expect(answer.headers["x-amz-request-id"], answer.raw).toBeDefined();
       }),
       { numRuns: 150 },
     );
