@@ -4,7 +4,7 @@ import { holdClock, ScaledClock } from "@sagerun/transport";
 import { createEmulator, type Emulator } from "../emulator.js";
 import { ServiceError, unimplementedOperationOf } from "../errors.js";
 import { serviceOf } from "../service-router.js";
-import { decodeRequestBody } from "../wire/aws-json.js";
+import { decodeRequestBody, type WireResponse } from "../wire/aws-json.js";
 import { ADMIN_PREFIX, findAdminRoute } from "./admin-routes.js";
 import { answerOnSocket, BodyTooLargeError, clientErrorAnswer, readBody, sendError, sendJson, sendWire } from "./http-io.js";
 import { ownHosts, type OwnHosts } from "./own-host.js";
@@ -43,7 +43,7 @@ export interface ServerOptions {
   timeouts?: ServerTimeouts;
   /**
    * Where the server reports what a user should know but no client shows: a SageMaker operation
-   * the emulator does not implement (once per operation). @default a line on stderr
+   * or an S3 request the emulator does not implement (once per operation). @default a line on stderr
    */
   log?: (line: string) => void;
 }
@@ -66,7 +66,7 @@ interface Served {
   readonly hosts: OwnHosts;
   readonly maxBodyBytes: number;
   /** Called with each answer, to notice what should be logged. */
-  readonly noticeAnswer: (error: ServiceError | undefined) => void;
+  readonly noticeAnswer: (answer: WireResponse) => void;
 }
 
 /**
@@ -183,7 +183,7 @@ async function handle(served: Served, request: IncomingMessage, response: Server
     const body = await readOrRefuse(served, request, response);
     if (!body) return;
     const wire = served.emulator.serve({ method, target: wireTarget, headers: request.headers, body });
-    served.noticeAnswer(wire.error);
+    served.noticeAnswer(wire);
     return sendWire(response, wire);
   }
 
@@ -221,16 +221,18 @@ async function readOrRefuse(served: Served, request: IncomingMessage, response: 
   }
 }
 
-/** Logs each unimplemented SageMaker operation the first time a client calls it. */
-function unimplementedLogger(log: (line: string) => void): (error: ServiceError | undefined) => void {
+/** Logs each unimplemented SageMaker operation or S3 request the first time a client calls it. */
+function unimplementedLogger(log: (line: string) => void): (answer: WireResponse) => void {
   const seen = new Set<string>();
-  return (error) => {
-    const operation = unimplementedOperationOf(error);
-    if (operation === undefined || seen.has(operation)) return;
-    seen.add(operation);
+  return (answer) => {
+    const operation = unimplementedOperationOf(answer.error);
+    const gap = operation === undefined ? answer.unimplemented : `SageMaker.${operation}`;
+    if (gap === undefined || seen.has(gap)) return;
+    seen.add(gap);
+    const code = operation === undefined ? "NotImplemented" : "UnknownOperationException";
     log(
-      `sagerun-emulator: a client called SageMaker.${operation}, which the emulator does not implement yet; ` +
-        `it answered UnknownOperationException saying so. (Logged once per operation.)`,
+      `sagerun-emulator: a client called ${gap}, which the emulator does not implement yet; ` +
+        `it answered ${code} saying so. (Logged once per operation.)`,
     );
   };
 }

@@ -10,14 +10,18 @@ import type { S3Store } from "./store.js";
  */
 export function serveS3(wire: WireRequest, store: S3Store, now: number, requestId: string, region: string): WireResponse {
   const method = (wire.method ?? "POST").toUpperCase();
+  let operation: string | undefined;
   try {
     const request = readS3Request(wire, region);
-    return routeOf(request).run({ request, store, now, requestId });
+    const route = routeOf(request);
+    operation = route.name;
+    return route.run({ request, store, now, requestId });
   } catch (error) {
     const refusal =
       error instanceof RestXmlError
         ? error
         : new RestXmlError("InternalError", `The emulator failed to process the request: ${String(error)}`, 500);
-    return restXmlErrorResponse(refusal, requestId, method);
+    const response = restXmlErrorResponse(refusal, requestId, method);
+    return refusal.code === "NotImplemented" && operation !== undefined ? { ...response, unimplemented: `S3 ${operation}` } : response;
   }
 }

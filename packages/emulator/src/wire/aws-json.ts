@@ -36,6 +36,11 @@ export interface WireResponse {
    * in-process front door then answers it as a Node stream, which is what the SDK's stream mixin takes.
    */
   readonly streamingBody?: boolean;
+  /**
+   * For an answer of a protocol without ServiceError (S3's NotImplemented): the request the
+   * emulator does not implement yet, as `S3 <operation>`, so the HTTP server can log the gap.
+   */
+  readonly unimplemented?: string;
 }
 
 /** Runs one operation; throws ServiceError for anything the service would refuse. */

@@ -47,13 +47,17 @@ describe("one emulator, one port: the router picks the service", () => {
   });
 
   it("answers S3's MethodNotAllowed (405) for a method S3 has no operation for, and NotImplemented (501) for a subresource the emulator lacks", async () => {
-    const emulator = createEmulator();
-    const { port } = await start({ emulator });
+    const lines: string[] = [];
+    const { port } = await start({ emulator: createEmulator(), log: (line) => lines.push(line) });
     const patch = await exchange(port, httpRequest("PATCH", "/bucket/key", { host: "127.0.0.1", authorization: SIGNED_S3 }));
     expect([patch.status, /<Code>(\w+)<\/Code>/.exec(patch.body)?.[1]]).toEqual([405, "MethodNotAllowed"]);
     const tagging = await exchange(port, httpRequest("GET", "/bucket?tagging", { host: "127.0.0.1", authorization: SIGNED_S3 }));
     expect([tagging.status, /<Code>(\w+)<\/Code>/.exec(tagging.body)?.[1]]).toEqual([501, "NotImplemented"]);
     expect(tagging.body).toContain("does not implement yet");
+    await exchange(port, httpRequest("GET", "/other?tagging", { host: "127.0.0.1", authorization: SIGNED_S3 }));
+    expect(lines).toEqual([
+      "sagerun-emulator: a client called S3 GET /{Bucket}?tagging, which the emulator does not implement yet; it answered NotImplemented saying so. (Logged once per operation.)",
+    ]);
   });
 
   it("re-creating one's own bucket outside us-east-1 is BucketAlreadyOwnedByYou (409)", async () => {
