@@ -42,6 +42,15 @@ export function verifyChecksums(fields: ReadonlyMap<string, string>, body: Uint8
   }
 }
 
+/** The flexible checksum a request carries (header or trailer), if any: what S3 keeps with the object. */
+export function sentChecksum(fields: ReadonlyMap<string, string>): { algorithm: string; value: string } | undefined {
+  for (const algorithm of ["crc32", "crc32c", "crc64nvme", "sha1", "sha256"]) {
+    const value = fields.get(`x-amz-checksum-${algorithm}`);
+    if (value !== undefined) return { algorithm, value: value.trim() };
+  }
+  return undefined;
+}
+
 function uint32(value: number): Uint8Array {
   const bytes = new Uint8Array(4);
   new DataView(bytes.buffer).setUint32(0, value >>> 0);

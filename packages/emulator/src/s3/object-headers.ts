@@ -15,8 +15,8 @@ export function objectAttributes(headers: ReadonlyMap<string, string>): { conten
   return { contentType: headers.get("content-type") ?? DEFAULT_CONTENT_TYPE, metadata };
 }
 
-/** The headers GetObject and HeadObject answer for `object`. */
-export function objectHeaders(object: S3Object): Record<string, string> {
+/** The headers GetObject and HeadObject answer for `object`, its checksum too when `withChecksum`. */
+export function objectHeaders(object: S3Object, withChecksum: boolean): Record<string, string> {
   const headers: Record<string, string> = {
     "content-type": object.contentType,
     etag: object.etag,
@@ -24,6 +24,10 @@ export function objectHeaders(object: S3Object): Record<string, string> {
     "accept-ranges": "bytes",
   };
   for (const [name, value] of Object.entries(object.metadata)) headers[`${META_PREFIX}${name}`] = value;
+  if (withChecksum && object.checksum) {
+    headers[`x-amz-checksum-${object.checksum.algorithm}`] = object.checksum.value;
+    headers["x-amz-checksum-type"] = "FULL_OBJECT";
+  }
   return headers;
 }
 

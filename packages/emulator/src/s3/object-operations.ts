@@ -13,6 +13,7 @@ export function putObject(call: S3Call) {
     etag: etagOf(call.request.body),
     lastModified: call.now,
     ...objectAttributes(call.request.headers),
+    checksum: call.request.checksum,
   };
   bucket.put(object);
   return rawResponse(200, new Uint8Array(), call.requestId, { etag: object.etag });
@@ -23,7 +24,7 @@ export function getObject(call: S3Call) {
   const object = objectOf(call);
   const size = object.body.byteLength;
   const range = rangeOf(call.request.headers.get("range"), size);
-  const headers = objectHeaders(object);
+  const headers = objectHeaders(object, checksumAsked(call) && !range);
   if (!range) return { ...rawResponse(200, object.body, call.requestId, headers), streamingBody: true };
   headers["content-range"] = `bytes ${range.start}-${range.end}/${size}`;
   return { ...rawResponse(206, object.body.subarray(range.start, range.end + 1), call.requestId, headers), streamingBody: true };
@@ -34,7 +35,7 @@ export function headObject(call: S3Call) {
   const object = objectOf(call);
   const size = object.body.byteLength;
   const range = rangeOf(call.request.headers.get("range"), size);
-  const headers = objectHeaders(object);
+  const headers = objectHeaders(object, checksumAsked(call) && !range);
   const length = range ? range.end - range.start + 1 : size;
   if (range) headers["content-range"] = `bytes ${range.start}-${range.end}/${size}`;
   const response = rawResponse(range ? 206 : 200, new Uint8Array(), call.requestId, headers);
@@ -95,6 +96,14 @@ function copySource(header: string): { bucket: string; key: string } {
     throw invalidRequest("Invalid copy source object key");
   }
   return { bucket: decodeURIComponent(path.slice(0, slash)), key: decodeURIComponent(path.slice(slash + 1)) };
+}
+
+/**
+ * `x-amz-checksum-mode: ENABLED` asks for the stored checksum; S3 sends it for a whole object, not
+ * for a range (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html, ChecksumMode).
+ */
+function checksumAsked(call: S3Call): boolean {
+  return call.request.headers.get("x-amz-checksum-mode")?.toUpperCase() === "ENABLED";
 }
 
 function objectOf(call: S3Call): S3Object {

@@ -2,7 +2,8 @@ import { credentialScope, hostOf, pathOf, queryOf } from "../service-router.js";
 import type { WireRequest } from "../wire/aws-json.js";
 import { addressOf } from "./addressing.js";
 import { decodeAwsChunked, isAwsChunked } from "./aws-chunked.js";
-import { verifyChecksums } from "./checksums.js";
+import { sentChecksum, verifyChecksums } from "./checksums.js";
+import type { StoredChecksum } from "./store.js";
 
 /** An S3 request as the operations read it: addressed, headers lower-cased, body decoded and verified. */
 export interface S3Request {
@@ -17,6 +18,8 @@ export interface S3Request {
   readonly region: string;
   /** The host the client addressed, for the Location S3 answers. */
   readonly host: string | undefined;
+  /** The flexible checksum the request carried, verified against the body. */
+  readonly checksum: StoredChecksum | undefined;
 }
 
 export function readS3Request(wire: WireRequest, defaultRegion: string): S3Request {
@@ -45,6 +48,7 @@ export function readS3Request(wire: WireRequest, defaultRegion: string): S3Reque
     body,
     region: credentialScope(wire)?.region ?? defaultRegion,
     host,
+    checksum: sentChecksum(fields),
   };
 }
 

@@ -11,6 +11,15 @@ export interface S3Object {
   readonly contentType: string;
   /** User metadata, names lower-cased without the `x-amz-meta-` prefix. */
   readonly metadata: Readonly<Record<string, string>>;
+  /** The checksum the upload carried (verified), which GetObject returns when asked. */
+  readonly checksum?: StoredChecksum | undefined;
+}
+
+export interface StoredChecksum {
+  /** Lower case, as in the header name: `crc32`, `crc32c`, `crc64nvme`, `sha1`, `sha256`. */
+  readonly algorithm: string;
+  /** Base64, as sent. */
+  readonly value: string;
 }
 
 export interface UploadedPart {

@@ -129,6 +129,17 @@ export function describeS3(name: string, open: () => Promise<S3Door>, options: {
       await expect(s3.send(new HeadObjectCommand({ Bucket: "data", Key: "bad" }))).rejects.toMatchObject(refusal("NotFound", 404));
     });
 
+    it("returns the checksum an object was stored with when asked (ChecksumMode), for the whole object only", async () => {
+      const sha256 = createHash("sha256").update("checked").digest("base64");
+      await s3.send(new PutObjectCommand({ Bucket: "data", Key: "summed", Body: "checked", ChecksumAlgorithm: "SHA256" }));
+      const whole = await s3.send(new GetObjectCommand({ Bucket: "data", Key: "summed", ChecksumMode: "ENABLED" }));
+      expect([await whole.Body?.transformToString(), whole.ChecksumSHA256, whole.ChecksumType]).toEqual(["checked", sha256, "FULL_OBJECT"]);
+      const head = await s3.send(new HeadObjectCommand({ Bucket: "data", Key: "summed", ChecksumMode: "ENABLED" }));
+      expect(head.ChecksumSHA256).toBe(sha256);
+      const part = await s3.send(new GetObjectCommand({ Bucket: "data", Key: "summed", ChecksumMode: "ENABLED", Range: "bytes=0-1" }));
+      expect([await part.Body?.transformToString(), part.ChecksumSHA256]).toEqual(["ch", undefined]);
+    });
+
     it("serves byte ranges with 206 and Content-Range, and a range past the end as InvalidRange (416)", async () => {
       await s3.send(new PutObjectCommand({ Bucket: "data", Key: "digits", Body: "0123456789" }));
       const read = async (Range: string) => {
