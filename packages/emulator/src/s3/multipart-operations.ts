@@ -1,6 +1,7 @@
 import { childText, malformedXml, parseXml, rawResponse, xmlDocument, xmlResponse } from "../wire/rest-xml.js";
 import { bucketOf, type S3Call } from "./call.js";
 import { entityTooSmall, invalidArgument, invalidPart, invalidPartOrder, MIN_PART_BYTES, noSuchUpload } from "./errors.js";
+import { checkKeyLength } from "./key-length.js";
 import { etagOf, multipartEtag, objectAttributes } from "./object-headers.js";
 import type { Upload } from "./store.js";
 
@@ -11,6 +12,7 @@ import type { Upload } from "./store.js";
  */
 export function createMultipartUpload(call: S3Call) {
   const bucket = bucketOf(call);
+  checkKeyLength(call.request.key!);
   // The request id is unique and drawn from the emulator's seeded stream: a seed replays the same ids.
   const upload: Upload = {
     id: call.requestId.replaceAll("-", ""),

@@ -2,11 +2,15 @@ import { childText, malformedXml, parseXml, rawResponse, xmlDocument, xmlRespons
 import { bucketOf, xmlDate, type S3Call } from "./call.js";
 import { invalidRequest, noSuchBucket, noSuchKey } from "./errors.js";
 import { etagOf, objectAttributes, objectHeaders } from "./object-headers.js";
+import { notModifiedHeaders, readConditions, writeConditions } from "./conditions.js";
+import { checkKeyLength } from "./key-length.js";
 import { rangeOf } from "./range.js";
 import type { S3Object } from "./store.js";
 
 export function putObject(call: S3Call) {
   const bucket = bucketOf(call);
+  checkKeyLength(call.request.key!);
+  writeConditions(call.request.headers, call.request.key!, bucket.objects.get(call.request.key!));
   const object: S3Object = {
     key: call.request.key!,
     body: call.request.body,
@@ -22,6 +26,9 @@ export function putObject(call: S3Call) {
 /** GetObject, whole or one byte range (206 with Content-Range). */
 export function getObject(call: S3Call) {
   const object = objectOf(call);
+  if (readConditions(call.request.headers, object) === "not-modified") {
+    return rawResponse(304, new Uint8Array(), call.requestId, notModifiedHeaders(object));
+  }
   const size = object.body.byteLength;
   const range = rangeOf(call.request.headers.get("range"), size);
   const headers = objectHeaders(object, checksumAsked(call) && !range);
@@ -33,6 +40,9 @@ export function getObject(call: S3Call) {
 /** HeadObject: GetObject's headers (its Content-Length too), no body. */
 export function headObject(call: S3Call) {
   const object = objectOf(call);
+  if (readConditions(call.request.headers, object) === "not-modified") {
+    return rawResponse(304, new Uint8Array(), call.requestId, notModifiedHeaders(object));
+  }
   const size = object.body.byteLength;
   const range = rangeOf(call.request.headers.get("range"), size);
   const headers = objectHeaders(object, checksumAsked(call) && !range);
@@ -68,6 +78,7 @@ export function deleteObjects(call: S3Call) {
  */
 export function copyObject(call: S3Call) {
   const target = bucketOf(call);
+  checkKeyLength(call.request.key!);
   const source = copySource(call.request.headers.get("x-amz-copy-source")!);
   const sourceBucket = call.store.bucket(source.bucket);
   if (!sourceBucket) throw noSuchBucket(source.bucket);

@@ -10,6 +10,7 @@ import {
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
+  type GetObjectCommandInput,
   HeadBucketCommand,
   HeadObjectCommand,
   ListBucketsCommand,
@@ -138,6 +139,30 @@ export function describeS3(name: string, open: () => Promise<S3Door>, options: {
       expect(head.ChecksumSHA256).toBe(sha256);
       const part = await s3.send(new GetObjectCommand({ Bucket: "data", Key: "summed", ChecksumMode: "ENABLED", Range: "bytes=0-1" }));
       expect([await part.Body?.transformToString(), part.ChecksumSHA256]).toEqual(["ch", undefined]);
+    });
+
+    it("answers conditional reads (304 Not Modified, 412 PreconditionFailed) and conditional writes", async () => {
+      const { ETag } = await s3.send(new PutObjectCommand({ Bucket: "data", Key: "cond", Body: "v1" }));
+      const later = new Date(door.emulator.clock.now() + 60_000);
+      const earlier = new Date(door.emulator.clock.now() - 60_000);
+      const get = (conditions: Partial<GetObjectCommandInput>) =>
+        s3.send(new GetObjectCommand({ Bucket: "data", Key: "cond", ...conditions }));
+      expect((await get({ IfMatch: ETag, IfModifiedSince: earlier })).$metadata.httpStatusCode).toBe(200);
+      await expect(get({ IfNoneMatch: ETag })).rejects.toMatchObject({ $metadata: expect.objectContaining({ httpStatusCode: 304 }) });
+      await expect(get({ IfModifiedSince: later })).rejects.toMatchObject({ $metadata: expect.objectContaining({ httpStatusCode: 304 }) });
+      await expect(get({ IfMatch: '"0000"' })).rejects.toMatchObject(refusal("PreconditionFailed", 412));
+      await expect(get({ IfUnmodifiedSince: earlier })).rejects.toMatchObject(refusal("PreconditionFailed", 412));
+      await expect(s3.send(new PutObjectCommand({ Bucket: "data", Key: "cond", Body: "v2", IfNoneMatch: "*" }))).rejects.toMatchObject(
+        refusal("PreconditionFailed", 412),
+      );
+      await expect(s3.send(new PutObjectCommand({ Bucket: "data", Key: "cond", Body: "v2", IfMatch: '"0000"' }))).rejects.toMatchObject(
+        refusal("PreconditionFailed", 412),
+      );
+      await s3.send(new PutObjectCommand({ Bucket: "data", Key: "cond", Body: "v2", IfMatch: ETag }));
+      await s3.send(new PutObjectCommand({ Bucket: "data", Key: "fresh", Body: "new", IfNoneMatch: "*" }));
+      await expect(s3.send(new PutObjectCommand({ Bucket: "data", Key: "k".repeat(1025), Body: "" }))).rejects.toMatchObject(
+        refusal("KeyTooLongError", 400),
+      );
     });
 
     it("serves byte ranges with 206 and Content-Range, and a range past the end as InvalidRange (416)", async () => {
