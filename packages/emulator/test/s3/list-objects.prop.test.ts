@@ -45,7 +45,7 @@ describe("ListObjectsV2 paging through the real S3Client", () => {
         async (keys, prefix, delimiter, startAfter, maxKeys) => {
           emulator.reset();
           await s3.send(new CreateBucketCommand({ Bucket: "prop" }));
-          for (const Key of keys) await s3.send(new PutObjectCommand({ Bucket: "prop", Key, Body: "" }));
+          for (const Key of keys) await s3.send(new PutObjectCommand({ Bucket: "prop", Key, Body: "x" }));
           const seenKeys: string[] = [];
           const seenPrefixes: string[] = [];
           let token: string | undefined;
