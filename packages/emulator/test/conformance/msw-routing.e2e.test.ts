@@ -1,33 +1,16 @@
 import { ListTrainingJobsCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { setupServer } from "msw/node";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createEmulator } from "../../src/index.js";
 import { sageMakerHandlers, type SageMakerHandlersOptions } from "../../src/msw.js";
 import { errorOf } from "../fixtures.js";
+import { captureMswReports } from "../fixtures/msw-reports.js";
 import { CREDENTIALS } from "./front-door.js";
 
 let close: (() => void) | undefined;
 afterEach(() => close?.());
 
-/**
- * What msw printed to console.error. These tests provoke unhandled requests on purpose, and msw
- * reports each with an "[MSW] Error: intercepted a request without a matching request handler"
- * message; that is noise on a green run, so it is captured here instead, and each test asserts
- * the exact list of requests reported: an unexpected report, or any other error output, fails it.
- * (A custom onUnhandledRequest callback cannot stand in: msw 2.15 fails the request only for its
- * own "error" strategy.)
- */
-let printed: string[] = [];
-beforeEach(() => {
-  printed = [];
-  vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(" ")));
-});
-afterEach(() => vi.restoreAllMocks());
-/** The requests msw reported as unhandled, as "METHOD URL"; anything else printed is kept as is. */
-const reported = () =>
-  printed.map(
-    (message) => /^\[MSW\] Error: intercepted a request without a matching request handler:\s+• (\S+ \S+)/.exec(message)?.[1] ?? message,
-  );
+const reported = captureMswReports();
 
 function intercept(options?: SageMakerHandlersOptions) {
   const server = setupServer(...sageMakerHandlers(createEmulator(), options));

@@ -1,25 +1,16 @@
 import { ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
 import { setupServer } from "msw/node";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createEmulator } from "../../src/index.js";
 import { s3Handlers, type SageMakerHandlersOptions } from "../../src/msw.js";
 import { errorOf } from "../fixtures.js";
+import { captureMswReports } from "../fixtures/msw-reports.js";
 
 const CREDENTIALS = { accessKeyId: "test", secretAccessKey: "test" };
 let close: (() => void) | undefined;
 afterEach(() => close?.());
 
-// msw reports each unhandled request on console.error; captured so each test asserts exactly which.
-let printed: string[] = [];
-beforeEach(() => {
-  printed = [];
-  vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(" ")));
-});
-afterEach(() => vi.restoreAllMocks());
-const reported = () =>
-  printed.map(
-    (message) => /^\[MSW\] Error: intercepted a request without a matching request handler:\s+• (\S+ \S+)/.exec(message)?.[1] ?? message,
-  );
+const reported = captureMswReports();
 
 function intercept(options?: SageMakerHandlersOptions) {
   const server = setupServer(...s3Handlers(createEmulator({ region: "eu-west-1" }), options));
