@@ -23,33 +23,38 @@ export function putObject(call: S3Call) {
   return rawResponse(200, new Uint8Array(), call.requestId, { etag: object.etag });
 }
 
-/** GetObject, whole or one byte range (206 with Content-Range). */
-export function getObject(call: S3Call) {
+/**
+ * What GetObject and HeadObject share: the object, a 304 when a read condition says so, the byte
+ * range asked for, and the object's headers (its checksum only for a whole object, when asked).
+ */
+function readObject(call: S3Call) {
   const object = objectOf(call);
   if (readConditions(call.request.headers, object) === "not-modified") {
-    return rawResponse(304, new Uint8Array(), call.requestId, notModifiedHeaders(object));
+    return { notModified: rawResponse(304, new Uint8Array(), call.requestId, notModifiedHeaders(object)) } as const;
   }
   const size = object.body.byteLength;
   const range = rangeOf(call.request.headers.get("range"), size);
   const headers = objectHeaders(object, checksumAsked(call) && !range);
-  if (!range) return { ...rawResponse(200, object.body, call.requestId, headers), streamingBody: true };
-  headers["content-range"] = `bytes ${range.start}-${range.end}/${size}`;
-  return { ...rawResponse(206, object.body.subarray(range.start, range.end + 1), call.requestId, headers), streamingBody: true };
+  if (range) headers["content-range"] = `bytes ${range.start}-${range.end}/${size}`;
+  return { object, range, headers } as const;
+}
+
+/** GetObject, whole or one byte range (206 with Content-Range). */
+export function getObject(call: S3Call) {
+  const read = readObject(call);
+  if ("notModified" in read) return read.notModified;
+  const { object, range, headers } = read;
+  const body = range ? object.body.subarray(range.start, range.end + 1) : object.body;
+  return { ...rawResponse(range ? 206 : 200, body, call.requestId, headers), streamingBody: true };
 }
 
 /** HeadObject: GetObject's headers (its Content-Length too), no body. */
 export function headObject(call: S3Call) {
-  const object = objectOf(call);
-  if (readConditions(call.request.headers, object) === "not-modified") {
-    return rawResponse(304, new Uint8Array(), call.requestId, notModifiedHeaders(object));
-  }
-  const size = object.body.byteLength;
-  const range = rangeOf(call.request.headers.get("range"), size);
-  const headers = objectHeaders(object, checksumAsked(call) && !range);
-  const length = range ? range.end - range.start + 1 : size;
-  if (range) headers["content-range"] = `bytes ${range.start}-${range.end}/${size}`;
+  const read = readObject(call);
+  if ("notModified" in read) return read.notModified;
+  const { object, range, headers } = read;
   const response = rawResponse(range ? 206 : 200, new Uint8Array(), call.requestId, headers);
-  response.headers["content-length"] = String(length);
+  response.headers["content-length"] = String(range ? range.end - range.start + 1 : object.body.byteLength);
   return response;
 }
 
