@@ -1,8 +1,11 @@
 import { SageMakerClient, type SageMakerClientConfig } from "@aws-sdk/client-sagemaker";
+import type { CloudWatchLogsClient, CloudWatchLogsClientConfig } from "@aws-sdk/client-cloudwatch-logs";
 import type { S3Client, S3ClientConfig } from "@aws-sdk/client-s3";
 import { holdClock, VirtualClock, type Clock } from "@sagerun/transport";
 import { createContext, type EmulatorContext } from "./emulator-context.js";
 import { ServiceError, unimplementedOperation } from "./errors.js";
+import { callLogs, type LogsScope } from "./logs/operations.js";
+import { LogsStore, type LogEventInput } from "./logs/store.js";
 import { EmulatorRequestHandler } from "./front-doors/smithy-handler.js";
 import { checkOptions, checkRules, type EmulatorOptions, type EmulatorRule } from "./options.js";
 import { seededRandom, type Random } from "./random.js";
@@ -17,7 +20,7 @@ import { tagOperations } from "./resources/tags/operations.js";
 import type { StoredRecord } from "./store/kind-table.js";
 import { Store } from "./store/store.js";
 import { isModelOperation, validateInput } from "./validation/validate.js";
-import { serveWire, type WireRequest, type WireResponse } from "./wire/aws-json.js";
+import { serveWire, TARGET_PREFIX, type WireRequest, type WireResponse } from "./wire/aws-json.js";
 
 export type { EmulatorOptions } from "./options.js";
 
@@ -48,6 +51,9 @@ export class Emulator {
   readonly #store = new Store(KINDS);
   /** S3 is a service of its own beside SageMaker's resource kinds, with a store of its own. */
   readonly #s3 = new S3Store();
+  /** CloudWatch Logs, likewise: log groups, streams and their events. */
+  readonly #logs = new LogsStore();
+  readonly #logsScope: LogsScope;
   readonly #kits: Map<AnyKind, Kit<StoredRecord>>;
   readonly #operations: Operations;
 
@@ -73,6 +79,7 @@ export class Emulator {
       jitter: options.jitter ?? 0,
       listTrainingJobsStatusFilterAfterPage: options.listTrainingJobsStatusFilterAfterPage ?? true,
     });
+    this.#logsScope = { region: this.region, accountId: options.accountId ?? "123456789012" };
     this.#kits = createKits(KINDS, this.#ctx, this.#store);
     this.#operations = Object.assign(
       {},
@@ -122,15 +129,21 @@ export class Emulator {
   /**
    * Answers one request for any service the emulator serves: the shared path of every front door.
    * The router (service-router.ts) picks the service, and the service's wire module reads the
-   * request: AWS JSON 1.1 for SageMaker, REST-XML for S3.
+   * request: AWS JSON 1.1 for SageMaker and CloudWatch Logs, REST-XML for S3.
    */
   serve(request: WireRequest): WireResponse {
     // Every request is an observation of the clock (see VirtualClock.addEventSource).
     const release = holdClock(this.clock);
     try {
       const requestId = this.#requestIds.uuid();
-      if (serviceOf(request) === "s3") {
+      const service = serviceOf(request);
+      if (service === "s3") {
         return this.#requestClock.atOneInstant((now) => serveS3(request, this.#s3, now, requestId, this.region));
+      }
+      if (service === "logs") {
+        const dispatch = (operation: string, input: Record<string, unknown>) =>
+          this.#requestClock.atOneInstant((now) => structuredClone(callLogs(this.#logs, this.#logsScope, operation, input, now)));
+        return serveWire(request, dispatch, requestId, TARGET_PREFIX.logs);
       }
       return serveWire(request, (operation, input) => this.call(operation, input), requestId);
     } finally {
@@ -155,6 +168,30 @@ export class Emulator {
     return this.#wired(new S3(this.#clientConfig(config)));
   }
 
+  /**
+   * A CloudWatchLogsClient wired to this emulator in-process, as {@link Emulator.s3Client} is.
+   * Needs `@aws-sdk/client-cloudwatch-logs`, which is loaded only when this is called.
+   *
+   * @example
+   * const { CloudWatchLogsClient } = await import("@aws-sdk/client-cloudwatch-logs");
+   * const logs = emulator.logsClient(CloudWatchLogsClient);
+   */
+  logsClient(
+    Logs: new (config: CloudWatchLogsClientConfig) => CloudWatchLogsClient,
+    config: CloudWatchLogsClientConfig = {},
+  ): CloudWatchLogsClient {
+    return this.#wired(new Logs(this.#clientConfig(config)));
+  }
+
+  /**
+   * Appends log events to `group`/`stream` in the emulated CloudWatch Logs, creating the group and
+   * the stream when they do not exist, ingested now on the emulator's clock: how the emulator's own
+   * jobs write their log lines. `timestamp` is epoch milliseconds.
+   */
+  appendEvents(group: string, stream: string, events: readonly LogEventInput[]): void {
+    this.#requestClock.atOneInstant((now) => this.#logs.appendEvents(group, stream, events, now));
+  }
+
   /** Test credentials, this emulator's region, no retries unless asked, and always this emulator's handler. */
   #clientConfig<C extends object>(config: C) {
     return {
@@ -170,7 +207,7 @@ export class Emulator {
    * A send can wait on the host (the SDK's retry back-off sleeps on real timers); a virtual clock
    * must not jump for other tasks meanwhile, so the whole send holds it.
    */
-  #wired<T extends SageMakerClient | S3Client>(client: T): T {
+  #wired<T extends SageMakerClient | S3Client | CloudWatchLogsClient>(client: T): T {
     (client.middlewareStack as SageMakerClient["middlewareStack"]).add(
       (next) => async (args) => {
         const release = holdClock(this.clock);
@@ -194,15 +231,17 @@ export class Emulator {
     this.#ctx.setRules([...rules]);
   }
 
-  /** Forgets every resource and every S3 bucket (the clock keeps its time). */
+  /** Forgets every resource, every S3 bucket and every log group (the clock keeps its time). */
   reset(): void {
     this.#store.clear();
     this.#s3.clear();
+    this.#logs.clear();
   }
 
   /**
    * A JSON-ready dump of every resource as Describe shows it now, and under `s3Buckets` every
-   * bucket with its objects' keys, sizes and ETags (not their bytes).
+   * bucket with its objects' keys, sizes and ETags (not their bytes), and under `logGroups` every
+   * log group with its streams and how many events each holds (not the events).
    */
   state(): Record<string, unknown[]> {
     return this.#requestClock.atOneInstant((now) => {
@@ -213,6 +252,7 @@ export class Emulator {
         dump[kind.key] = kit.table.values().map((row) => structuredClone(kind.describe(row, now, kit)));
       }
       dump.s3Buckets = this.#s3.state();
+      dump.logGroups = this.#logs.state();
       return dump;
     });
   }

@@ -11,6 +11,10 @@ export type ServiceErrorCode =
   | "ResourceInUse"
   | "ResourceLimitExceeded"
   | "ConflictException"
+  // CloudWatch Logs' modelled exceptions (botocore's data/logs/2014-03-28/service-2.json).
+  | "ResourceNotFoundException"
+  | "ResourceAlreadyExistsException"
+  | "InvalidParameterException"
   // Coral's framework errors, which every AWS JSON service answers.
   | "ValidationException"
   | "ThrottlingException"
@@ -53,10 +57,13 @@ export class ServiceError extends Error {
 
 /** The mark {@link unimplementedOperation} leaves, so the wire and the HTTP server can tell. */
 class UnimplementedOperationError extends ServiceError {
-  constructor(readonly operation: string) {
+  constructor(
+    readonly operation: string,
+    readonly service: UnimplementedService,
+  ) {
     super(
       "UnknownOperationException",
-      `SageMaker.${operation} is a SageMaker operation that the sagerun emulator does not implement yet. ` +
+      `${service.targetPrefix}.${operation} is a ${service.name} operation that the sagerun emulator does not implement yet. ` +
         `Your client and request are fine: this is a gap in the emulator. The operations it implements are ` +
         `listed in the @sagerun/emulator README, "What it emulates".`,
     );
@@ -70,8 +77,21 @@ class UnimplementedOperationError extends ServiceError {
  * and a user cannot tell a missing feature from a broken client. Names that are not SageMaker
  * operations at all keep the service's bare answer (no message).
  */
-export function unimplementedOperation(operation: string): ServiceError {
-  return new UnimplementedOperationError(operation);
+export function unimplementedOperation(operation: string, service: UnimplementedService = SAGEMAKER): ServiceError {
+  return new UnimplementedOperationError(operation, service);
+}
+
+/** The service an {@link unimplementedOperation} belongs to: its AWS JSON target prefix and its name. */
+export interface UnimplementedService {
+  readonly targetPrefix: string;
+  readonly name: string;
+}
+
+const SAGEMAKER: UnimplementedService = { targetPrefix: "SageMaker", name: "SageMaker" };
+
+/** `<TargetPrefix>.<Operation>` of an {@link unimplementedOperation} error; undefined for any other error. */
+export function unimplementedTargetOf(error: unknown): string | undefined {
+  return error instanceof UnimplementedOperationError ? `${error.service.targetPrefix}.${error.operation}` : undefined;
 }
 
 /** The operation an {@link unimplementedOperation} error names; undefined for any other error. */

@@ -1,13 +1,14 @@
 /**
  * @module
  * `@sagerun/emulator`: an in-memory Amazon SageMaker control plane whose job lifecycles play on
- * an injected clock, and an in-memory S3 beside it, served to the real AWS SDK clients in-process.
+ * an injected clock, and an in-memory S3 and CloudWatch Logs beside it, served to the real AWS SDK clients in-process.
  *
  * @example
  * import { createEmulator } from "@sagerun/emulator";
  * const emulator = createEmulator();            // virtual clock, auto-advancing
  * const client = emulator.client();             // a real SageMakerClient, wired in-process
  * const s3 = emulator.s3Client(S3Client);       // and S3 beside it (S3Client from @aws-sdk/client-s3)
+ * const logs = emulator.logsClient(CloudWatchLogsClient); // CloudWatch Logs (@aws-sdk/client-cloudwatch-logs)
  */
 
 // Emulator

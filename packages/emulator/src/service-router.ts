@@ -1,22 +1,24 @@
 import { hostnameOfHeader } from "./front-doors/own-host.js";
 import { isS3Host } from "./s3/addressing.js";
-import { header, type WireRequest } from "./wire/aws-json.js";
+import { header, TARGET_PREFIX, type WireRequest } from "./wire/aws-json.js";
 
 /** The services one emulator answers, each through its own wire protocol. */
-export type ServiceName = "sagemaker" | "s3";
+export type ServiceName = "sagemaker" | "s3" | "logs";
 
 /**
  * Which service a request is for, the way LocalStack routes one port to many services (its
  * `localstack/aws/protocol/service_router.py`, in localstack/localstack; docs/fidelity.md §9): an
- * `X-Amz-Target` names an AWS JSON service; else the service in the SigV4 credential scope
+ * `X-Amz-Target` names an AWS JSON service by its prefix (`Logs_20140328.`: CloudWatch Logs; any
+ * other: SageMaker); else the service in the SigV4 credential scope
  * (`Credential=AKID/20250101/us-east-1/s3/aws4_request`, in the Authorization header or a presigned
  * URL's `X-Amz-Credential`); else S3's hosts (`s3.…`, `<bucket>.s3.…`, `<bucket>.localhost`).
  * Everything else is SageMaker's, whose wire then answers what it does not understand.
  */
 export function serviceOf(request: WireRequest): ServiceName {
-  if (header(request, "x-amz-target") !== undefined) return "sagemaker";
+  const target = header(request, "x-amz-target");
+  if (target !== undefined) return target.startsWith(`${TARGET_PREFIX.logs}.`) ? "logs" : "sagemaker";
   const scoped = credentialScope(request)?.service;
-  if (scoped !== undefined) return scoped === "s3" ? "s3" : "sagemaker";
+  if (scoped !== undefined) return scoped === "s3" || scoped === "logs" ? scoped : "sagemaker";
   const host = hostOf(request);
   return host !== undefined && isS3Host(host) ? "s3" : "sagemaker";
 }

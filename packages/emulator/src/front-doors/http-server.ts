@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import { holdClock, ScaledClock } from "@sagerun/transport";
 import { createEmulator, type Emulator } from "../emulator.js";
-import { ServiceError, unimplementedOperationOf } from "../errors.js";
+import { ServiceError, unimplementedTargetOf } from "../errors.js";
 import { serviceOf } from "../service-router.js";
 import { decodeRequestBody, type WireResponse } from "../wire/aws-json.js";
 import { ADMIN_PREFIX, findAdminRoute } from "./admin-routes.js";
@@ -177,7 +177,7 @@ async function handle(served: Served, request: IncomingMessage, response: Server
     // S3 is REST: every method is an operation there. SageMaker is served on POST only.
     const service = serviceOf({ method, target: wireTarget, headers: request.headers, body: undefined });
     if (method !== "POST" && service !== "s3") {
-      const message = `The SageMaker API is served on POST only, got ${method} ${target.path.slice(0, 200)}.`;
+      const message = `The ${service === "logs" ? "CloudWatch Logs" : "SageMaker"} API is served on POST only, got ${method} ${target.path.slice(0, 200)}.`;
       return sendError(response, new ServiceError("MethodNotAllowedException", message), { allow: "POST" });
     }
     const body = await readOrRefuse(served, request, response);
@@ -225,8 +225,8 @@ async function readOrRefuse(served: Served, request: IncomingMessage, response: 
 function unimplementedLogger(log: (line: string) => void): (answer: WireResponse) => void {
   const seen = new Set<string>();
   return (answer) => {
-    const operation = unimplementedOperationOf(answer.error);
-    const gap = operation === undefined ? answer.unimplemented : `SageMaker.${operation}`;
+    const operation = unimplementedTargetOf(answer.error);
+    const gap = operation ?? answer.unimplemented;
     if (gap === undefined || seen.has(gap)) return;
     seen.add(gap);
     const code = operation === undefined ? "NotImplemented" : "UnknownOperationException";

@@ -71,7 +71,29 @@ export function s3Handlers(emulator: Emulator, options: SageMakerHandlersOptions
   return [http.all(({ request }) => answers(request.url), serveThrough(emulator))];
 }
 
-/** The one resolver both services' handlers use: bytes in, the emulator's answer out. */
+/**
+ * CloudWatch Logs' hosts as the AWS SDK resolves them: `logs.<region>.amazonaws.com`, with the FIPS
+ * (`logs-fips.`), China (`.amazonaws.com.cn`) and dual-stack (`.api.aws`) variants. The region is the capture group.
+ */
+const LOGS_HOST = /^logs(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|api\.aws)$/;
+
+/**
+ * msw request handlers that answer CloudWatch Logs from `emulator`, for code that builds its own
+ * `CloudWatchLogsClient` with the SDK's default HTTP handler.
+ *
+ * @example
+ * const server = setupServer(...sageMakerHandlers(emulator), ...logsHandlers(emulator));
+ */
+export function logsHandlers(emulator: Emulator, options: SageMakerHandlersOptions = {}): HttpHandler[] {
+  const inRegion = regionPredicate(options.region);
+  const answers = (url: string): boolean => {
+    const region = LOGS_HOST.exec(new URL(url).hostname)?.[1];
+    return region !== undefined && inRegion(region);
+  };
+  return [http.post(({ request }) => answers(request.url), serveThrough(emulator))];
+}
+
+/** The one resolver every service's handlers use: bytes in, the emulator's answer out. */
 function serveThrough(emulator: Emulator) {
   return async ({ request }: { request: Request }) => {
     const release = holdClock(emulator.clock);

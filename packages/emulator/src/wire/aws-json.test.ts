@@ -39,6 +39,26 @@ describe("AWS JSON 1.1 wire layer", () => {
     expect(response.error).toBeInstanceOf(ServiceError);
   });
 
+  it("serves the target prefix it is given: Logs_20140328 operations reach the dispatch, SageMaker's do not", () => {
+    const seen: string[] = [];
+    const dispatch: Dispatch = (operation) => {
+      seen.push(operation);
+      return {};
+    };
+    const logs = (target: string) => serveWire({ headers: headers(target), body: "{}" }, dispatch, "req-1", "Logs_20140328");
+    expect(logs("Logs_20140328.GetLogEvents").statusCode).toBe(200);
+    for (const target of ["SageMaker.ListTrainingJobs", "Logs_20140328.", "Logs_20140328GetLogEvents"]) {
+      expect(json(logs(target))).toEqual({ __type: "com.amazon.coral.service#UnknownOperationException" });
+    }
+    expect(seen).toEqual(["GetLogEvents"]);
+  });
+
+  it("routes Logs_20140328 targets to CloudWatch Logs, with Logs' error shape (a lower-case message)", () => {
+    const missing = post("Logs_20140328.DescribeLogStreams", '{"logGroupName":"/nope"}');
+    expect(json(missing)).toEqual({ __type: "ResourceNotFoundException", message: "The specified log group does not exist." });
+    expect(post("SageMaker.ListTrainingJobs", "{}").statusCode).toBe(200);
+  });
+
   it("answers a body that is not a JSON object with SerializationException, namespaced as Coral sends it", () => {
     for (const body of ["{not json", "[]", "42", '"text"', "null"]) {
       const response = post("SageMaker.ListTrainingJobs", body);

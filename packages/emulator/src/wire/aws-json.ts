@@ -2,12 +2,13 @@ import { ServiceError, unimplementedOperationOf, type ServiceErrorCode } from ".
 import { bodyText, decodeJson, encodeJson } from "./json-codec.js";
 
 /**
- * AWS JSON 1.1, SageMaker's wire protocol, in one place: every front door (the SDK's in-process
+ * AWS JSON 1.1, the wire protocol of SageMaker and of CloudWatch Logs, in one place: every front door (the SDK's in-process
  * request handler, msw, the HTTP server and its admin routes) turns its request into a
  * {@link WireRequest} and writes back a {@link WireResponse}, and every error body any of them
  * sends comes from {@link errorResponse}. Facts: botocore's SageMaker model (`targetPrefix`
  * "SageMaker", `jsonVersion` 1.1, `requestUri` "/") and the Smithy awsJson1_1 protocol page
- * (https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html).
+ * (https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html); botocore's Logs model
+ * (`targetPrefix` "Logs_20140328", `jsonVersion` 1.1).
  */
 export interface WireRequest {
   /** The HTTP method. @default "POST" (AWS JSON serves only POST) */
@@ -47,11 +48,22 @@ export interface WireResponse {
 export type Dispatch = (operation: string, input: Record<string, unknown>) => object;
 
 export const CONTENT_TYPE = "application/x-amz-json-1.1";
-const TARGET_PREFIX = "SageMaker.";
 
-export function serveWire(request: WireRequest, dispatch: Dispatch, requestId: string): WireResponse {
+/** The `targetPrefix` of each AWS JSON service the emulator serves (botocore's models' metadata). */
+export const TARGET_PREFIX = { sagemaker: "SageMaker", logs: "Logs_20140328" } as const;
+
+/**
+ * Answers one AWS JSON 1.1 request of the service whose operations are `<targetPrefix>.<Operation>`
+ * (SageMaker's unless told; CloudWatch Logs' is `Logs_20140328`).
+ */
+export function serveWire(
+  request: WireRequest,
+  dispatch: Dispatch,
+  requestId: string,
+  targetPrefix: string = TARGET_PREFIX.sagemaker,
+): WireResponse {
   try {
-    const operation = operationOf(request);
+    const operation = operationOf(request, `${targetPrefix}.`);
     const input = decodeRequestBody(request.body);
     return respond(200, encodeJson(dispatch(operation, input)), requestId);
   } catch (error) {
@@ -100,7 +112,7 @@ function asServiceError(error: unknown): ServiceError {
  */
 const CORAL_NAMESPACED: ReadonlySet<ServiceErrorCode> = new Set(["SerializationException", "UnknownOperationException"]);
 
-/** SageMaker's modelled exceptions carry their text in the member `Message`; framework errors in `message`. */
+/** SageMaker's modelled exceptions carry their text in the member `Message`; framework errors and CloudWatch Logs' exceptions in `message`. */
 const MODELLED: ReadonlySet<ServiceErrorCode> = new Set([
   "ResourceNotFound",
   "ResourceInUse",
@@ -116,13 +128,13 @@ function errorBody(error: ServiceError): Record<string, unknown> {
   return { __type: type, [MODELLED.has(error.code) ? "Message" : "message"]: error.message };
 }
 
-/** `X-Amz-Target: SageMaker.<Operation>`; anything else is Coral's UnknownOperationException. */
-function operationOf(request: WireRequest): string {
+/** `X-Amz-Target: <prefix><Operation>` (`SageMaker.CreateTrainingJob`); anything else is Coral's UnknownOperationException. */
+function operationOf(request: WireRequest, prefix: string): string {
   const target = header(request, "x-amz-target");
-  if (!target?.startsWith(TARGET_PREFIX) || target.length === TARGET_PREFIX.length) {
+  if (!target?.startsWith(prefix) || target.length === prefix.length) {
     throw new ServiceError("UnknownOperationException", "");
   }
-  return target.slice(TARGET_PREFIX.length);
+  return target.slice(prefix.length);
 }
 
 function respond(statusCode: number, body: Uint8Array, requestId: string, extraHeaders: Record<string, string> = {}): WireResponse {

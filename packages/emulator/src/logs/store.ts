@@ -1,0 +1,130 @@
+/**
+ * CloudWatch Logs' data, in memory: log groups, their streams, and each stream's events kept in
+ * timestamp order. Every time here is epoch milliseconds on the emulator's clock. The wire and
+ * the operations live in operations.ts; the emulator's jobs write through {@link LogsStore.appendEvents}.
+ */
+
+/** One event as a writer gives it: the time it happened (epoch ms) and its text. */
+export interface LogEventInput {
+  readonly timestamp: number;
+  readonly message: string;
+}
+
+/** One stored event: what was written, when it was ingested, and its place in the stream's order. */
+export interface StoredLogEvent extends LogEventInput {
+  readonly ingestionTime: number;
+  /** The store-wide write order: ties on `timestamp` keep the order they were written in. */
+  readonly sequence: number;
+}
+
+export class LogStream {
+  /** Sorted by (timestamp, sequence). */
+  readonly events: StoredLogEvent[] = [];
+  lastIngestionTime: number | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly creationTime: number,
+  ) {}
+
+  get firstEventTimestamp(): number | undefined {
+    return this.events[0]?.timestamp;
+  }
+
+  get lastEventTimestamp(): number | undefined {
+    return this.events.at(-1)?.timestamp;
+  }
+
+  get storedBytes(): number {
+    let bytes = 0;
+    for (const event of this.events) bytes += Buffer.byteLength(event.message) + 26; // CloudWatch bills 26 bytes of overhead per event
+    return bytes;
+  }
+
+  insert(event: StoredLogEvent): void {
+    // Writers mostly append in time order: search from the end.
+    let at = this.events.length;
+    while (at > 0 && compareEvents(this.events[at - 1]!, event) > 0) at--;
+    this.events.splice(at, 0, event);
+  }
+}
+
+export class LogGroup {
+  readonly streams = new Map<string, LogStream>();
+
+  constructor(
+    readonly name: string,
+    readonly creationTime: number,
+  ) {}
+}
+
+export class LogsStore {
+  readonly groups = new Map<string, LogGroup>();
+  #sequence = 0;
+
+  createGroup(name: string, now: number): LogGroup {
+    const group = new LogGroup(name, now);
+    this.groups.set(name, group);
+    return group;
+  }
+
+  createStream(group: LogGroup, name: string, now: number): LogStream {
+    const stream = new LogStream(name, now);
+    group.streams.set(name, stream);
+    return stream;
+  }
+
+  /** Stores `events` in `stream`, ingested `now`. */
+  put(stream: LogStream, events: readonly LogEventInput[], now: number): void {
+    for (const { timestamp, message } of events) {
+      stream.insert({ timestamp, message, ingestionTime: now, sequence: this.#sequence++ });
+    }
+    if (events.length > 0) stream.lastIngestionTime = now;
+  }
+
+  /**
+   * The emulator's own writers (a job's log lines): appends `events` to `groupName`/`streamName`,
+   * creating the group and the stream as needed, as SageMaker's containers do through their log driver.
+   */
+  appendEvents(groupName: string, streamName: string, events: readonly LogEventInput[], now: number): void {
+    const group = this.groups.get(groupName) ?? this.createGroup(groupName, now);
+    const stream = group.streams.get(streamName) ?? this.createStream(group, streamName, now);
+    this.put(stream, events, now);
+  }
+
+  clear(): void {
+    this.groups.clear();
+  }
+
+  /** Every group, its streams and their event counts (not the events), for `emulator.state()`. */
+  state(): unknown[] {
+    return [...this.groups.values()]
+      .sort((a, b) => compareNames(a.name, b.name))
+      .map((group) => ({
+        logGroupName: group.name,
+        creationTime: group.creationTime,
+        logStreams: [...group.streams.values()]
+          .sort((a, b) => compareNames(a.name, b.name))
+          .map((stream) => ({
+            logStreamName: stream.name,
+            creationTime: stream.creationTime,
+            events: stream.events.length,
+            ...(stream.events.length > 0 && {
+              firstEventTimestamp: stream.firstEventTimestamp,
+              lastEventTimestamp: stream.lastEventTimestamp,
+              lastIngestionTime: stream.lastIngestionTime,
+            }),
+          })),
+      }));
+  }
+}
+
+/** The events' order in a stream: by timestamp, ties in write order. */
+export function compareEvents(a: StoredLogEvent, b: StoredLogEvent): number {
+  return a.timestamp - b.timestamp || a.sequence - b.sequence;
+}
+
+/** Names in code-unit order, as CloudWatch lists groups and streams by name. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
