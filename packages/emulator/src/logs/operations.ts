@@ -154,7 +154,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /**
- * PutLogEvents: 1–10,000 events in chronological order; events more than 2 hours ahead of the
+ * PutLogEvents: 1–10,000 events in chronological order, spanning at most 24 hours; events more than 2 hours ahead of the
  * clock or older than 14 days are rejected (reported by index, the rest stored). Sequence tokens
  * are accepted and ignored, as CloudWatch has done since January 2023.
  */
@@ -182,6 +182,9 @@ function putLogEvents(store: LogsStore, input: Input, now: number): object {
     if (events[i]!.timestamp < events[i - 1]!.timestamp) {
       throw invalid("Log events in a single PutLogEvents request must be in chronological order.");
     }
+  }
+  if (events.at(-1)!.timestamp - events[0]!.timestamp > DAY) {
+    throw invalid("The batch of log events in a single PutLogEvents request cannot span more than 24 hours.");
   }
   const group = store.groups.get(groupName);
   if (!group) throw new ServiceError("ResourceNotFoundException", GROUP_NOT_FOUND);

@@ -211,6 +211,18 @@ export function describeLogs(title: string, open: () => Promise<LogsDoor>): void
         ],
       });
       await expect(logs.send(outOfOrder)).rejects.toThrow(InvalidParameterException);
+      const overADay = new PutLogEventsCommand({
+        logGroupName: GROUP,
+        logStreamName: "s",
+        logEvents: [
+          { timestamp: now() - 86_400_001, message: "a day and a millisecond ago" },
+          { timestamp: now(), message: "now" },
+        ],
+      });
+      await expect(logs.send(overADay)).rejects.toMatchObject({
+        name: "InvalidParameterException",
+        message: "The batch of log events in a single PutLogEvents request cannot span more than 24 hours.",
+      });
       await expect(
         logs.send(new DescribeLogStreamsCommand({ logGroupName: GROUP, orderBy: "LastEventTime", logStreamNamePrefix: "s" })),
       ).rejects.toMatchObject({ name: "InvalidParameterException", message: "Cannot order by LastEventTime with a logStreamNamePrefix." });
@@ -223,20 +235,23 @@ export function describeLogs(title: string, open: () => Promise<LogsDoor>): void
       const { logs } = door;
       door.emulator.appendEvents(GROUP, "s", []);
       const t = now();
-      const put = await logs.send(
-        new PutLogEventsCommand({
-          logGroupName: GROUP,
-          logStreamName: "s",
-          logEvents: [
-            { timestamp: t - 15 * 86_400_000, message: "too old" },
-            { timestamp: t, message: "kept" },
-            { timestamp: t + 3 * 3_600_000, message: "too new" },
-          ],
-        }),
-      );
-      expect(put.rejectedLogEventsInfo).toEqual({ tooOldLogEventEndIndex: 0, tooNewLogEventStartIndex: 2 });
+      const hour = 3_600_000;
+      const put = (logEvents: { timestamp: number; message: string }[]) =>
+        logs.send(new PutLogEventsCommand({ logGroupName: GROUP, logStreamName: "s", logEvents }));
+      // A batch spans at most 24 hours, so the old and the new are tried in two batches.
+      const old = await put([
+        { timestamp: t - 14 * 24 * hour - hour, message: "too old" },
+        { timestamp: t - 14 * 24 * hour + hour, message: "kept old" },
+      ]);
+      expect(old.rejectedLogEventsInfo).toEqual({ tooOldLogEventEndIndex: 0 });
+      const recent = await put([
+        { timestamp: t, message: "kept" },
+        { timestamp: t + hour, message: "kept new" },
+        { timestamp: t + 3 * hour, message: "too new" },
+      ]);
+      expect(recent.rejectedLogEventsInfo).toEqual({ tooNewLogEventStartIndex: 2 });
       const got = await logs.send(new GetLogEventsCommand({ logGroupName: GROUP, logStreamName: "s", startFromHead: true }));
-      expect(got.events?.map((event) => event.message)).toEqual(["kept"]);
+      expect(got.events?.map((event) => event.message)).toEqual(["kept old", "kept", "kept new"]);
     });
 
     it("a Logs operation the emulator lacks says so; reset() and state() cover log groups", async () => {
