@@ -37,12 +37,7 @@ const SAGEMAKER_HOST = /^api(?:-fips)?\.sagemaker\.([a-z0-9-]+)\.(?:amazonaws\.c
  * @see https://mswjs.io/docs/api/setup-server
  */
 export function sageMakerHandlers(emulator: Emulator, options: SageMakerHandlersOptions = {}): HttpHandler[] {
-  const inRegion = regionPredicate(options.region);
-  const answers = (url: string): boolean => {
-    const region = SAGEMAKER_HOST.exec(new URL(url).hostname)?.[1];
-    return region !== undefined && inRegion(region);
-  };
-  return [http.post(({ request }) => answers(request.url), serveThrough(emulator))];
+  return awsJsonHandlers(emulator, SAGEMAKER_HOST, options);
 }
 
 /**
@@ -85,9 +80,14 @@ const LOGS_HOST = /^logs(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|api
  * const server = setupServer(...sageMakerHandlers(emulator), ...logsHandlers(emulator));
  */
 export function logsHandlers(emulator: Emulator, options: SageMakerHandlersOptions = {}): HttpHandler[] {
+  return awsJsonHandlers(emulator, LOGS_HOST, options);
+}
+
+/** An AWS JSON service's handlers: POST to a host `host` matches, in a region the options allow (its capture group). */
+function awsJsonHandlers(emulator: Emulator, host: RegExp, options: SageMakerHandlersOptions): HttpHandler[] {
   const inRegion = regionPredicate(options.region);
   const answers = (url: string): boolean => {
-    const region = LOGS_HOST.exec(new URL(url).hostname)?.[1];
+    const region = host.exec(new URL(url).hostname)?.[1];
     return region !== undefined && inRegion(region);
   };
   return [http.post(({ request }) => answers(request.url), serveThrough(emulator))];

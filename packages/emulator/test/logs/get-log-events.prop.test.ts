@@ -22,20 +22,25 @@ function written(times: readonly (readonly number[])[]) {
   return order.map(({ event }) => event);
 }
 
+/** A Logs client on a fresh emulator whose one stream holds `times`' batches, written in order. */
+function streamOf(times: readonly (readonly number[])[]): CloudWatchLogsClient {
+  const emulator = createEmulator();
+  emulator.appendEvents(GROUP, STREAM, []);
+  for (const [b, batch] of times.entries()) {
+    emulator.appendEvents(
+      GROUP,
+      STREAM,
+      batch.map((t, i) => ({ timestamp: 1_000 * t, message: `batch ${b} event ${i}` })),
+    );
+  }
+  return emulator.logsClient(CloudWatchLogsClient);
+}
+
 describe("GetLogEvents paging (property)", () => {
   it("forward from the head with any limit yields every event once, in order, and ends by answering the same nextForwardToken", async () => {
     await fc.assert(
       fc.asyncProperty(batches, fc.integer({ min: 1, max: 15 }), async (times, limit) => {
-        const emulator = createEmulator();
-        const logs = emulator.logsClient(CloudWatchLogsClient);
-        emulator.appendEvents(GROUP, STREAM, []);
-        for (const [b, batch] of times.entries()) {
-          emulator.appendEvents(
-            GROUP,
-            STREAM,
-            batch.map((t, i) => ({ timestamp: 1_000 * t, message: `batch ${b} event ${i}` })),
-          );
-        }
+        const logs = streamOf(times);
         const seen: { timestamp: number | undefined; message: string | undefined }[] = [];
         let token: string | undefined;
         for (let page = 0; ; page++) {
@@ -67,16 +72,7 @@ describe("GetLogEvents paging (property)", () => {
   it("backward from the end with any limit yields every event once, in reverse, and ends by answering the same nextBackwardToken", async () => {
     await fc.assert(
       fc.asyncProperty(batches, fc.integer({ min: 1, max: 15 }), async (times, limit) => {
-        const emulator = createEmulator();
-        const logs = emulator.logsClient(CloudWatchLogsClient);
-        emulator.appendEvents(GROUP, STREAM, []);
-        for (const [b, batch] of times.entries()) {
-          emulator.appendEvents(
-            GROUP,
-            STREAM,
-            batch.map((t, i) => ({ timestamp: 1_000 * t, message: `batch ${b} event ${i}` })),
-          );
-        }
+        const logs = streamOf(times);
         const reversed: { timestamp: number | undefined; message: string | undefined }[] = [];
         let token: string | undefined;
         for (let page = 0; ; page++) {
