@@ -1,4 +1,5 @@
 import { hostnameOfHeader } from "./front-doors/own-host.js";
+import { parseRequestTarget } from "./front-doors/request-target.js";
 import { isS3Host } from "./s3/addressing.js";
 import { header, TARGET_PREFIX, type WireRequest } from "./wire/aws-json.js";
 
@@ -35,28 +36,14 @@ export function credentialScope(request: WireRequest): { region: string; service
 /** The host the request is addressed to: an absolute target's, else the Host header's (no port, lower case). */
 export function hostOf(request: WireRequest): string | undefined {
   const target = request.target ?? "/";
-  if (!target.startsWith("/")) {
-    try {
-      return new URL(target).hostname.toLowerCase();
-    } catch {
-      return undefined;
-    }
-  }
+  if (!target.startsWith("/")) return parseRequestTarget(target)?.host?.toLowerCase();
   const host = header(request, "host");
   return host === undefined ? undefined : hostnameOfHeader(host);
 }
 
-/** The path (still percent-encoded) and the query of the request target. */
+/** The path (still percent-encoded) of the request target, without its query. */
 export function pathOf(request: WireRequest): string {
-  const target = request.target ?? "/";
-  if (!target.startsWith("/")) {
-    try {
-      return new URL(target).pathname;
-    } catch {
-      return "/";
-    }
-  }
-  return target.replace(/[?#].*$/s, "");
+  return parseRequestTarget(request.target ?? "/")?.path ?? "/";
 }
 
 export function queryOf(request: WireRequest): URLSearchParams {
