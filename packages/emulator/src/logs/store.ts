@@ -1,3 +1,5 @@
+import { compareKeys } from "../store/cursor.js";
+
 /**
  * CloudWatch Logs' data, in memory: log groups, their streams, and each stream's events kept in
  * timestamp order. Every time here is epoch milliseconds on the emulator's clock. The wire and
@@ -125,6 +127,4 @@ export function compareEvents(a: StoredLogEvent, b: StoredLogEvent): number {
 }
 
 /** Names in code-unit order, as CloudWatch lists groups and streams by name. */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export const compareNames: (a: string, b: string) => number = compareKeys;

@@ -18,7 +18,8 @@ export function compareCursors(a: Cursor, b: Cursor): number {
   return compareKeys(a.key, b.key) || compareKeys(a.created, b.created) || compareKeys(a.seq, b.seq) || compareKeys(a.name, b.name);
 }
 
-function compareKeys(a: string | number | null, b: string | number | null): number {
+/** Binary order of sort keys (names compare as given, in code-unit order); a missing key sorts after every present one. */
+export function compareKeys(a: string | number | null, b: string | number | null): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;

@@ -1,5 +1,5 @@
 import type { Tag } from "@aws-sdk/client-sagemaker";
-import { walkSorted, type Cursor, type ListingSource, type Placed } from "./cursor.js";
+import { compareKeys, walkSorted, type Cursor, type ListingSource, type Placed } from "./cursor.js";
 import { SortedList } from "./sorted-list.js";
 
 /** What every stored resource has: the name it was created with, its ARN and its tags. */
@@ -50,7 +50,8 @@ export class KindTable<R extends StoredRecord> {
   readonly #nextSeq: () => number;
   readonly #rows = new Map<string, Entry<R>>();
   readonly #byCreation = new SortedList<Entry<R>>(byCreation);
-  readonly #byName = new SortedList<Entry<R>>((a, b) => compareName(a.row.name, b.row.name) || byCreation(a, b));
+  // Names sort as given, in binary order ([INF]: the real order is undocumented).
+  readonly #byName = new SortedList<Entry<R>>((a, b) => compareKeys(a.row.name, b.row.name) || byCreation(a, b));
   readonly #byStatus = new Map<string, SortedList<Entry<R>>>();
 
   constructor(life: RowLife<R>, schedule: Scheduler, nextSeq: () => number) {
@@ -158,7 +159,7 @@ export class KindTable<R extends StoredRecord> {
   }
 
   *#walkStatuses(descending: boolean, after: Cursor | undefined): Generator<Placed<R>> {
-    const statuses = [...this.#byStatus.keys()].sort(compareName);
+    const statuses = [...this.#byStatus.keys()].sort(compareKeys);
     if (descending) statuses.reverse();
     for (const status of statuses) {
       const bucket = this.#byStatus.get(status)!;
@@ -188,9 +189,4 @@ export class KindTable<R extends StoredRecord> {
     const next = this.#life.nextChange?.(entry.row, now);
     if (next !== undefined) this.#schedule(this as unknown as KindTable<StoredRecord>, entry.row.name, entry.version, next);
   }
-}
-
-/** Names sort by the name as given, in binary order ([INF]: the real order is undocumented). */
-function compareName(a: string, b: string): number {
-  return a === b ? 0 : a < b ? -1 : 1;
 }
