@@ -1,10 +1,11 @@
 import { hostnameOfHeader } from "./front-doors/own-host.js";
 import { parseRequestTarget } from "./front-doors/request-target.js";
+import { isRuntimeHost, runtimeRouteOf } from "./runtime/routes.js";
 import { isS3Host } from "./s3/addressing.js";
 import { header, TARGET_PREFIX, type WireRequest } from "./wire/aws-json.js";
 
 /** The services one emulator answers, each through its own wire protocol. */
-export type ServiceName = "sagemaker" | "s3" | "logs";
+export type ServiceName = "sagemaker" | "runtime" | "s3" | "logs";
 
 /**
  * Which service a request is for, the way LocalStack routes one port to many services (its
@@ -13,15 +14,20 @@ export type ServiceName = "sagemaker" | "s3" | "logs";
  * other: SageMaker); else the service in the SigV4 credential scope
  * (`Credential=AKID/20250101/us-east-1/s3/aws4_request`, in the Authorization header or a presigned
  * URL's `X-Amz-Credential`); else S3's hosts (`s3.…`, `<bucket>.s3.…`, `<bucket>.localhost`).
+ * SageMaker Runtime signs as `sagemaker` too (its model's `signingName`), so within that scope, and
+ * for unsigned requests to no S3 host, its hosts and paths pick it (docs/fidelity.md §11).
  * Everything else is SageMaker's, whose wire then answers what it does not understand.
  */
 export function serviceOf(request: WireRequest): ServiceName {
   const target = header(request, "x-amz-target");
   if (target !== undefined) return target.startsWith(`${TARGET_PREFIX.logs}.`) ? "logs" : "sagemaker";
   const scoped = credentialScope(request)?.service;
-  if (scoped !== undefined) return scoped === "s3" || scoped === "logs" ? scoped : "sagemaker";
+  if (scoped === "s3" || scoped === "logs") return scoped;
+  if (scoped !== undefined && scoped !== "sagemaker") return "sagemaker";
   const host = hostOf(request);
-  return host !== undefined && isS3Host(host) ? "s3" : "sagemaker";
+  if (host !== undefined && isRuntimeHost(host)) return "runtime";
+  if (scoped === undefined && host !== undefined && isS3Host(host)) return "s3";
+  return runtimeRouteOf(pathOf(request)) ? "runtime" : "sagemaker";
 }
 
 /** The region and service a request is signed for, if it is signed. */
