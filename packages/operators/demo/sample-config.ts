@@ -2,7 +2,7 @@ import type { CreateTrainingJobCommandInput } from "@aws-sdk/client-sagemaker";
 
 /**
  * The one sample CreateTrainingJob request of this package, shared by the demo, the bench and the
- * tests (test/fixtures.ts): a valid XGBoost job on one ml.m5.xlarge. Override what matters.
+ * tests (test/fixtures.ts): a valid job of your own training image on one ml.m5.xlarge. Override what matters.
  *
  * @example
  * ```ts
@@ -14,8 +14,9 @@ export function sampleTrainingConfig(overrides: Partial<CreateTrainingJobCommand
     TrainingJobName: "sagerun-sample",
     RoleArn: "arn:aws:iam::123456789012:role/SageMakerRole",
     AlgorithmSpecification: {
-      // The us-east-1 SageMaker XGBoost image (AWS docs, "Docker Registry Paths and Example Code").
-      TrainingImage: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
+      // A team's own image in its own ECR repository. The emulator runs no code for it (none is
+      // registered), so the job plays its lifecycle without computing: what these samples are about.
+      TrainingImage: "123456789012.dkr.ecr.us-east-1.amazonaws.com/churn-trainer:1",
       TrainingInputMode: "File",
     },
     OutputDataConfig: { S3OutputPath: "s3://sagerun-sample/output" },

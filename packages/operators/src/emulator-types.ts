@@ -9,6 +9,7 @@
  */
 import type { SageMakerClient, SageMakerClientConfig } from "@aws-sdk/client-sagemaker";
 import type { Clock } from "@sagerun/transport";
+import type { LogsClient } from "./logs/logs-options.js";
 
 /** The emulator `createBackend` started: the members an operator user needs. */
 export interface Emulator {
@@ -19,6 +20,11 @@ export interface Emulator {
   readonly operations: string[];
   /** Another SageMakerClient wired to this emulator in-process. */
   client(config?: SageMakerClientConfig): SageMakerClient;
+  /**
+   * A CloudWatchLogsClient wired to this emulator in-process, for the operators' `logs` option:
+   * `emulator.logsClient(CloudWatchLogsClient)`, the class from `@aws-sdk/client-cloudwatch-logs`.
+   */
+  logsClient(Logs: new (config: object) => LogsClient, config?: object): LogsClient;
   /** Forgets every resource (the clock keeps its time). */
   reset(): void;
   /** A JSON-ready dump of every resource as Describe shows it now. */

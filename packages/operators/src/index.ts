@@ -24,8 +24,12 @@ export type { JobKind, JobDescription } from "./job-kinds/job-kind.js";
 export { waitForJob } from "./wait/wait-for-job.js";
 export type { WaitForJobOptions } from "./wait/wait-for-job.js";
 export { watchJob } from "./wait/watch-job.js";
-export type { JobStatusEvent, WatchJobOptions } from "./wait/watch-job.js";
+export type { JobStatusEvent, JobWatchEvent, WatchJobOptions } from "./wait/watch-job.js";
 export type { WaitOptions } from "./wait/wait-options.js";
+
+/* Job logs: CloudWatch Logs lines while waiting (the `logs` option) */
+export type { JobLogLine, JobLogsOptions } from "./logs/logs-options.js";
+export type { JobLogEvent } from "./wait/watch-logs.js";
 
 /* Backends: where the calls go and the clock the jobs run on */
 export { createBackend } from "./backend.js";

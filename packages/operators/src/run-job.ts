@@ -5,6 +5,7 @@ import { NameConflictError } from "./errors/index.js";
 import { track } from "./internal/running-operators.js";
 import { describeJob, type JobDescription, type JobKind } from "./job-kinds/job-kind.js";
 import { judgeJob } from "./job-kinds/job-outcome.js";
+import { loadLogsCommands } from "./logs/logs-reader.js";
 import { resolveJobName, resolveNameConflictPolicy, type NameConflictPolicy, type NameResolution } from "./naming/name-conflict.js";
 import { leaveIfAborted } from "./wait/request-stop.js";
 import { waitUntilDone } from "./wait/wait-for-job.js";
@@ -31,7 +32,10 @@ export interface RunJobOptions<D> extends BackendOptions, WaitOptions {
    * job is stopped unless `stopOnAbort` says otherwise; the promise rejects with `signal.reason`.
    */
   readonly signal?: AbortSignal;
-  /** Called once per change of (status, secondary status) while waiting; see `WaitForJobOptions`. */
+  /**
+   * Called once per change of (status, secondary status) while waiting; see `WaitForJobOptions`.
+   * The job's log lines, with the `logs` option, go to `logs.onLine`.
+   */
   readonly onStatusChange?: (event: JobStatusEvent<D>) => void;
   /**
    * This run's id, the value of the `sagerun:run-id` tag added to the job (after the config's own
@@ -79,7 +83,7 @@ export async function runJob<I extends object, O extends object, S extends strin
   options: RunJobOptions<JobDescription<O>>,
 ): Promise<RunJobResult<JobDescription<O>>> {
   // Validate everything before anything is created.
-  const run = resolveWaitRun(options);
+  const run = resolveWaitRun(options, kind);
   const policy = resolveNameConflictPolicy(options.onExists);
   const waitForCompletion = options.waitForCompletion ?? true;
   const proposed: unknown = config[kind.nameField];
@@ -91,6 +95,8 @@ export async function runJob<I extends object, O extends object, S extends strin
   const runId = options.tagRunId === false ? undefined : (options.runId ?? globalThis.crypto.randomUUID());
   const tagged = runId === undefined ? config : withRunTag(kind, config, runId);
   const { client, clock } = run;
+  // A logs client without its SDK package fails here, before a job is created.
+  if (run.logs !== undefined && waitForCompletion) await loadLogsCommands();
 
   return track(options.signal, async (signal) => {
     const finish = async (

@@ -20,6 +20,9 @@ export type RunTrainingJobOptions = RunJobOptions<TrainingJobDescription>;
  * SageMaker stopped it at `StoppingCondition.MaxRuntimeInSeconds` / `MaxWaitTimeInSeconds` (spot);
  * a wait limit with `WaitTimeoutError`; a wait that breaks off (Describe failing past the
  * transient-error cap, `onStatusChange` throwing) with `WaitFailedError`. All carry `jobName`.
+ * With `logs: { client: logsClient, onLine }` the job's CloudWatch log lines (group
+ * `/aws/sagemaker/TrainingJobs`) stream to `onLine` while it runs, and an unsuccessful job's error
+ * keeps the last ones as `logTail`.
  * An aborted `signal` rejects with `signal.reason`, after stopping a job this call created
  * (`stopOnAbort`); so does a SIGINT or SIGTERM once `stopJobsOnSignal()` is on.
  *

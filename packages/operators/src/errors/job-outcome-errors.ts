@@ -1,3 +1,4 @@
+import type { JobLogLine } from "../logs/logs-options.js";
 import { subject, statusText } from "./format.js";
 import { JobError, type JobRef, type JsonDescription } from "./sagerun-error.js";
 
@@ -9,6 +10,8 @@ export interface JobErrorInit extends JobRef {
   readonly secondaryStatus?: string | undefined;
   /** The final Describe output, JSON-safe. */
   readonly description: JsonDescription;
+  /** The job's last log lines, when the wait streamed its logs (the `logs` option). */
+  readonly logTail?: readonly JobLogLine[] | undefined;
 }
 
 /** The job finished without completing; each subclass says why and what to change. */
@@ -16,6 +19,11 @@ abstract class JobOutcomeError extends JobError {
   readonly status: string;
   readonly secondaryStatus: string | undefined;
   readonly description: JsonDescription;
+  /**
+   * The job's last log lines (`logs.tailLines` of them, 20 by default) when the wait streamed its
+   * logs, oldest first; `undefined` when it did not. Often the error behind `failureReason`.
+   */
+  readonly logTail: readonly JobLogLine[] | undefined;
 
   /** `explain` gets "Training job 'x'" and "Stopped, secondary status …" to build the message from. */
   constructor(init: JobErrorInit, explain: (job: string, status: string) => string) {
@@ -23,6 +31,7 @@ abstract class JobOutcomeError extends JobError {
     this.status = init.status;
     this.secondaryStatus = init.secondaryStatus;
     this.description = init.description;
+    this.logTail = init.logTail;
   }
 }
 

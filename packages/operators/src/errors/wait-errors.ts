@@ -82,10 +82,16 @@ export class WaitTimeoutError extends WaitEndedError {
   }
 }
 
+/** Where a wait broke off; see {@link WaitFailedError.during}. */
+type WaitFailedDuring = "describe" | "logs" | "onStatusChange" | "onLine";
+
 /** What {@link WaitFailedError} reports. */
 export interface WaitFailedInit extends WaitEndInit {
-  /** What failed: the status check (`"describe"`) or the caller's `onStatusChange` callback. */
-  readonly during: "describe" | "onStatusChange";
+  /**
+   * What failed: the status check (`"describe"`), reading the job's logs (`"logs"`), or the
+   * caller's `onStatusChange` or `logs.onLine` callback.
+   */
+  readonly during: WaitFailedDuring;
   /** What happened, e.g. "its status check (Describe) failed 8 times in a row". */
   readonly detail: string;
   /** The Stop request's own error, when `stopOnError` asked for one and it failed. */
@@ -96,7 +102,8 @@ export interface WaitFailedInit extends WaitEndInit {
 
 /**
  * Waiting broke off before the job finished: Describe kept failing (throttling or 5xx beyond the
- * retry cap, access denied, the job gone) or `onStatusChange` threw. `cause` is that error; the
+ * retry cap, access denied, the job gone), reading its logs failed with an error retrying will not
+ * fix (access denied), or `onStatusChange` or `logs.onLine` threw. `cause` is that error; the
  * job is stopped first unless `stopOnError` is false (then `waitForJob` with `jobName` resumes).
  *
  * @example
@@ -107,7 +114,7 @@ export interface WaitFailedInit extends WaitEndInit {
 export class WaitFailedError extends WaitEndedError {
   override readonly name = "WaitFailedError";
   readonly code = "WaitFailed" as const;
-  readonly during: "describe" | "onStatusChange";
+  readonly during: WaitFailedDuring;
   readonly stopError: unknown;
 
   constructor(init: WaitFailedInit) {

@@ -43,6 +43,12 @@ export interface JobKind<Input extends object, Output extends object, Status ext
   readonly secondaryStatusField?: keyof Output & string;
   /** The Describe member with SageMaker's failure text: `"FailureReason"`. */
   readonly failureReasonField: keyof Output & string;
+  /**
+   * The CloudWatch Logs group the kind's containers write to, one stream per instance named
+   * `<job name>/…`: `"/aws/sagemaker/TrainingJobs"` (`/aws/sagemaker/ProcessingJobs`,
+   * `/aws/sagemaker/TransformJobs`). Without it the kind's waits cannot take the `logs` option.
+   */
+  readonly logGroup?: string;
   /** One SDK call each; `describe` may be cancelled, `create` and `stop` must run to the end. */
   readonly commands: {
     readonly create: (client: SageMakerClient, input: Input) => Promise<unknown>;

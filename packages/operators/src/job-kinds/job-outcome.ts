@@ -6,6 +6,7 @@ import {
   type JobErrorInit,
   type JsonDescription,
 } from "../errors/index.js";
+import type { JobLogLine } from "../logs/logs-options.js";
 import type { JobDescription, JobKind, JobOutcome, OutcomeRule } from "./job-kind.js";
 
 /** The primary and secondary status of a description. */
@@ -55,6 +56,7 @@ export function jobOutcome<I extends object, O extends object, S extends string>
  * stands for, thrown: `JobFailedError` (with `FailureReason`), `JobStoppedError`,
  * `MaxRuntimeExceededError` or `MaxWaitTimeExceededError`. Waiting, reattaching and skipping
  * all judge a description here, so a finished job means the same whichever way it was reached.
+ * `logTail`, the job's last log lines when a wait streamed them, goes into the error.
  *
  * @example
  * ```ts
@@ -65,10 +67,17 @@ export function judgeJob<I extends object, O extends object, S extends string>(
   kind: JobKind<I, O, S>,
   jobName: string,
   description: JobDescription<O>,
+  logTail?: readonly JobLogLine[],
 ): "running" | "completed" {
   const outcome = jobOutcome(kind, description);
   if (outcome === "running" || outcome === "completed") return outcome;
-  const init: JobErrorInit = { jobKind: kind.label, jobName, ...jobStatus(kind, description), description: description as JsonDescription };
+  const init: JobErrorInit = {
+    jobKind: kind.label,
+    jobName,
+    ...jobStatus(kind, description),
+    description: description as JsonDescription,
+    logTail,
+  };
   switch (outcome) {
     case "failed":
       throw new JobFailedError({ ...init, failureReason: stringMember(init.description, kind.failureReasonField) });

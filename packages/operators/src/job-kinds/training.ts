@@ -48,6 +48,7 @@ export const trainingJob: JobKind<CreateTrainingJobCommandInput, DescribeTrainin
   statusField: "TrainingJobStatus",
   secondaryStatusField: "SecondaryStatus",
   failureReasonField: "FailureReason",
+  logGroup: "/aws/sagemaker/TrainingJobs",
   commands: {
     create: (client, input) => client.send(new CreateTrainingJobCommand(input)),
     describe: (client, name, abortSignal) =>

@@ -1,12 +1,13 @@
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { WaitFailedError, type JsonDescription } from "../errors/index.js";
+import type { WaitFailedInit } from "../errors/wait-errors.js";
 import type { JobDescription, JobKind } from "../job-kinds/job-kind.js";
 import { jobStatus } from "../job-kinds/job-outcome.js";
 import { stopBeforeThrowing } from "./request-stop.js";
 
 /** Why and where waiting broke off; see {@link waitFailed}. */
 interface WaitFailure<D> {
-  readonly during: "describe" | "onStatusChange";
+  readonly during: WaitFailedInit["during"];
   readonly detail: string;
   readonly cause: unknown;
   /** The last description read, if any. */

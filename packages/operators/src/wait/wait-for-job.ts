@@ -23,6 +23,8 @@ export interface WaitForJobOptions<D = JsonDescription> extends WatchJobOptions 
  * `WaitTimeoutError` or `WaitFailedError` (each carrying `jobName`), or with `signal.reason` after
  * stopping the job (`stopOnAbort`) when `signal` aborts. Also the way to resume waiting for a job
  * after a `WaitTimeoutError` or `WaitFailedError` with the stop option off: pass `err.jobName`.
+ * With `logs`, each status check also reads the job's new log lines for `logs.onLine`, and the
+ * error of a job that did not complete keeps the last ones (`logTail`).
  *
  * @example
  * ```ts
@@ -31,6 +33,7 @@ export interface WaitForJobOptions<D = JsonDescription> extends WatchJobOptions 
  *   clock,
  *   maxWaitSeconds: 4 * 3600,
  *   onStatusChange: (e) => console.log(e.time, e.status, e.secondaryStatus),
+ *   logs: { client: logsClient, onLine: (line) => console.log(line.stream, line.message) },
  * });
  * ```
  */
@@ -39,7 +42,7 @@ export async function waitForJob<I extends object, O extends object, S extends s
   jobName: string,
   options: WaitForJobOptions<JobDescription<O>>,
 ): Promise<JobDescription<O>> {
-  const run = resolveWaitRun(options);
+  const run = resolveWaitRun(options, kind);
   return track(options.signal, (signal) => waitUntilDone(kind, jobName, { ...run, signal }, options.onStatusChange));
 }
 
@@ -54,6 +57,8 @@ export async function waitUntilDone<I extends object, O extends object, S extend
   for (;;) {
     const next = await events.next();
     if (next.done) return next.value;
+    // Log lines have had their `logs.onLine` call inside the loop.
+    if (next.value.type === "log") continue;
     try {
       onStatusChange?.(next.value);
     } catch (err) {

@@ -1,5 +1,7 @@
 import type { BackendOptions } from "../backend.js";
 import { checkBackendOptions } from "../internal/check-backend.js";
+import type { JobKind } from "../job-kinds/job-kind.js";
+import { resolveJobLogs, type JobLogsOptions, type ResolvedJobLogs } from "../logs/logs-options.js";
 
 /**
  * How to wait for a job. One deadline rule for every kind: Airflow's defaults differ by path
@@ -53,10 +55,18 @@ export interface WaitOptions {
    * @default true
    */
   stopOnAbort?: boolean;
+  /**
+   * Stream the job's log lines from CloudWatch Logs while waiting (the SageMaker Python SDK's
+   * `logs=True`, Airflow's `print_log`): each status check also reads the job's log streams, on
+   * the same clock, and `onLine` gets every line once. A job that does not complete keeps its last
+   * lines in its error's `logTail`. See {@link JobLogsOptions}.
+   * @default undefined (no logs are read)
+   */
+  logs?: JobLogsOptions;
 }
 
 /** {@link WaitOptions} after defaults and validation: internals never see `undefined`. */
-type ResolvedWaitOptions = Required<WaitOptions>;
+type ResolvedWaitOptions = Required<Omit<WaitOptions, "logs">>;
 
 /** Airflow's `CHECK_INTERVAL_SECOND`. */
 const DEFAULT_CHECK_INTERVAL_SECONDS = 30;
@@ -110,17 +120,23 @@ export function resolveWaitOptions(partial: WaitOptions = {}): ResolvedWaitOptio
 /** Everything a wait runs with, resolved once by the operator that starts it. */
 export interface WaitRun extends BackendOptions {
   readonly wait: ResolvedWaitOptions;
+  /** The `logs` option, resolved for the job's kind; undefined when no logs are streamed. */
+  readonly logs: ResolvedJobLogs | undefined;
   /** The operator's own signal: the caller's, and aborted too by `stopJobsOnSignal`. */
   readonly signal: AbortSignal | undefined;
 }
 
 /**
- * Checks an operator's `client`, `clock` and wait options at its boundary, once: what runs
- * underneath takes the result and never resolves them again.
+ * Checks an operator's `client`, `clock` and wait options (`logs` against the `kind`'s log group)
+ * at its boundary, once: what runs underneath takes the result and never resolves them again.
  */
-export function resolveWaitRun(options: unknown): Omit<WaitRun, "signal"> {
+export function resolveWaitRun<I extends object, O extends object, S extends string>(
+  options: unknown,
+  kind: JobKind<I, O, S>,
+): Omit<WaitRun, "signal"> {
   const backend = checkBackendOptions(options);
-  return { ...backend, wait: resolveWaitOptions(options as WaitOptions) };
+  const wait = resolveWaitOptions(options as WaitOptions);
+  return { ...backend, wait, logs: resolveJobLogs(kind, (options as WaitOptions).logs) };
 }
 
 function positiveNumber(option: string, value: unknown, infinityAllowed: boolean, fix: string): void {

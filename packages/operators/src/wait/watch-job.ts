@@ -3,13 +3,16 @@ import { WaitTimeoutError, type JsonDescription } from "../errors/index.js";
 import { errorCode, isTransientError } from "../internal/aws-errors.js";
 import { enterOperation } from "../internal/running-operators.js";
 import { describeJob, type JobDescription, type JobKind } from "../job-kinds/job-kind.js";
-import { jobStatus, judgeJob } from "../job-kinds/job-outcome.js";
+import { jobOutcome, jobStatus, judgeJob } from "../job-kinds/job-outcome.js";
+import type { JobLogsOptions } from "../logs/logs-options.js";
 import { leaveIfAborted, stopBeforeThrowing } from "./request-stop.js";
 import { waitFailed } from "./wait-failed.js";
 import { MAX_CONSECUTIVE_TRANSIENT_ERRORS, resolveWaitRun, type WaitOptions, type WaitRun } from "./wait-options.js";
+import { watchLogs, type JobLogEvent, type LogWatch } from "./watch-logs.js";
 
 /** One change of (primary status, secondary status), as seen by a status check. */
 export interface JobStatusEvent<D = JsonDescription> {
+  readonly type: "status";
   readonly jobName: string;
   /** The primary status, e.g. `"InProgress"`. */
   readonly status: string;
@@ -20,6 +23,9 @@ export interface JobStatusEvent<D = JsonDescription> {
   /** The Describe output it was read from, JSON-safe. */
   readonly description: D;
 }
+
+/** What {@link watchJob} yields with the `logs` option: status changes and log lines, told apart by `type`. */
+export type JobWatchEvent<D = JsonDescription> = JobStatusEvent<D> | JobLogEvent;
 
 /** Options of {@link watchJob}: the backend's `client` and `clock`, and how to wait. */
 export interface WatchJobOptions extends BackendOptions, WaitOptions {
@@ -38,19 +44,39 @@ export interface WatchJobOptions extends BackendOptions, WaitOptions {
  * `WaitTimeoutError` or `WaitFailedError` otherwise. The first check runs at once, then one every
  * `checkIntervalSeconds` on the clock. Breaking out of the loop stops watching, not the job.
  *
+ * With the `logs` option it also yields the job's log lines as {@link JobLogEvent}s (`type: "log"`):
+ * each check's new lines come before the status change it saw, and the lines read after the job
+ * ended come after its last status.
+ *
  * @example
  * ```ts
- * for await (const event of watchJob(trainingJob, "my-job", { client, clock })) {
- *   console.log(event.time, event.status, event.secondaryStatus);
+ * for await (const event of watchJob(trainingJob, "my-job", { client, clock, logs: { client: logsClient } })) {
+ *   if (event.type === "log") console.log(event.stream, event.message);
+ *   else console.log(event.time, event.status, event.secondaryStatus);
  * }
  * ```
  */
+export function watchJob<I extends object, O extends object, S extends string>(
+  kind: JobKind<I, O, S>,
+  jobName: string,
+  options: WatchJobOptions & { readonly logs: JobLogsOptions },
+): AsyncGenerator<JobWatchEvent<JobDescription<O>>, JobDescription<O>, undefined>;
+export function watchJob<I extends object, O extends object, S extends string>(
+  kind: JobKind<I, O, S>,
+  jobName: string,
+  options: WatchJobOptions & { readonly logs?: undefined },
+): AsyncGenerator<JobStatusEvent<JobDescription<O>>, JobDescription<O>, undefined>;
+export function watchJob<I extends object, O extends object, S extends string>(
+  kind: JobKind<I, O, S>,
+  jobName: string,
+  options: WatchJobOptions,
+): AsyncGenerator<JobWatchEvent<JobDescription<O>>, JobDescription<O>, undefined>;
 export async function* watchJob<I extends object, O extends object, S extends string>(
   kind: JobKind<I, O, S>,
   jobName: string,
   options: WatchJobOptions,
-): AsyncGenerator<JobStatusEvent<JobDescription<O>>, JobDescription<O>, undefined> {
-  const run = resolveWaitRun(options);
+): AsyncGenerator<JobWatchEvent<JobDescription<O>>, JobDescription<O>, undefined> {
+  const run = resolveWaitRun(options, kind);
   const operation = enterOperation(options.signal);
   try {
     return yield* watch(kind, jobName, { ...run, signal: operation.signal });
@@ -64,7 +90,7 @@ export async function* watch<I extends object, O extends object, S extends strin
   kind: JobKind<I, O, S>,
   jobName: string,
   run: WaitRun,
-): AsyncGenerator<JobStatusEvent<JobDescription<O>>, JobDescription<O>, undefined> {
+): AsyncGenerator<JobWatchEvent<JobDescription<O>>, JobDescription<O>, undefined> {
   const { client, clock, signal, wait } = run;
   const started = clock.now();
   const deadline = started + wait.maxWaitSeconds * 1000;
@@ -117,7 +143,22 @@ export async function* watch<I extends object, O extends object, S extends strin
     }
   };
 
+  const followLogs = (logs: NonNullable<WaitRun["logs"]>): Promise<LogWatch> =>
+    watchLogs(logs, {
+      jobName,
+      clock,
+      signal,
+      intervalMs,
+      count: (key) => {
+        observedStatuses[key] = (observedStatuses[key] ?? 0) + 1;
+      },
+      fail: async (during, detail, cause) => {
+        throw await waitFailed(kind, client, jobName, { during, detail, cause, last, stop: wait.stopOnError });
+      },
+    });
+
   try {
+    const logs = run.logs === undefined ? undefined : await followLogs(run.logs);
     let lastKey: string | undefined;
     for (;;) {
       signal?.throwIfAborted();
@@ -127,12 +168,19 @@ export async function* watch<I extends object, O extends object, S extends strin
       const { status, secondaryStatus } = jobStatus(kind, description);
       const key = secondaryStatus === undefined ? status : `${status}/${secondaryStatus}`;
       observedStatuses[key] = (observedStatuses[key] ?? 0) + 1;
+      // The lines written up to this check come before the status change it saw.
+      if (logs) yield* logs.read();
       if (key !== lastKey) {
         lastKey = key;
         const time = new Date(clock.now()).toISOString();
-        yield { jobName, status, ...(secondaryStatus === undefined ? {} : { secondaryStatus }), time, description };
+        yield { type: "status", jobName, status, ...(secondaryStatus === undefined ? {} : { secondaryStatus }), time, description };
       }
-      if (judgeJob(kind, jobName, description) === "completed") return description;
+      if (jobOutcome(kind, description) !== "running") {
+        // No line is lost: CloudWatch may show the last ones some seconds after the job ended.
+        if (logs) yield* logs.drain();
+        judgeJob(kind, jobName, description, logs?.tail());
+        return description;
+      }
       if (attempts >= wait.maxAttempts) await timeout("maxAttempts");
       const remaining = deadline - clock.now();
       if (remaining <= 0) await timeout("maxWaitSeconds");
