@@ -14,7 +14,7 @@ const request = (name: string) => ({
   TrainingJobName: name,
   RoleArn: "arn:aws:iam::123456789012:role/SageMakerRole",
   AlgorithmSpecification: {
-    TrainingImage: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
+    TrainingImage: "123456789012.dkr.ecr.us-east-1.amazonaws.com/churn-trainer:1",
     TrainingInputMode: "File" as const,
   },
   OutputDataConfig: { S3OutputPath: "s3://bucket/output/" },

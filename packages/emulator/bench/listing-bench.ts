@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { createEmulator, type Emulator } from "../src/index.js";
 
 const ROLE = "arn:aws:iam::123456789012:role/SageMakerRole";
-const IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1";
+const IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/churn-trainer:1";
 const trainingJob = (name: string) => ({
   TrainingJobName: name,
   RoleArn: ROLE,

@@ -1,6 +1,7 @@
 import { SageMakerClient, type SageMakerClientConfig } from "@aws-sdk/client-sagemaker";
 import type { CloudWatchLogsClient, CloudWatchLogsClientConfig } from "@aws-sdk/client-cloudwatch-logs";
 import type { S3Client, S3ClientConfig } from "@aws-sdk/client-s3";
+import type { SageMakerRuntimeClient, SageMakerRuntimeClientConfig } from "@aws-sdk/client-sagemaker-runtime";
 import { holdClock, VirtualClock, type Clock } from "@sagerun/transport";
 import { createContext, type EmulatorContext } from "./emulator-context.js";
 import { ServiceError, unimplementedOperation } from "./errors.js";
@@ -13,6 +14,12 @@ import { RequestClock } from "./request-clock.js";
 import { serveS3 } from "./s3/service.js";
 import { S3Store } from "./s3/store.js";
 import { serviceOf } from "./service-router.js";
+import { ContainerRegistry } from "./containers/registry.js";
+import { endpointKind } from "./resources/endpoint/kind.js";
+import type { EndpointRecord } from "./resources/endpoint/record.js";
+import { endpointRuntimePort } from "./resources/endpoint/runtime-port.js";
+import type { RuntimePort } from "./runtime/port.js";
+import { serveRuntime } from "./runtime/service.js";
 import { createKits, type AnyKind, type Kit } from "./resources/kind.js";
 import { DEFAULT_DURATIONS, KINDS } from "./resources/kinds.js";
 import type { Operation, OperationName, Operations } from "./resources/operation.js";
@@ -54,6 +61,9 @@ export class Emulator {
   /** CloudWatch Logs, likewise: log groups, streams and their events. */
   readonly #logs = new LogsStore();
   readonly #logsScope: LogsScope;
+  /** SageMaker Runtime's view of the endpoints, and its own random stream for variant choice. */
+  readonly #runtimePort: RuntimePort;
+  readonly #variantDraws: Random;
   readonly #kits: Map<AnyKind, Kit<StoredRecord>>;
   readonly #operations: Operations;
 
@@ -67,6 +77,8 @@ export class Emulator {
     this.#ctx = createContext({
       clock: this.#requestClock,
       random: seededRandom(seed),
+      seed,
+      data: { s3: this.#s3, logs: this.#logs, containers: new ContainerRegistry(options.images ?? []) },
       arnScope: {
         partition: options.partition ?? "aws",
         region: this.region,
@@ -78,9 +90,12 @@ export class Emulator {
       rules: options.rules ?? [],
       jitter: options.jitter ?? 0,
       listTrainingJobsStatusFilterAfterPage: options.listTrainingJobsStatusFilterAfterPage ?? true,
+      requireInputData: options.requireInputData ?? true,
     });
     this.#logsScope = { region: this.region, accountId: options.accountId ?? "123456789012" };
     this.#kits = createKits(KINDS, this.#ctx, this.#store);
+    this.#runtimePort = endpointRuntimePort(this.#kitOf(endpointKind) as unknown as Kit<EndpointRecord>);
+    this.#variantDraws = seededRandom(seed ^ 0x27d4eb2f);
     this.#operations = Object.assign(
       {},
       ...KINDS.map((kind) => kind.operations(this.#kitOf(kind))),
@@ -137,12 +152,26 @@ export class Emulator {
     try {
       const requestId = this.#requestIds.uuid();
       const service = serviceOf(request);
+      // Jobs write to S3 and to Logs as their lives unfold: catch up with the clock before either is read.
       if (service === "s3") {
-        return this.#requestClock.atOneInstant((now) => serveS3(request, this.#s3, now, requestId, this.region));
+        return this.#requestClock.atOneInstant((now) => {
+          this.#sync(now);
+          return serveS3(request, this.#s3, now, requestId, this.region);
+        });
+      }
+      if (service === "runtime") {
+        return this.#requestClock.atOneInstant((now) => {
+          this.#sync(now);
+          const context = { requestId, region: this.region, accountId: this.#logsScope.accountId, random: () => this.#variantDraws.next() };
+          return serveRuntime(request, this.#runtimePort, context);
+        });
       }
       if (service === "logs") {
         const dispatch = (operation: string, input: Record<string, unknown>) =>
-          this.#requestClock.atOneInstant((now) => structuredClone(callLogs(this.#logs, this.#logsScope, operation, input, now)));
+          this.#requestClock.atOneInstant((now) => {
+            this.#sync(now);
+            return structuredClone(callLogs(this.#logs, this.#logsScope, operation, input, now));
+          });
         return serveWire(request, dispatch, requestId, TARGET_PREFIX.logs);
       }
       return serveWire(request, (operation, input) => this.call(operation, input), requestId);
@@ -184,6 +213,21 @@ export class Emulator {
   }
 
   /**
+   * A SageMakerRuntimeClient wired to this emulator in-process: InvokeEndpoint runs the endpoint's
+   * model serving code. Needs `@aws-sdk/client-sagemaker-runtime`, loaded only when this is called.
+   *
+   * @example
+   * const { SageMakerRuntimeClient } = await import("@aws-sdk/client-sagemaker-runtime");
+   * const runtime = emulator.runtimeClient(SageMakerRuntimeClient);
+   */
+  runtimeClient(
+    Runtime: new (config: SageMakerRuntimeClientConfig) => SageMakerRuntimeClient,
+    config: SageMakerRuntimeClientConfig = {},
+  ): SageMakerRuntimeClient {
+    return this.#wired(new Runtime(this.#clientConfig(config)));
+  }
+
+  /**
    * Appends log events to `group`/`stream` in the emulated CloudWatch Logs, creating the group and
    * the stream when they do not exist, ingested now on the emulator's clock: how the emulator's own
    * jobs write their log lines. `timestamp` is epoch milliseconds.
@@ -207,7 +251,7 @@ export class Emulator {
    * A send can wait on the host (the SDK's retry back-off sleeps on real timers); a virtual clock
    * must not jump for other tasks meanwhile, so the whole send holds it.
    */
-  #wired<T extends SageMakerClient | S3Client | CloudWatchLogsClient>(client: T): T {
+  #wired<T extends SageMakerClient | S3Client | CloudWatchLogsClient | SageMakerRuntimeClient>(client: T): T {
     (client.middlewareStack as SageMakerClient["middlewareStack"]).add(
       (next) => async (args) => {
         const release = holdClock(this.clock);
@@ -272,6 +316,7 @@ export class Emulator {
       const kind = spec as AnyKind;
       kind.onDue?.(row, now, this.#kitOf(kind));
     });
+    this.#logs.reveal(now);
   }
 }
 

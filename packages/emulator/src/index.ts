@@ -17,6 +17,22 @@ export type { EmulatorOptions } from "./emulator.js";
 export { DEFAULT_DURATIONS } from "./resources/kinds.js";
 export type { EmulatorRule, Outcome, PhaseDurations, RuleMatch } from "./options.js";
 
+// Code that runs in the emulated containers (EmulatorOptions.images)
+export { ContainerError } from "./containers/contract.js";
+export type {
+  Channel,
+  ImageCode,
+  InputFile,
+  InvocationRequest,
+  InvocationResponse,
+  ModelFiles,
+  ProcessingInput,
+  ProcessingIO,
+  Server,
+  TrainingInput,
+  TrainingIO,
+} from "./containers/contract.js";
+
 // Errors as the service answers them
 export { ServiceError } from "./errors.js";
 export type { ServiceErrorCode } from "./errors.js";

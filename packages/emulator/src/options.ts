@@ -1,4 +1,5 @@
 import type { Clock } from "@sagerun/transport";
+import type { ImageCode } from "./containers/contract.js";
 
 /**
  * The emulator's configuration: `createEmulator(options)`, `createBackend({ emulator: options })`
@@ -86,6 +87,18 @@ export interface EmulatorOptions {
    * can come back short or empty with a NextToken. @default true
    */
   listTrainingJobsStatusFilterAfterPage?: boolean;
+  /**
+   * Code to run for container images (training, processing, serving), besides the built-in
+   * algorithms the emulator recognises by image (k-NN, linear learner): the first match wins.
+   */
+  images?: readonly ImageCode[];
+  /**
+   * Refuse, as SageMaker does, a training or transform job whose S3 input names no object
+   * (ValidationException "No S3 objects found under S3 URL …"). Turn it off to play lifecycles
+   * without uploading data first: such jobs are then accepted and their channels are empty.
+   * @default true
+   */
+  requireInputData?: boolean;
 }
 
 /** The keys each option object may have, to refuse misspellings (`nmae`, `trainSeconds`). */
@@ -101,10 +114,13 @@ const KNOWN = {
     "jitter",
     "rules",
     "listTrainingJobsStatusFilterAfterPage",
+    "images",
+    "requireInputData",
   ],
   rule: ["match", "durations", "outcome", "metrics"],
   match: ["name", "image", "hyperParameters"],
   outcome: ["status", "failureReason", "afterSeconds"],
+  image: ["image", "train", "process", "serve"],
 } as const satisfies Record<string, readonly string[]>;
 
 /**
@@ -119,6 +135,26 @@ export function checkOptions(options: EmulatorOptions, phases: readonly string[]
     throw new RangeError(`jitter [${String(options.jitter)}] must be a number from 0 (no jitter) up to, not including, 1.`);
   }
   if (options.rules !== undefined) checkRules(options.rules, phases);
+  if (options.images !== undefined) checkImages(options.images);
+}
+
+/** Each image registration names its image and gives only functions for what it runs. */
+function checkImages(images: readonly ImageCode[]): void {
+  if (!Array.isArray(images)) throw new TypeError(`images must be an array of image registrations, got ${describe(images)}.`);
+  images.forEach((code, i) => {
+    const where = `images[${i}]`;
+    checkObject(code, where, KNOWN.image);
+    if (code.image === undefined) throw new TypeError(`${where}.image is required: the image URI (a string) or a RegExp.`);
+    checkPattern(code.image, `${where}.image`);
+    for (const part of ["train", "process", "serve"] as const) {
+      if (code[part] !== undefined && typeof code[part] !== "function") {
+        throw new TypeError(`${where}.${part} must be a function, got ${describe(code[part])}.`);
+      }
+    }
+    if (code.train === undefined && code.process === undefined && code.serve === undefined) {
+      throw new TypeError(`${where} gives no code: set train, process or serve.`);
+    }
+  });
 }
 
 /** Checks rules on their own: at creation, and when they are replaced at run time. */

@@ -5,42 +5,48 @@ import { manualEmulator, trainingJobRequest } from "./fixtures.js";
 
 describe("createEmulator options", () => {
   it("refuses rules and durations that would make time run backwards", () => {
-    expect(() => createEmulator({ rules: [{ outcome: { status: "Failed", afterSeconds: -100 } }] })).toThrow(
+    expect(() => createEmulator({ requireInputData: false, rules: [{ outcome: { status: "Failed", afterSeconds: -100 } }] })).toThrow(
       "rules[0].outcome.afterSeconds [-100] must be a finite number of seconds, 0 or more.",
     );
-    expect(() => createEmulator({ rules: [{}, { durations: { trainingSeconds: Number.NaN } }] })).toThrow(
+    expect(() => createEmulator({ requireInputData: false, rules: [{}, { durations: { trainingSeconds: Number.NaN } }] })).toThrow(
       /rules\[1\]\.durations\.trainingSeconds/,
     );
-    expect(() => createEmulator({ durations: { startingSeconds: -1 } })).toThrow(/durations\.startingSeconds \[-1\]/);
-    expect(() => createEmulator({ rules: [{ metrics: { auc: Number.POSITIVE_INFINITY } }] })).toThrow(/must be a finite number/);
-    expect(() => createEmulator({ jitter: 1 })).toThrow(RangeError);
+    expect(() => createEmulator({ requireInputData: false, durations: { startingSeconds: -1 } })).toThrow(
+      /durations\.startingSeconds \[-1\]/,
+    );
+    expect(() => createEmulator({ requireInputData: false, rules: [{ metrics: { auc: Number.POSITIVE_INFINITY } }] })).toThrow(
+      /must be a finite number/,
+    );
+    expect(() => createEmulator({ requireInputData: false, jitter: 1 })).toThrow(RangeError);
   });
 
   // A misspelled key used to be ignored: `match: { nmae }` matched every job (issue 7, item 15).
   it("refuses a misspelled rule key and lists the known ones", () => {
-    expect(() => createEmulator({ rules: [{ match: { nmae: "flaky" } as never }] })).toThrow(
+    expect(() => createEmulator({ requireInputData: false, rules: [{ match: { nmae: "flaky" } as never }] })).toThrow(
       'rules[0].match has an unknown key "nmae"; the known keys are name, image, hyperParameters.',
     );
   });
 
   it("refuses a misspelled duration, at the top level and in a rule", () => {
-    expect(() => createEmulator({ durations: { trainSeconds: 60 } as never })).toThrow(
+    expect(() => createEmulator({ requireInputData: false, durations: { trainSeconds: 60 } as never })).toThrow(
       /durations has an unknown key "trainSeconds"; the known keys are startingSeconds, /,
     );
-    expect(() => createEmulator({ rules: [{ durations: { runSeconds: 1 } as never }] })).toThrow(
+    expect(() => createEmulator({ requireInputData: false, rules: [{ durations: { runSeconds: 1 } as never }] })).toThrow(
       /rules\[0\]\.durations has an unknown key "runSeconds"/,
     );
   });
 
   it("refuses a misspelled top-level option or outcome key", () => {
-    expect(() => createEmulator({ sed: 3 } as never)).toThrow(/options has an unknown key "sed"; the known keys are clock, seed, /);
-    expect(() => createEmulator({ rules: [{ outcome: { status: "Failed", reason: "x" } as never }] })).toThrow(
+    expect(() => createEmulator({ requireInputData: false, sed: 3 } as never)).toThrow(
+      /options has an unknown key "sed"; the known keys are clock, seed, /,
+    );
+    expect(() => createEmulator({ requireInputData: false, rules: [{ outcome: { status: "Failed", reason: "x" } as never }] })).toThrow(
       /rules\[0\]\.outcome has an unknown key "reason"/,
     );
   });
 
   it("refuses rules replaced at run time by the same checks, keeping the old ones", () => {
-    const emulator = createEmulator();
+    const emulator = createEmulator({ requireInputData: false });
     expect(() => emulator.setRules([{ match: { nmae: "x" } as never }])).toThrow(/unknown key "nmae"/);
     expect(() => emulator.setRules({} as never)).toThrow("rules must be an array of rules, got object.");
   });

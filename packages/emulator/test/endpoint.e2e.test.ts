@@ -19,7 +19,7 @@ import { ScaledClock } from "@sagerun/transport";
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "../src/index.js";
 import { errorOf } from "./fixtures.js";
-import { arnOf, endpointConfigRequest, endpointRequest, hostingEmulator, modelRequest, variant, XGB_IMAGE } from "./fixtures/hosting.js";
+import { arnOf, endpointConfigRequest, endpointRequest, hostingEmulator, modelRequest, variant, OWN_IMAGE } from "./fixtures/hosting.js";
 
 const S = 1000;
 const ENDPOINT_ARN = arnOf("endpoint", "churn-endpoint");
@@ -66,8 +66,8 @@ describe("endpoint lifecycle", () => {
       DesiredInstanceCount: 1,
     });
     const [image] = summary!.DeployedImages!;
-    expect(image!.SpecifiedImage).toBe(XGB_IMAGE);
-    expect(image!.ResolvedImage).toMatch(/^683313688378\.dkr\.ecr\.us-east-1\.amazonaws\.com\/sagemaker-xgboost@sha256:[0-9a-f]{64}$/);
+    expect(image!.SpecifiedImage).toBe(OWN_IMAGE);
+    expect(image!.ResolvedImage).toMatch(/^123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/churn-trainer@sha256:[0-9a-f]{64}$/);
     expect(image!.ResolutionTime).toEqual(new Date(t0));
   });
 
@@ -419,6 +419,7 @@ describe("the AWS SDK's own endpoint waiters, unmodified ([MODEL] waiters-2.json
   // seconds per real second make a 30 000 s deployment 300 ms of polling every 5–10 ms.
   async function scaledHosting() {
     const emulator = createEmulator({
+      requireInputData: false,
       clock: new ScaledClock({ scale: 100_000 }),
       durations: { creatingSeconds: 30_000, deletingSeconds: 3_000 },
     });
@@ -453,6 +454,7 @@ describe("the AWS SDK's own endpoint waiters, unmodified ([MODEL] waiters-2.json
 
   it("waitUntilEndpointInService reports failure for an endpoint that ends Failed", async () => {
     const emulator = createEmulator({
+      requireInputData: false,
       clock: new ScaledClock({ scale: 100_000 }),
       rules: [{ match: { name: "churn-endpoint" }, outcome: { status: "Failed" } }],
     });

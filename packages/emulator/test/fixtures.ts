@@ -10,7 +10,7 @@ export function trainingJobRequest(overrides: Partial<CreateTrainingJobRequest> 
     TrainingJobName: "xgb-churn",
     RoleArn: ROLE_ARN,
     AlgorithmSpecification: {
-      TrainingImage: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
+      TrainingImage: "123456789012.dkr.ecr.us-east-1.amazonaws.com/churn-trainer:1",
       TrainingInputMode: "File",
     },
     HyperParameters: { num_round: "100", max_depth: "5" },
@@ -33,7 +33,7 @@ export function trainingJobRequest(overrides: Partial<CreateTrainingJobRequest> 
  */
 export function manualEmulator(options: EmulatorOptions = {}) {
   const clock = new VirtualClock({ autoAdvance: false });
-  const emulator = createEmulator({ clock, ...options });
+  const emulator = createEmulator({ requireInputData: false, clock, ...options });
   return { clock, emulator, client: emulator.client() };
 }
 

@@ -7,7 +7,7 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import { describe, expect, it } from "vitest";
 import { errorOf, manualEmulator } from "./fixtures.js";
-import { arnOf, modelRequest, XGB_IMAGE } from "./fixtures/hosting.js";
+import { arnOf, modelRequest, OWN_IMAGE } from "./fixtures/hosting.js";
 
 const S = 1000;
 
@@ -20,7 +20,7 @@ describe("models", () => {
     expect(d.ModelName).toBe("Churn-Model");
     expect(d.ModelArn).toBe(ModelArn);
     expect(d.CreationTime).toEqual(new Date(clock.now()));
-    expect(d.PrimaryContainer?.Image).toBe(XGB_IMAGE);
+    expect(d.PrimaryContainer?.Image).toBe(OWN_IMAGE);
     expect(d.EnableNetworkIsolation).toBe(false);
   });
 
@@ -50,13 +50,13 @@ describe("models", () => {
     const { client } = manualEmulator();
     const neither = await errorOf(() => client.send(new CreateModelCommand({ ModelName: "m" })));
     expect([neither.name, neither.message]).toEqual(["ValidationException", "Either PrimaryContainer or Containers must be specified."]);
-    const both = await errorOf(() => client.send(new CreateModelCommand(modelRequest({ Containers: [{ Image: XGB_IMAGE }] }))));
+    const both = await errorOf(() => client.send(new CreateModelCommand(modelRequest({ Containers: [{ Image: OWN_IMAGE }] }))));
     expect([both.name, both.message]).toEqual([
       "ValidationException",
       "Only one of PrimaryContainer and Containers may be specified, not both.",
     ]);
     const pipeline = await client.send(
-      new CreateModelCommand({ ModelName: "pipeline", Containers: [{ Image: XGB_IMAGE }, { Image: XGB_IMAGE }] }),
+      new CreateModelCommand({ ModelName: "pipeline", Containers: [{ Image: OWN_IMAGE }, { Image: OWN_IMAGE }] }),
     );
     expect(pipeline.ModelArn).toBe(arnOf("model", "pipeline"));
   });

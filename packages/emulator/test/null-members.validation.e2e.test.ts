@@ -14,7 +14,7 @@ import { tuningJobRequest } from "./fixtures/tuning.js";
  * The JS SDK never sends null (its serializer drops it), but boto3 users and hand-written
  * clients do, so these requests go through `serve`, the path every front door shares (HTTP
  * server, msw, the SDK's in-process handler), with the JSON exactly as written; what they
- * created is then read back with the SDK client, `createEmulator().client()`.
+ * created is then read back with the SDK client, `createEmulator({ requireInputData: false }).client()`.
  */
 
 interface Answer {

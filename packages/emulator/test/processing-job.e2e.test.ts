@@ -283,7 +283,11 @@ describe("ListProcessingJobs", () => {
 describe("the AWS SDK's own processing-job waiter and paginator, unmodified", () => {
   it("waitUntilProcessingJobCompletedOrStopped polls through InProgress to Completed on scaled time", async () => {
     // The waiter sleeps on real timers: 100 000 virtual seconds per real second make a two-hour job ~70 ms.
-    const emulator = createEmulator({ clock: new ScaledClock({ scale: 100_000 }), durations: { runningSeconds: 7200 } });
+    const emulator = createEmulator({
+      requireInputData: false,
+      clock: new ScaledClock({ scale: 100_000 }),
+      durations: { runningSeconds: 7200 },
+    });
     const client = emulator.client();
     await client.send(new CreateProcessingJobCommand(processingJobRequest({ StoppingCondition: undefined })));
     const observed: string[] = [];
@@ -307,6 +311,7 @@ describe("the AWS SDK's own processing-job waiter and paginator, unmodified", ()
 
   it("waitUntilProcessingJobCompletedOrStopped reports FAILURE for a Failed job ([MODEL] waiters-2.json acceptor)", async () => {
     const emulator = createEmulator({
+      requireInputData: false,
       clock: new ScaledClock({ scale: 100_000 }),
       durations: { runningSeconds: 7200 },
       rules: [{ match: { name: "churn-prep" }, outcome: { status: "Failed", failureReason: "ClientError: bad input" } }],

@@ -43,7 +43,7 @@ const waiter = { maxWaitTime: 3600, minDelay: 1, maxDelay: 2 } as const;
 
 describe("the AWS SDK's waiters on the default emulator client", () => {
   it("waitUntilTrainingJobCompletedOrStopped sees InProgress, then Completed", async () => {
-    const client = createEmulator().client();
+    const client = createEmulator({ requireInputData: false }).client();
     await client.send(new CreateTrainingJobCommand(trainingJobRequest()));
     const seen = recordStatuses(client, "TrainingJobStatus");
     const result = await waitUntilTrainingJobCompletedOrStopped({ client, ...waiter }, { TrainingJobName: "xgb-churn" });
@@ -53,7 +53,7 @@ describe("the AWS SDK's waiters on the default emulator client", () => {
   });
 
   it("waitUntilProcessingJobCompletedOrStopped sees InProgress, then Completed", async () => {
-    const client = createEmulator().client();
+    const client = createEmulator({ requireInputData: false }).client();
     await client.send(new CreateProcessingJobCommand(processingJobRequest()));
     const seen = recordStatuses(client, "ProcessingJobStatus");
     const name = processingJobRequest().ProcessingJobName!;
@@ -62,7 +62,7 @@ describe("the AWS SDK's waiters on the default emulator client", () => {
   });
 
   it("waitUntilTransformJobCompletedOrStopped (the issue's own call) sees InProgress, then Completed", async () => {
-    const client = createEmulator().client();
+    const client = createEmulator({ requireInputData: false }).client();
     await client.send(new CreateModelCommand(modelRequest({ ModelName: transformJobRequest().ModelName! })));
     await client.send(new CreateTransformJobCommand(transformJobRequest()));
     const seen = recordStatuses(client, "TransformJobStatus");
@@ -74,7 +74,7 @@ describe("the AWS SDK's waiters on the default emulator client", () => {
   });
 
   it("waitUntilEndpointInService sees Creating, then InService; waitUntilEndpointDeleted sees Deleting, then gone", async () => {
-    const client = createEmulator().client();
+    const client = createEmulator({ requireInputData: false }).client();
     await client.send(new CreateModelCommand(modelRequest()));
     await client.send(new CreateEndpointConfigCommand(endpointConfigRequest()));
     await client.send(new CreateEndpointCommand(endpointRequest()));
@@ -90,7 +90,7 @@ describe("the AWS SDK's waiters on the default emulator client", () => {
   });
 
   it("a user's own setTimeout polling loop sees every status a stop goes through, in order", async () => {
-    const emulator = createEmulator();
+    const emulator = createEmulator({ requireInputData: false });
     const client = emulator.client();
     await client.send(new CreateTrainingJobCommand(trainingJobRequest()));
     const { StopTrainingJobCommand, DescribeTrainingJobCommand } = await import("@aws-sdk/client-sagemaker");

@@ -95,7 +95,11 @@ describe("the AWS SDK's own waiter and paginator, unmodified", () => {
   it("waitUntilTrainingJobCompletedOrStopped polls through InProgress to Completed", async () => {
     // The SDK waiter sleeps on real timers, so the emulator runs on scaled time here: 200 000
     // virtual seconds per real second turn a two-hour job into ~40 ms of polling.
-    const emulator = createEmulator({ clock: new ScaledClock({ scale: 200_000 }), durations: { trainingSeconds: 7200 } });
+    const emulator = createEmulator({
+      requireInputData: false,
+      clock: new ScaledClock({ scale: 200_000 }),
+      durations: { trainingSeconds: 7200 },
+    });
     const client = emulator.client();
     const t0 = emulator.clock.now();
     await client.send(new CreateTrainingJobCommand(trainingJobRequest({ StoppingCondition: { MaxRuntimeInSeconds: 86_400 } })));

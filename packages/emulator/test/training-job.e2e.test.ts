@@ -128,7 +128,7 @@ describe("training job lifecycle", () => {
   it("matches rules on image and hyperparameters, and uses rule durations", async () => {
     const { clock, client } = manualEmulator({
       durations: ROUND_DURATIONS,
-      rules: [{ match: { image: /xgboost/, hyperParameters: { max_depth: "5" } }, durations: { trainingSeconds: 10 } }],
+      rules: [{ match: { image: /churn-trainer/, hyperParameters: { max_depth: "5" } }, durations: { trainingSeconds: 10 } }],
     });
     const t0 = clock.now();
     await client.send(new CreateTrainingJobCommand(trainingJobRequest()));

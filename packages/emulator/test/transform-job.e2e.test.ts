@@ -16,7 +16,7 @@ import { ScaledClock, type VirtualClock } from "@sagerun/transport";
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "../src/index.js";
 import { errorOf, manualEmulator } from "./fixtures.js";
-import { arnOf, modelRequest, XGB_IMAGE } from "./fixtures/hosting.js";
+import { arnOf, modelRequest, OWN_IMAGE } from "./fixtures/hosting.js";
 import { JOB_DURATIONS, jobArnOf, transformJobRequest } from "./fixtures/jobs.js";
 
 const S = 1000;
@@ -104,7 +104,7 @@ describe("transform job lifecycle", () => {
     const { clock, t0, describeJob, create } = await setup({
       rules: [
         {
-          match: { image: XGB_IMAGE },
+          match: { image: OWN_IMAGE },
           outcome: { status: "Failed", failureReason: "ClientError: 413 payload too large", afterSeconds: 30 },
         },
       ],
@@ -285,7 +285,11 @@ describe("ListTransformJobs", () => {
 
 describe("the AWS SDK's own transform-job waiter and paginator, unmodified", () => {
   it("waitUntilTransformJobCompletedOrStopped polls through InProgress to Completed on scaled time", async () => {
-    const emulator = createEmulator({ clock: new ScaledClock({ scale: 100_000 }), durations: { runningSeconds: 7200 } });
+    const emulator = createEmulator({
+      requireInputData: false,
+      clock: new ScaledClock({ scale: 100_000 }),
+      durations: { runningSeconds: 7200 },
+    });
     const client = emulator.client();
     await client.send(new CreateModelCommand(modelRequest()));
     await client.send(new CreateTransformJobCommand(transformJobRequest()));

@@ -60,9 +60,24 @@ export class LogGroup {
   ) {}
 }
 
+/**
+ * Lines a job will print, known ahead (its computation ran at one virtual instant) but revealed
+ * only as the clock passes each line's timestamp, and never past `until()`: the end of the job's
+ * running, which a stop that comes later moves earlier.
+ */
+interface ScheduledLines {
+  readonly group: string;
+  readonly stream: string;
+  /** In timestamp order. */
+  readonly events: readonly LogEventInput[];
+  next: number;
+  readonly until: () => number;
+}
+
 export class LogsStore {
   readonly groups = new Map<string, LogGroup>();
   #sequence = 0;
+  #scheduled: ScheduledLines[] = [];
 
   createGroup(name: string, now: number): LogGroup {
     const group = new LogGroup(name, now);
@@ -94,8 +109,38 @@ export class LogsStore {
     this.put(stream, events, now);
   }
 
+  /**
+   * Schedules `events` for `groupName`/`streamName`: each appears once the clock reaches its
+   * timestamp (ingested then), unless it lies after `until()` when that time has come.
+   */
+  schedule(groupName: string, streamName: string, events: readonly LogEventInput[], until: () => number, now: number): void {
+    const sorted = [...events].sort((a, b) => a.timestamp - b.timestamp);
+    this.#scheduled.push({ group: groupName, stream: streamName, events: sorted, next: 0, until });
+    this.reveal(now);
+  }
+
+  /** Appends every scheduled line whose time has come by `now`; forgets those that never will. */
+  reveal(now: number): void {
+    if (this.#scheduled.length === 0) return;
+    this.#scheduled = this.#scheduled.filter((lines) => {
+      const until = lines.until();
+      const limit = Math.min(now, until);
+      let end = lines.next;
+      while (end < lines.events.length && lines.events[end]!.timestamp <= limit) end++;
+      if (end > lines.next) {
+        const group = this.groups.get(lines.group) ?? this.createGroup(lines.group, lines.events[lines.next]!.timestamp);
+        const stream = group.streams.get(lines.stream) ?? this.createStream(group, lines.stream, lines.events[lines.next]!.timestamp);
+        // Each line is ingested when it is printed (virtual time), as the container's log driver ships it.
+        for (const event of lines.events.slice(lines.next, end)) this.put(stream, [event], event.timestamp);
+        lines.next = end;
+      }
+      return lines.next < lines.events.length && until > now;
+    });
+  }
+
   clear(): void {
     this.groups.clear();
+    this.#scheduled = [];
   }
 
   /** Every group, its streams and their event counts (not the events), for `emulator.state()`. */

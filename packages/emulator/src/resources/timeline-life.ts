@@ -18,3 +18,18 @@ export function timelineLife<R, S extends { readonly status: string }>(
     lastModified: (row, now) => pointAt(timelineOf(row), now).at,
   };
 }
+
+/**
+ * `life`, also asking for the store's attention at `dueAt(row)` when that comes before the next
+ * status change: the moment a job's container runs, which is not a status change of its own.
+ */
+export function alsoDueAt<R, L extends Required<RowLife<R>>>(life: L, dueAt: (row: R) => number | undefined): L {
+  return {
+    ...life,
+    nextChange(row: R, now: number) {
+      const next = life.nextChange(row, now);
+      const due = dueAt(row);
+      return due === undefined || due <= now || (next !== undefined && next < due) ? next : due;
+    },
+  };
+}

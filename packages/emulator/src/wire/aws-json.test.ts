@@ -4,7 +4,7 @@ import { createEmulator } from "../emulator.js";
 import { ServiceError, unimplementedOperation } from "../errors.js";
 import { errorResponse, serveWire, type Dispatch, type WireResponse } from "./aws-json.js";
 
-const emulator = createEmulator();
+const emulator = createEmulator({ requireInputData: false });
 const headers = (target: string | undefined) => ({
   ...(target ? { "X-Amz-Target": target } : {}),
   "Content-Type": "application/x-amz-json-1.1",

@@ -1,5 +1,7 @@
 import { connect } from "node:net";
 import { afterEach } from "vitest";
+import { ScaledClock } from "@sagerun/transport";
+import { createEmulator } from "../../src/index.js";
 import { startServer, type RunningServer, type ServerOptions } from "../../src/http.js";
 import { rawOf, type RawResponse } from "./front-door.js";
 
@@ -21,7 +23,11 @@ export function serverPerTest() {
     /** Starts a server on a free port, its log silenced unless `options.log` is given. */
     async start(options: ServerOptions = {}): Promise<RunningServer> {
       await server?.close();
-      server = await startServer({ port: 0, log: () => {}, ...options });
+      // Jobs here play lifecycles without input data (requireInputData off); the rest is the server's default.
+      const { timeScale, seed, ...rest } = options;
+      const emulator =
+        options.emulator ?? createEmulator({ requireInputData: false, clock: new ScaledClock({ scale: timeScale ?? 1 }), seed: seed ?? 1 });
+      server = await startServer({ port: 0, log: () => {}, ...rest, emulator });
       return server;
     },
     current,

@@ -62,7 +62,7 @@ describe("the HTTP server's admin routes under /_sagerun/", () => {
 
   it("refuses an advance past the last instant a Date can hold with a clear 400, and the clock still works after it (issue 7, item 6)", async () => {
     const clock = new VirtualClock({ autoAdvance: false });
-    await start({ emulator: createEmulator({ clock }) });
+    await start({ emulator: createEmulator({ requireInputData: false, clock }) });
     const before = clock.now();
     const room = Math.floor((MAX_TIME_MS - before) / 1000);
     for (const seconds of [1e300, Number.MAX_VALUE, room + 1]) {
@@ -85,11 +85,11 @@ describe("the HTTP server's admin routes under /_sagerun/", () => {
 
   it("moves a VirtualClock through the admin route, and refuses with 409 a clock that cannot move", async () => {
     const clock = new VirtualClock({ autoAdvance: false });
-    await start({ emulator: createEmulator({ clock }) });
+    await start({ emulator: createEmulator({ requireInputData: false, clock }) });
     const before = clock.now();
     await admin("/_sagerun/clock/advance", { seconds: 90 });
     expect(clock.now() - before).toBe(90_000);
-    await start({ emulator: createEmulator({ clock: systemClock }) });
+    await start({ emulator: createEmulator({ requireInputData: false, clock: systemClock }) });
     const refused = await admin("/_sagerun/clock/advance", { seconds: 1 });
     expect([refused.status, refused.json.__type]).toEqual([409, "ConflictException"]);
   });
@@ -124,7 +124,7 @@ describe("PUT /_sagerun/rules: replacing the rules at run time (issue 7, item 19
 
   it("makes a matching job fail with the rule's reason, from a JSON pattern, while others complete", async () => {
     const clock = new VirtualClock({ autoAdvance: false });
-    await start({ emulator: createEmulator({ clock }) });
+    await start({ emulator: createEmulator({ requireInputData: false, clock }) });
     const rules = [
       { match: { name: { regex: "^FLAKY-", flags: "i" } }, outcome: { status: "Failed", failureReason: "AlgorithmError: boom" } },
     ];
@@ -141,7 +141,7 @@ describe("PUT /_sagerun/rules: replacing the rules at run time (issue 7, item 19
 
   it("replaces, not appends: an empty list brings back the defaults for new jobs", async () => {
     const clock = new VirtualClock({ autoAdvance: false });
-    await start({ emulator: createEmulator({ clock, rules: [{ outcome: { status: "Failed" } }] }) });
+    await start({ emulator: createEmulator({ requireInputData: false, clock, rules: [{ outcome: { status: "Failed" } }] }) });
     expect(await admin("/_sagerun/rules", { rules: [] }, "PUT")).toMatchObject({ status: 200, json: { rules: 0 } });
     await createJob("after-reset");
     await admin("/_sagerun/clock/advance", { seconds: 3600 });

@@ -1,3 +1,5 @@
+import { ScaledClock } from "@sagerun/transport";
+import { createEmulator } from "../../src/index.js";
 import { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { startServer } from "../../src/http.js";
 import { describeConformance } from "./describe-conformance.js";
@@ -6,7 +8,11 @@ import { awsJsonHeaders, CREDENTIALS, rawOf, REGION } from "./front-door.js";
 // The HTTP door as boto3 and the AWS CLI meet it: the server's own defaults (real-time
 // ScaledClock), the SDK pointed at it with `endpoint`, and the clock moved by the admin route.
 describeConformance("HTTP server", async () => {
-  const server = await startServer({ port: 0, log: () => {} });
+  const server = await startServer({
+    port: 0,
+    log: () => {},
+    emulator: createEmulator({ requireInputData: false, clock: new ScaledClock() }),
+  });
   const client = new SageMakerClient({ region: REGION, credentials: CREDENTIALS, endpoint: server.url, maxAttempts: 1 });
   return {
     client,

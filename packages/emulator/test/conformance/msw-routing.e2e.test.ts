@@ -13,7 +13,7 @@ afterEach(() => close?.());
 const reported = captureMswReports();
 
 function intercept(options?: SageMakerHandlersOptions) {
-  const server = setupServer(...sageMakerHandlers(createEmulator(), options));
+  const server = setupServer(...sageMakerHandlers(createEmulator({ requireInputData: false }), options));
   server.listen({ onUnhandledRequest: "error" });
   close = () => server.close();
 }

@@ -1,3 +1,5 @@
+import { ScaledClock } from "@sagerun/transport";
+import { createEmulator } from "../../src/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../../src/http.js";
 import { trainingJobRequest } from "../fixtures.js";
@@ -18,7 +20,7 @@ describe.skipIf(!awsCliTool.available)(
         clientEnv(env),
       );
     beforeAll(async () => {
-      server = await startServer({ port: 0 });
+      server = await startServer({ port: 0, emulator: createEmulator({ requireInputData: false, clock: new ScaledClock() }) });
     });
     afterAll(async () => server?.close());
 

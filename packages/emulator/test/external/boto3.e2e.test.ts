@@ -23,7 +23,7 @@ describe.skipIf(!boto3Tool.available)(`boto3 against the HTTP server${boto3Tool.
     // request even on a loaded machine.
     server = await startServer({
       port: 0,
-      emulator: createEmulator({ clock: new ScaledClock({ scale: 1000 }), durations: { stoppingSeconds: 300 } }),
+      emulator: createEmulator({ requireInputData: false, clock: new ScaledClock({ scale: 1000 }), durations: { stoppingSeconds: 300 } }),
     });
     hosting = HOSTING_OPERATIONS.every((op) => server.emulator.operations.includes(op));
     const requests = {

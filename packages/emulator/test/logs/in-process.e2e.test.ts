@@ -4,7 +4,7 @@ import { describeLogs } from "./describe-logs.js";
 
 // The in-process door: emulator.logsClient() puts the emulator's request handler under a real CloudWatchLogsClient.
 describeLogs("the in-process request handler", async () => {
-  const emulator = createEmulator();
+  const emulator = createEmulator({ requireInputData: false });
   const logs = emulator.logsClient(CloudWatchLogsClient);
   return { logs, emulator, close: async () => logs.destroy() };
 });

@@ -12,7 +12,7 @@ const CREDENTIALS = { accessKeyId: "test", secretAccessKey: "test" };
 // The msw door: a CloudWatchLogsClient with the SDK's default settings (`logs.us-east-1.amazonaws.com`,
 // its node:http handler), intercepted by msw; unhandled requests fail, so nothing reaches AWS.
 describeLogs("msw with the SDK's default HTTP handler", async () => {
-  const emulator = createEmulator();
+  const emulator = createEmulator({ requireInputData: false });
   const server = setupServer(...sageMakerHandlers(emulator), ...s3Handlers(emulator), ...logsHandlers(emulator));
   server.listen({ onUnhandledRequest: "error" });
   const logs = new CloudWatchLogsClient({ region: "us-east-1", credentials: CREDENTIALS, maxAttempts: 1 });
@@ -31,7 +31,7 @@ describe("logsHandlers: which requests the msw door answers", () => {
   afterEach(() => close?.());
   const reported = captureMswReports();
   const intercept = (options?: SageMakerHandlersOptions) => {
-    const server = setupServer(...logsHandlers(createEmulator(), options));
+    const server = setupServer(...logsHandlers(createEmulator({ requireInputData: false }), options));
     server.listen({ onUnhandledRequest: "error" });
     close = () => server.close();
   };

@@ -13,7 +13,7 @@ afterEach(() => close?.());
 const reported = captureMswReports();
 
 function intercept(options?: SageMakerHandlersOptions) {
-  const server = setupServer(...s3Handlers(createEmulator({ region: "eu-west-1" }), options));
+  const server = setupServer(...s3Handlers(createEmulator({ requireInputData: false, region: "eu-west-1" }), options));
   server.listen({ onUnhandledRequest: "error" });
   close = () => server.close();
 }

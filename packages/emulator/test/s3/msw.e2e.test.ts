@@ -9,7 +9,7 @@ import { describeS3 } from "./describe-s3.js";
 describeS3(
   "msw with the SDK's default HTTP handler",
   async () => {
-    const emulator = createEmulator();
+    const emulator = createEmulator({ requireInputData: false });
     const server = setupServer(...sageMakerHandlers(emulator), ...s3Handlers(emulator));
     server.listen({ onUnhandledRequest: "error" });
     const s3 = new S3Client({ region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 });

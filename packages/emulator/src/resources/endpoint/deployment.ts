@@ -7,7 +7,8 @@ import type {
 } from "@aws-sdk/client-sagemaker";
 import { DEFAULT_VARIANT_WEIGHT } from "../endpoint-config/describe.js";
 import type { EndpointConfigRecord } from "../endpoint-config/record.js";
-import { modelImages, type ModelRecord } from "../model/record.js";
+import type { ModelContainer } from "../../containers/serving.js";
+import { modelImages, servingContainer, type ModelRecord } from "../model/record.js";
 
 /** One variant as deployed: its capacity and the images it runs, resolved at deployment. */
 export interface VariantDeployment {
@@ -17,6 +18,8 @@ export interface VariantDeployment {
   readonly instanceType?: string | undefined;
   readonly serverless?: ProductionVariantServerlessConfig | undefined;
   readonly images: readonly DeployedImage[];
+  /** The model's serving container, as it was when deployed (what InvokeEndpoint runs). */
+  readonly model?: ModelContainer | undefined;
 }
 
 /**
@@ -49,6 +52,7 @@ export function deploymentOf({ config, model, resolve, deploymentConfig }: Deplo
     instanceType: v.InstanceType,
     serverless: v.ServerlessConfig,
     images: v.ModelName === undefined ? [] : modelImages(model(v.ModelName)).map(resolve),
+    model: v.ModelName === undefined ? undefined : servingContainer(model(v.ModelName)),
   });
   return {
     configName: config.name,

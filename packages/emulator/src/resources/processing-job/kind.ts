@@ -1,5 +1,6 @@
 import { PROCESSING_JOB } from "../simple-job/errors.js";
 import { defineSimpleJobKind } from "../simple-job/kind.js";
+import { processingContainer } from "./container.js";
 import { describeProcessingJob } from "./describe.js";
 import { processingJobOperations } from "./operations.js";
 import type { ProcessingJobRecord } from "./record.js";
@@ -13,4 +14,5 @@ export const processingJobKind = defineSimpleJobKind<ProcessingJobRecord>({
   defaultSortOrder: "Ascending",
   describe: describeProcessingJob,
   operations: processingJobOperations,
+  container: processingContainer,
 });

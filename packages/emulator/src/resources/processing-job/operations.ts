@@ -27,7 +27,11 @@ export function processingJobOperations(kit: Kit<ProcessingJobRecord>): Operatio
             { name, image: input.AppSpecification.ImageUri },
             // The limit is optional for processing jobs ([MODEL] StoppingCondition is not required);
             // without one the emulator imposes none [INF].
-            { maxRuntimeSeconds: input.StoppingCondition?.MaxRuntimeInSeconds, defaultFailureReason: DEFAULT_PROCESSING_FAILURE_REASON },
+            {
+              maxRuntimeSeconds: input.StoppingCondition?.MaxRuntimeInSeconds,
+              defaultFailureReason: DEFAULT_PROCESSING_FAILURE_REASON,
+              runsCode: kit.ctx.data.containers.codeFor(input.AppSpecification.ImageUri)?.process !== undefined,
+            },
           ),
           tags: input.Tags,
         }),

@@ -20,6 +20,8 @@ export interface SimpleJobPlan {
   readonly outcome: Outcome;
   /** The FailureReason shown if the outcome is Failed (the rule's, else the kind's default). */
   readonly failureReason: string;
+  /** Whether code is registered for the job's image: its container runs when it starts. */
+  readonly runsCode?: boolean | undefined;
 }
 
 export interface SimpleJobPlanOptions {
@@ -27,6 +29,8 @@ export interface SimpleJobPlanOptions {
   readonly maxRuntimeSeconds?: number | undefined;
   /** The kind's FailureReason when the matching rule gives none. */
   readonly defaultFailureReason: string;
+  /** Whether the image has code to run (see SimpleJobPlan.runsCode). */
+  readonly runsCode?: boolean | undefined;
 }
 
 /** Plans a job from the emulator's durations and the first rule matching `subject`. */
@@ -41,5 +45,7 @@ export function planSimpleJob(ctx: EmulatorContext, subject: RuleSubject, option
     maxRuntimeMs: options.maxRuntimeSeconds === undefined ? Infinity : options.maxRuntimeSeconds * 1000,
     outcome,
     failureReason: (outcome.status === "Failed" ? outcome.failureReason : undefined) ?? options.defaultFailureReason,
+    // A rule that fixes the outcome makes the job a lifecycle play: its code does not run.
+    runsCode: options.runsCode === true && rule?.outcome === undefined,
   };
 }

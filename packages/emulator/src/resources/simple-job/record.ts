@@ -15,6 +15,24 @@ export interface SimpleJobRecord<Request> extends StoredRecord {
   readonly events: SimpleJobEvents;
   /** Derived from plan and events; kept only because it is recomputed on every event anyway. */
   readonly timeline: Timeline<SimpleJobState>;
+  /** What its container did when it started (jobs whose image runs code only). */
+  readonly run?: SimpleJobRun | undefined;
+  /** Set once its outputs are in S3. */
+  readonly uploaded?: true | undefined;
+}
+
+/** One run of a processing or transform container: how it ended, its lines, and the objects it leaves. */
+export interface SimpleJobRun {
+  /** The job's FailureReason when the container failed. */
+  readonly failureReason?: string | undefined;
+  readonly lines: readonly string[];
+  /** Written to S3 when the job completes, in this order. */
+  readonly uploads: readonly { readonly uri: string; readonly body: Uint8Array; readonly contentType?: string | undefined }[];
+}
+
+/** The record after new events, its timeline recomputed. */
+export function withSimpleEvents<R extends SimpleJobRecord<unknown>>(record: R, events: SimpleJobEvents): R {
+  return { ...record, events, timeline: simpleJobTimeline(record.plan, events) };
 }
 
 export interface NewSimpleJob<Request> {
@@ -45,6 +63,5 @@ export function newSimpleJobRecord<Request>(job: NewSimpleJob<Request>): SimpleJ
 export function withStopRequest<R extends SimpleJobRecord<unknown>>(record: R, now: number, kind: JobKindWords): R {
   const { status } = viewSimpleJob(record.timeline, now);
   if (status !== "InProgress") throw validationError(rejectedInStatus(kind.noun, status));
-  const events = { ...record.events, stopRequestedAt: now };
-  return { ...record, events, timeline: simpleJobTimeline(record.plan, events) };
+  return withSimpleEvents(record, { ...record.events, stopRequestedAt: now });
 }

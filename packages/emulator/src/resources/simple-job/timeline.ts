@@ -17,6 +17,8 @@ export interface SimpleJobState {
 export interface SimpleJobEvents {
   /** When Stop*Job was accepted. */
   readonly stopRequestedAt?: number | undefined;
+  /** When the job's container ran (at its start), and how it failed, if it did. */
+  readonly computed?: { readonly at: number; readonly failureReason?: string | undefined } | undefined;
 }
 
 const point = (at: number, state: SimpleJobState): Point<SimpleJobState> => ({ at: Math.round(at), state });
@@ -42,6 +44,13 @@ export function simpleJobTimeline(plan: SimpleJobPlan, events: SimpleJobEvents):
     const failsAt = Math.min(start + (outcome.afterSeconds ?? plan.runningMs / 2000) * 1000, completes);
     failure = { at: failsAt, ending: [point(failsAt, { status: "Failed", failureReason: plan.failureReason })], evenAtEnd: true };
   }
+  // The container's own failure shows once it had time to print it: [INF] a tenth of the run, at least 1 s, at most a minute.
+  const computed = events.computed;
+  let codeFailure: Interruption<SimpleJobState> | undefined;
+  if (computed?.failureReason !== undefined) {
+    const failsAt = Math.min(computed.at + Math.max(1000, Math.min(plan.runningMs / 10, 60_000)), completes);
+    codeFailure = { at: failsAt, ending: [point(failsAt, { status: "Failed", failureReason: computed.failureReason })], evenAtEnd: true };
+  }
   const stopping = (time: number): Interruption<SimpleJobState> => ({
     at: time,
     ending: [point(time, { status: "Stopping" }), point(time + plan.stoppingMs, { status: "Stopped" })],
@@ -49,9 +58,20 @@ export function simpleJobTimeline(plan: SimpleJobPlan, events: SimpleJobEvents):
   const stop = events.stopRequestedAt;
   return interrupted(natural, (state) => state.status === "InProgress", [
     failure,
+    codeFailure,
     stopping(start + plan.maxRuntimeMs),
     stop === undefined ? undefined : stopping(stop),
   ]);
+}
+
+/** When the container starts on this timeline, if the job gets that far. */
+export function containerStartsAt(timeline: Timeline<SimpleJobState>): number | undefined {
+  return timeline.find((p) => p.state.containerStarted === true)?.at;
+}
+
+/** When the job stops running (its Stopping or terminal point). */
+export function runningEndsAt(timeline: Timeline<SimpleJobState>): number {
+  return timeline.find((p) => p.state.status !== "InProgress")?.at ?? Number.POSITIVE_INFINITY;
 }
 
 /** When the container starts (ProcessingStartTime / TransformStartTime), if the job gets that far. */

@@ -37,7 +37,7 @@ export function describeTrainingJob(record: TrainingJobRecord, now: number): Des
     SecondaryStatusTransitions: transitions(past, terminal),
     FinalMetricDataList:
       current.state.status === "Completed"
-        ? Object.entries(plan.metrics).map(([MetricName, Value]) => ({ MetricName, Value, Timestamp: new Date(current.at) }))
+        ? Object.entries(finalMetrics(record)).map(([MetricName, Value]) => ({ MetricName, Value, Timestamp: new Date(current.at) }))
         : undefined,
     EnableNetworkIsolation: request.EnableNetworkIsolation ?? false,
     EnableInterContainerTrafficEncryption: request.EnableInterContainerTrafficEncryption ?? false,
@@ -46,6 +46,12 @@ export function describeTrainingJob(record: TrainingJobRecord, now: number): Des
     // Billing stops at the runtime limit even though stopping the instances takes a little longer.
     BillableTimeInSeconds: trainingSeconds !== undefined ? Math.min(trainingSeconds, maxRuntimeSeconds) : undefined,
   };
+}
+
+/** What the job reports: its container's metrics when it ran code (a rule's win), else the planned ones. */
+function finalMetrics(record: TrainingJobRecord): Readonly<Record<string, number>> {
+  if (record.run === undefined) return record.plan.metrics;
+  return Object.assign(Object.create(null) as Record<string, number>, record.run.metrics, record.plan.ruleMetrics);
 }
 
 /** The job as ListTrainingJobs shows it. */
@@ -64,10 +70,19 @@ export function summarizeTrainingJob(record: TrainingJobRecord, now: number): Tr
 }
 
 /** `<S3OutputPath>/<job>/output/model.tar.gz`, or the `…/output/model` prefix when uncompressed (docs/fidelity.md §5.1). */
-function modelArtifactsUri(record: TrainingJobRecord): string {
-  const base = (record.request.OutputDataConfig?.S3OutputPath ?? "").replace(/\/+$/, "");
+export function modelArtifactsUri(record: TrainingJobRecord): string {
   const uncompressed = record.request.OutputDataConfig?.CompressionType === "NONE";
-  return `${base}/${record.name}/output/${uncompressed ? "model" : "model.tar.gz"}`;
+  return `${outputBase(record)}/${uncompressed ? "model" : "model.tar.gz"}`;
+}
+
+/** `<S3OutputPath>/<job>/output/output.tar.gz`: what the algorithm wrote to /opt/ml/output/data. */
+export function outputArtifactsUri(record: TrainingJobRecord): string {
+  return `${outputBase(record)}/output.tar.gz`;
+}
+
+function outputBase(record: TrainingJobRecord): string {
+  const base = (record.request.OutputDataConfig?.S3OutputPath ?? "").replace(/\/+$/, "");
+  return `${base}/${record.name}/output`;
 }
 
 /**

@@ -1,12 +1,13 @@
 import { validationError } from "../../errors.js";
 import { defineKind, type Kit } from "../kind.js";
-import { timelineLife } from "../timeline-life.js";
+import { alsoDueAt, timelineLife } from "../timeline-life.js";
+import { computeDueAt, playContainer } from "./container-run.js";
 import { describeTrainingJob } from "./describe.js";
 import { duplicateTrainingJob, TRAINING_JOB_NOT_FOUND } from "./errors.js";
 import { trainingJobOperations } from "./operations.js";
 import { withEvents, type TrainingJobRecord } from "./record.js";
 
-const life = timelineLife(
+const statusLife = timelineLife(
   (row: TrainingJobRecord) => row.timeline,
   (row) => row.plan.createdAt,
 );
@@ -17,12 +18,13 @@ export const trainingJobKind = defineKind({
   arnType: "training-job",
   // [INF] of the order the real service takes (instance launch takes minutes).
   durations: { startingSeconds: 90, downloadingSeconds: 20, trainingSeconds: 300, uploadingSeconds: 15, stoppingSeconds: 30 },
-  life,
+  life: alsoDueAt(statusLife, computeDueAt),
   notFound: () => validationError(TRAINING_JOB_NOT_FOUND),
   duplicate: (existing: TrainingJobRecord) => duplicateTrainingJob(existing.arn),
   // [DOC] ListTrainingJobs: SortBy default CreationTime, SortOrder default Ascending.
-  listing: { defaultSortBy: "CreationTime", defaultSortOrder: "Ascending", lastModified: life.lastModified },
+  listing: { defaultSortBy: "CreationTime", defaultSortOrder: "Ascending", lastModified: statusLife.lastModified },
   describe: (row, now) => describeTrainingJob(row, now),
+  onDue: playContainer,
   operations: trainingJobOperations,
   effects: {
     /** A tuning job's child launching: it appears as an ordinary training job. */

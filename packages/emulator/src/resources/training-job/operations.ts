@@ -3,6 +3,7 @@ import { pointAt } from "../../lifecycle/timeline.js";
 import { rejectedInStatus } from "../job-status.js";
 import type { Kit } from "../kind.js";
 import type { Operations } from "../operation.js";
+import { checkInputsExist } from "../input-data.js";
 import { checkTrainingRequest } from "./check-request.js";
 import { describeTrainingJob, summarizeTrainingJob } from "./describe.js";
 import { planTrainingJob } from "./plan.js";
@@ -17,6 +18,11 @@ export function trainingJobOperations(kit: Kit<TrainingJobRecord>): Operations {
       const name = input.TrainingJobName;
       kit.checkNameFree(name);
       checkTrainingRequest(input);
+      checkInputsExist(
+        kit.ctx,
+        (input.InputDataConfig ?? []).flatMap((channel) => channel.DataSource?.S3DataSource ?? []),
+        input.RoleArn,
+      );
       const plan = planTrainingJob(kit.ctx, input);
       const record = kit.create(name, (arn) => ({
         name,

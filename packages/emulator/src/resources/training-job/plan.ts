@@ -21,6 +21,10 @@ export interface TrainingPlan {
   readonly outcome: Outcome;
   /** Final metric values, reported at Completed (FinalMetricDataList). */
   readonly metrics: Readonly<Record<string, number>>;
+  /** The metrics a rule sets: they win over what the job's container computes. */
+  readonly ruleMetrics?: Readonly<Record<string, number>> | undefined;
+  /** Whether code is registered for the image (built-in or the user's): the container runs at the Training phase. */
+  readonly runsCode?: boolean | undefined;
 }
 
 export function planTrainingJob(ctx: EmulatorContext, request: CreateTrainingJobRequest): TrainingPlan {
@@ -53,5 +57,9 @@ export function planTrainingJob(ctx: EmulatorContext, request: CreateTrainingJob
         : undefined,
     outcome: rule?.outcome ?? { status: "Completed" },
     metrics,
+    ruleMetrics: rule?.metrics,
+    // A rule that fixes the outcome makes the job a lifecycle play: its code does not run.
+    runsCode:
+      rule?.outcome === undefined && ctx.data.containers.codeFor(request.AlgorithmSpecification?.TrainingImage)?.train !== undefined,
   };
 }

@@ -12,6 +12,8 @@ export interface TrainingState {
 export interface TrainingEvents {
   /** When StopTrainingJob was accepted. */
   readonly stopRequestedAt?: number | undefined;
+  /** When the job's container ran (its Training phase began), and how it failed, if it did. */
+  readonly computed?: { readonly at: number; readonly failureReason?: string | undefined } | undefined;
 }
 
 /** [INF] default text; the real one is not documented (docs/fidelity.md §5.1). */
@@ -60,6 +62,15 @@ export function trainingTimeline(plan: TrainingPlan, events: TrainingEvents): Ti
     const failsAt = Math.min(trainingBegins + (outcome.afterSeconds ?? plan.trainingMs / 2000) * 1000, completes);
     failure = { at: failsAt, ending: [at(failsAt, "Failed", "Failed", outcome.failureReason ?? DEFAULT_FAILURE_REASON)], evenAtEnd: true };
   }
+  // The container's own failure shows once it had time to print it: [INF] a tenth of the phase, at most a minute.
+  const computed = events.computed;
+  const codeFailure: Interruption<TrainingState> | undefined =
+    computed?.failureReason === undefined
+      ? undefined
+      : (() => {
+          const failsAt = Math.min(computed.at + Math.max(1000, Math.min(plan.trainingMs / 10, 60_000)), completes);
+          return { at: failsAt, ending: [at(failsAt, "Failed", "Failed", computed.failureReason)], evenAtEnd: true };
+        })();
   const stopping = (time: number, secondary: SecondaryStatus, message: string): Interruption<TrainingState> => ({
     at: time,
     ending: [at(time, "Stopping", "Stopping", "Stopping the training job"), at(time + plan.stoppingMs, "Stopped", secondary, message)],
@@ -67,6 +78,7 @@ export function trainingTimeline(plan: TrainingPlan, events: TrainingEvents): Ti
   const stop = events.stopRequestedAt;
   return interrupted(natural, (state) => state.status === "InProgress", [
     failure,
+    codeFailure,
     stopping(start + plan.maxRuntimeMs, "MaxRuntimeExceeded", MAX_RUNTIME_MESSAGE),
     plan.maxWaitMs === undefined ? undefined : stopping(t0 + plan.maxWaitMs, "MaxWaitTimeExceeded", MAX_WAIT_MESSAGE),
     stop === undefined ? undefined : stopping(stop, "Stopped", "Training job stopped"),
@@ -76,4 +88,14 @@ export function trainingTimeline(plan: TrainingPlan, events: TrainingEvents): Ti
 /** When instances are up and billing starts (TrainingStartTime), if the job gets that far. */
 export function trainingStartTime(plan: TrainingPlan): number {
   return plan.createdAt + plan.startingMs;
+}
+
+/** When the Training phase begins on this timeline (the container runs), if the job gets that far. */
+export function trainingBeginsAt(timeline: Timeline<TrainingState>): number | undefined {
+  return timeline.find((point) => point.state.secondary === "Training")?.at;
+}
+
+/** When the job stops running (its terminal or Stopping point), if it does. */
+export function runningEndsAt(timeline: Timeline<TrainingState>): number {
+  return timeline.find((point) => point.state.status !== "InProgress")?.at ?? Number.POSITIVE_INFINITY;
 }

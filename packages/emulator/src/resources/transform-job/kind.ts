@@ -1,5 +1,6 @@
 import { TRANSFORM_JOB } from "../simple-job/errors.js";
 import { defineSimpleJobKind } from "../simple-job/kind.js";
+import { transformContainer } from "./container.js";
 import { describeTransformJob } from "./describe.js";
 import { transformJobOperations } from "./operations.js";
 import type { TransformJobRecord } from "./record.js";
@@ -16,4 +17,5 @@ export const transformJobKind = defineSimpleJobKind<TransformJobRecord>({
   defaultSortOrder: "Descending",
   describe: describeTransformJob,
   operations: transformJobOperations,
+  container: transformContainer,
 });

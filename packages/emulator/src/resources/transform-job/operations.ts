@@ -2,18 +2,17 @@ import { validationError } from "../../errors.js";
 import type { Kit } from "../kind.js";
 import { modelNotFound } from "../model/errors.js";
 import { modelKind } from "../model/kind.js";
-import { modelImages } from "../model/record.js";
+import { modelImages, servingContainer } from "../model/record.js";
 import type { Operations } from "../operation.js";
 import { TRANSFORM_JOB } from "../simple-job/errors.js";
 import { listSimpleJobs } from "../simple-job/kind.js";
 import { planSimpleJob } from "../simple-job/plan.js";
 import { newSimpleJobRecord, withStopRequest } from "../simple-job/record.js";
+import { checkInputsExist } from "../input-data.js";
 import { checkTransformRequest } from "./check-request.js";
 import { describeTransformJob, summarizeTransformJob } from "./describe.js";
+import { DEFAULT_TRANSFORM_FAILURE_REASON } from "./container.js";
 import type { TransformJobRecord } from "./record.js";
-
-/** [OBS] the FailureReason failed batch transforms report when the container errs (public run logs). */
-const DEFAULT_TRANSFORM_FAILURE_REASON = "ClientError: See job logs for more information";
 
 /**
  * StopTransformJob of a job that does not exist. [OBS] comic/grand-challenge client code treats
@@ -32,12 +31,20 @@ export function transformJobOperations(kit: Kit<TransformJobRecord>): Operations
       // model family's "Could not find model" ([OBS] for CreateEndpoint, [INF] here).
       const model = models.get(input.ModelName);
       if (!model) throw validationError(modelNotFound(kit.ctx.arn("model", input.ModelName)));
+      checkInputsExist(kit.ctx, [input.TransformInput.DataSource.S3DataSource], model.request.ExecutionRoleArn);
+      const container = servingContainer(model);
       const plan = planSimpleJob(
         kit.ctx,
         { name, image: modelImages(model)[0] },
-        { defaultFailureReason: DEFAULT_TRANSFORM_FAILURE_REASON },
+        {
+          defaultFailureReason: DEFAULT_TRANSFORM_FAILURE_REASON,
+          runsCode: container !== undefined && kit.ctx.data.containers.codeFor(container.image)?.serve !== undefined,
+        },
       );
-      const record = kit.create(name, (arn) => newSimpleJobRecord({ name, arn, request: input, plan, tags: input.Tags }));
+      const record = kit.create(name, (arn) => ({
+        ...newSimpleJobRecord({ name, arn, request: input, plan, tags: input.Tags }),
+        model: container,
+      }));
       return { TransformJobArn: record.arn };
     },
 
