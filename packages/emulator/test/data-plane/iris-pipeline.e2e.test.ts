@@ -1,0 +1,137 @@
+import { CloudWatchLogsClient, DescribeLogStreamsCommand, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateModelCommand,
+  CreateTrainingJobCommand,
+  CreateTransformJobCommand,
+  DescribeTrainingJobCommand,
+  waitUntilEndpointInService,
+  waitUntilTrainingJobCompletedOrStopped,
+  waitUntilTransformJobCompletedOrStopped,
+} from "@aws-sdk/client-sagemaker";
+import { InvokeEndpointCommand, SageMakerRuntimeClient } from "@aws-sdk/client-sagemaker-runtime";
+import { describe, expect, it } from "vitest";
+import { untarGzip } from "../../src/data/tar.js";
+import { createEmulator } from "../../src/index.js";
+import { ROLE_ARN } from "../fixtures.js";
+import { irisCsv, irisSplit } from "../fixtures/iris.js";
+
+/** The us-east-1 k-NN image (SageMaker developer guide, "Docker Registry Paths and Example Code"). */
+const KNN_IMAGE = "382416733822.dkr.ecr.us-east-1.amazonaws.com/knn:1";
+const WAIT = { maxWaitTime: 24 * 3600, minDelay: 1 } as const;
+
+/**
+ * The seed's Iris pipeline through real clients only (issue 8, "Done when"): upload the CSVs →
+ * train k-NN → model.tar.gz untars → create model → batch transform → read the .out objects →
+ * accuracy from the predictions; then an endpoint answers InvokeEndpoint, and the job's lines
+ * come back through CloudWatch Logs.
+ */
+describe("the Iris pipeline on the emulator, through the AWS SDK clients", () => {
+  it("trains k-NN, transforms the test set with its model, and serves it, with accuracy ≥ 0.9", async () => {
+    const emulator = createEmulator();
+    const sagemaker = emulator.client();
+    const s3 = emulator.s3Client(S3Client);
+    const { train, test } = irisSplit();
+
+    await s3.send(new CreateBucketCommand({ Bucket: "iris" }));
+    await s3.send(new PutObjectCommand({ Bucket: "iris", Key: "data/train/iris.csv", Body: irisCsv({ label: true }, train) }));
+    await s3.send(new PutObjectCommand({ Bucket: "iris", Key: "data/test/iris.csv", Body: irisCsv({ label: true }, test) }));
+    await s3.send(new PutObjectCommand({ Bucket: "iris", Key: "data/batch/iris.csv", Body: irisCsv({ label: false }, test) }));
+
+    const channel = (name: string, prefix: string) => ({
+      ChannelName: name,
+      ContentType: "text/csv",
+      DataSource: { S3DataSource: { S3DataType: "S3Prefix" as const, S3Uri: `s3://iris/${prefix}` } },
+    });
+    await sagemaker.send(
+      new CreateTrainingJobCommand({
+        TrainingJobName: "iris-knn",
+        RoleArn: ROLE_ARN,
+        AlgorithmSpecification: { TrainingImage: KNN_IMAGE, TrainingInputMode: "File" },
+        HyperParameters: { feature_dim: "4", k: "5", predictor_type: "classifier", sample_size: "200" },
+        InputDataConfig: [channel("train", "data/train/"), channel("test", "data/test/")],
+        OutputDataConfig: { S3OutputPath: "s3://iris/output/" },
+        ResourceConfig: { InstanceType: "ml.m5.large", InstanceCount: 1, VolumeSizeInGB: 10 },
+        StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+      }),
+    );
+    await waitUntilTrainingJobCompletedOrStopped({ client: sagemaker, ...WAIT }, { TrainingJobName: "iris-knn" });
+    const trained = await sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: "iris-knn" }));
+    expect(trained.TrainingJobStatus).toBe("Completed");
+    const accuracy = trained.FinalMetricDataList?.find((m) => m.MetricName === "test:accuracy")?.Value;
+    expect(accuracy).toBeGreaterThanOrEqual(0.9);
+
+    // The artifact is a real gzip'd tar at the path Describe names.
+    expect(trained.ModelArtifacts?.S3ModelArtifacts).toBe("s3://iris/output/iris-knn/output/model.tar.gz");
+    const artifact = await s3.send(new GetObjectCommand({ Bucket: "iris", Key: "output/iris-knn/output/model.tar.gz" }));
+    const files = untarGzip(await artifact.Body!.transformToByteArray());
+    expect(files.size).toBeGreaterThan(0);
+
+    await sagemaker.send(
+      new CreateModelCommand({
+        ModelName: "iris-knn",
+        ExecutionRoleArn: ROLE_ARN,
+        PrimaryContainer: { Image: KNN_IMAGE, ModelDataUrl: trained.ModelArtifacts!.S3ModelArtifacts },
+      }),
+    );
+    await sagemaker.send(
+      new CreateTransformJobCommand({
+        TransformJobName: "iris-batch",
+        ModelName: "iris-knn",
+        TransformInput: {
+          DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: "s3://iris/data/batch/" } },
+          ContentType: "text/csv",
+          SplitType: "Line",
+        },
+        TransformOutput: { S3OutputPath: "s3://iris/predictions/", Accept: "application/jsonlines", AssembleWith: "Line" },
+        TransformResources: { InstanceType: "ml.m5.large", InstanceCount: 1 },
+      }),
+    );
+    await waitUntilTransformJobCompletedOrStopped({ client: sagemaker, ...WAIT }, { TransformJobName: "iris-batch" });
+    const out = await s3.send(new GetObjectCommand({ Bucket: "iris", Key: "predictions/iris.csv.out" }));
+    const predictions = (await out.Body!.transformToString())
+      .trim()
+      .split("\n")
+      .map((line) => (JSON.parse(line) as { predicted_label: number }).predicted_label);
+    expect(predictions).toHaveLength(test.length);
+    const correct = predictions.filter((label, i) => label === test[i]!.label).length;
+    expect(correct / test.length).toBeGreaterThanOrEqual(0.9);
+
+    // An endpoint serving the same model answers with real predictions.
+    await sagemaker.send(
+      new CreateEndpointConfigCommand({
+        EndpointConfigName: "iris-knn",
+        ProductionVariants: [{ VariantName: "AllTraffic", ModelName: "iris-knn", InstanceType: "ml.m5.large", InitialInstanceCount: 1 }],
+      }),
+    );
+    await sagemaker.send(new CreateEndpointCommand({ EndpointName: "iris", EndpointConfigName: "iris-knn" }));
+    await waitUntilEndpointInService({ client: sagemaker, ...WAIT }, { EndpointName: "iris" });
+    const runtime = emulator.runtimeClient(SageMakerRuntimeClient);
+    const answer = await runtime.send(
+      new InvokeEndpointCommand({
+        EndpointName: "iris",
+        ContentType: "text/csv",
+        Accept: "application/json",
+        Body: "5.1,3.5,1.4,0.2\n6.7,3.0,5.2,2.3",
+      }),
+    );
+    expect(answer.InvokedProductionVariant).toBe("AllTraffic");
+    const served = JSON.parse(new TextDecoder().decode(answer.Body)) as { predictions: { predicted_label: number }[] };
+    expect(served.predictions.map((p) => p.predicted_label)).toEqual([0, 2]);
+
+    // The training job's lines, through the Logs client, where SageMaker puts them.
+    const logs = emulator.logsClient(CloudWatchLogsClient);
+    const group = "/aws/sagemaker/TrainingJobs";
+    const { logStreams } = await logs.send(new DescribeLogStreamsCommand({ logGroupName: group, logStreamNamePrefix: "iris-knn/" }));
+    expect(logStreams?.map((s) => s.logStreamName)).toEqual([expect.stringMatching(/^iris-knn\/algo-1-\d+$/)]);
+    const { events } = await logs.send(
+      new GetLogEventsCommand({ logGroupName: group, logStreamName: logStreams![0]!.logStreamName!, startFromHead: true }),
+    );
+    const lines = events!.map((e) => e.message);
+    expect(lines.some((line) => line?.includes("#test_score (algo-1) : ('accuracy'"))).toBe(true);
+    const start = trained.SecondaryStatusTransitions!.find((t) => t.Status === "Training")!.StartTime!.getTime();
+    for (const event of events!) expect(event.timestamp).toBeGreaterThanOrEqual(start);
+  });
+});
