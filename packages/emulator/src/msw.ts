@@ -1,7 +1,7 @@
 /**
  * @module
  * `@sagerun/emulator/msw`: the emulator behind msw, for code that creates its own SageMakerClient,
- * S3Client or CloudWatchLogsClient.
+ * S3Client, CloudWatchLogsClient or SageMakerRuntimeClient.
  * Needs the optional peer dependency `msw` (2.x).
  *
  * @example
@@ -9,5 +9,5 @@
  * server.listen({ onUnhandledRequest: "error" });
  */
 
-export { logsHandlers, s3Handlers, sageMakerHandlers } from "./front-doors/msw.js";
+export { logsHandlers, runtimeHandlers, s3Handlers, sageMakerHandlers } from "./front-doors/msw.js";
 export type { SageMakerHandlersOptions } from "./front-doors/msw.js";

@@ -138,8 +138,11 @@ export function checkOptions(options: EmulatorOptions, phases: readonly string[]
   if (options.images !== undefined) checkImages(options.images);
 }
 
-/** Each image registration names its image and gives only functions for what it runs. */
-function checkImages(images: readonly ImageCode[]): void {
+/**
+ * Each image registration names its image and gives only functions for what it runs: at creation,
+ * and for `sagerun-emulator serve --images FILE` before the emulator is made.
+ */
+export function checkImages(images: readonly ImageCode[]): void {
   if (!Array.isArray(images)) throw new TypeError(`images must be an array of image registrations, got ${describe(images)}.`);
   images.forEach((code, i) => {
     const where = `images[${i}]`;

@@ -7,12 +7,15 @@ import { parseArgs } from "node:util";
 import { ScaledClock } from "@sagerun/transport";
 import packageJson from "../../package.json" with { type: "json" };
 import { createEmulator, type Emulator } from "../emulator.js";
+import type { ImageCode } from "../containers/contract.js";
 import { ConfigError, loadConfig, type ConfigOptions } from "./config-file.js";
+import { loadImages } from "./images-file.js";
 import { startServer, type RunningServer } from "./http-server.js";
 
 const USAGE = `Usage: sagerun-emulator serve [options]
 
-Serves an in-memory Amazon SageMaker API (AWS JSON 1.1) over HTTP for boto3, the AWS CLI and Airflow.
+Serves an in-memory Amazon SageMaker API (AWS JSON 1.1) over HTTP for boto3, the AWS CLI and Airflow,
+with SageMaker Runtime, S3 and CloudWatch Logs on the same port.
 
 Options:
   --host <address>      interface to bind (default 127.0.0.1: loopback only, no credentials are checked)
@@ -21,12 +24,15 @@ Options:
   --seed <n>            seed for request ids, metrics and jitter (default 1; wins over the config's)
   --config <file>       emulator options: .json, or a .js/.mjs/.ts module whose default export is
                         them (durations, rules with outcomes and metrics, seed, region, accountId, ...)
+  --images <file>       code for your own container images: a .js/.mjs/.ts module whose default
+                        export (or export named images) is an array of { image, train?, process?,
+                        serve? }; they are tried before the config's images
   --allow-host <name>   a further name clients may address the server by (repeatable), e.g. a
                         docker-compose service name; localhost and IP addresses always work
   -v, --version         print the version
   -h, --help            show this help
 
-Point a client at it:  AWS_ENDPOINT_URL_SAGEMAKER=http://127.0.0.1:4566 (see docs/clients.md)
+Point a client at it:  AWS_ENDPOINT_URL=http://127.0.0.1:4566 (every service; see docs/clients.md)
 Admin: GET /_sagerun/health, GET /_sagerun/state, POST /_sagerun/reset,
        POST /_sagerun/clock/advance {"seconds": N}, PUT /_sagerun/rules {"rules": [...]}
        (writes need Content-Type: application/json)`;
@@ -37,6 +43,7 @@ const OPTIONS = {
   "time-scale": { type: "string" },
   seed: { type: "string" },
   config: { type: "string" },
+  images: { type: "string" },
   "allow-host": { type: "string", multiple: true },
   version: { type: "boolean", short: "v" },
   help: { type: "boolean", short: "h" },
@@ -62,7 +69,7 @@ export function processIo(): CliIo {
 /**
  * Runs the CLI on `argv` (the arguments after the program name); resolves with the exit code:
  * 0 after a clean shutdown (or for --help/--version), 1 when the server cannot listen, 2 for a
- * usage error, a bad config file included.
+ * usage error, a bad config or images file included.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let parsed;
@@ -93,13 +100,32 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   if (values.seed !== undefined && seed === undefined)
     return usageError(io, `--seed must be a non-negative integer, got '${values.seed}'.`);
 
+  let config: ConfigOptions;
+  let images: ImageCode[];
+  try {
+    config = values.config === undefined ? {} : await loadConfig(values.config);
+  } catch (error) {
+    if (error instanceof ConfigError) return usageError(io, `--config ${error.message}`);
+    throw error;
+  }
+  try {
+    images = values.images === undefined ? [] : await loadImages(values.images);
+  } catch (error) {
+    if (error instanceof ConfigError) return usageError(io, `--images ${error.message}`);
+    throw error;
+  }
   let emulator: Emulator;
   try {
-    const config: ConfigOptions = values.config === undefined ? {} : await loadConfig(values.config);
-    emulator = createEmulator({ ...config, clock: new ScaledClock({ scale: timeScale }), seed: seed ?? config.seed ?? 1 });
+    emulator = createEmulator({
+      ...config,
+      // The command line's registrations come first: for an image both match, they win, as --seed does.
+      ...(images.length > 0 ? { images: [...images, ...(config.images ?? [])] } : {}),
+      clock: new ScaledClock({ scale: timeScale }),
+      seed: seed ?? config.seed ?? 1,
+    });
   } catch (error) {
-    // createEmulator refuses misspelled or impossible options with TypeError/RangeError.
-    if (error instanceof ConfigError) return usageError(io, `--config ${error.message}`);
+    // createEmulator refuses misspelled or impossible options with TypeError/RangeError; --images
+    // was checked on its own above, so what it refuses is the config's.
     if (error instanceof TypeError || error instanceof RangeError) return usageError(io, `--config ${values.config}: ${error.message}`);
     throw error;
   }

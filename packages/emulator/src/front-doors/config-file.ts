@@ -19,7 +19,8 @@ export class ConfigError extends Error {
 }
 
 const JSON_EXTENSIONS = new Set([".json"]);
-const MODULE_EXTENSIONS = new Set([".js", ".mjs", ".cjs", ".ts", ".mts", ".cts"]);
+/** The files {@link importModule} loads. */
+export const MODULE_EXTENSIONS: ReadonlySet<string> = new Set([".js", ".mjs", ".cjs", ".ts", ".mts", ".cts"]);
 
 export async function loadConfig(file: string): Promise<ConfigOptions> {
   const path = resolve(file);
@@ -74,40 +75,47 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
-/**
- * The module's default export. Node runs .js and .mjs itself, and TypeScript when it can (under
- * tsx, or a node that strips types); otherwise tsx's `tsImport` loads it when tsx is installed.
- */
+/** The module's default export (see {@link importModule}). */
 async function importDefault(path: string, file: string): Promise<unknown> {
-  const url = pathToFileURL(path).href;
-  let module: { default?: unknown };
-  try {
-    module = (await import(url)) as { default?: unknown };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ERR_MODULE_NOT_FOUND" && (error as Error).message.includes(path)) throw new ConfigError(`${file}: no such file.`);
-    if (code !== "ERR_UNKNOWN_FILE_EXTENSION") throw new ConfigError(`${file}: importing it failed: ${(error as Error).message}`);
-    module = await importWithTsx(url, file);
-  }
-  const value = defaultExport(module);
+  const value = defaultExport(await importModule(path, file));
   if (value === undefined) throw new ConfigError(`${file}: the module has no default export; export the options as default.`);
   return value;
 }
 
 /**
+ * The module at `path` (absolute; `file` is how the user wrote it, for messages): its namespace.
+ * Node runs .js and .mjs itself, and TypeScript when it can (under tsx, or a node that strips
+ * types); otherwise tsx's `tsImport` loads it when tsx is installed. Any failure is a ConfigError.
+ */
+export async function importModule(path: string, file: string): Promise<ModuleNamespace> {
+  const url = pathToFileURL(path).href;
+  try {
+    return (await import(url)) as ModuleNamespace;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ERR_MODULE_NOT_FOUND" && (error as Error).message.includes(path)) throw new ConfigError(`${file}: no such file.`);
+    if (code !== "ERR_UNKNOWN_FILE_EXTENSION") throw new ConfigError(`${file}: importing it failed: ${(error as Error).message}`);
+    return importWithTsx(url, file);
+  }
+}
+
+/** A module's exports by name; `default` is the default export. */
+export type ModuleNamespace = { readonly default?: unknown } & Readonly<Record<string, unknown>>;
+
+/**
  * A module namespace's default export. tsx's `tsImport` compiles a TypeScript file outside an ESM
  * package to CommonJS, and its `export default` then arrives one level down, flagged __esModule.
  */
-export function defaultExport(module: { default?: unknown }): unknown {
+export function defaultExport(module: { readonly default?: unknown }): unknown {
   const value = module.default;
   const compiled = typeof value === "object" && value !== null && (value as { __esModule?: unknown }).__esModule === true;
   return compiled ? (value as { default?: unknown }).default : value;
 }
 
-async function importWithTsx(url: string, file: string): Promise<{ default?: unknown }> {
+async function importWithTsx(url: string, file: string): Promise<ModuleNamespace> {
   // A variable specifier: tsx is optional, so neither the compiler nor the bundler should resolve it.
   const tsxApi = "tsx/esm/api";
-  let tsImport: (specifier: string, parent: string) => Promise<{ default?: unknown }>;
+  let tsImport: (specifier: string, parent: string) => Promise<ModuleNamespace>;
   try {
     ({ tsImport } = (await import(tsxApi)) as { tsImport: typeof tsImport });
   } catch {

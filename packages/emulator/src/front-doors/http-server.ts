@@ -8,7 +8,7 @@ import { decodeRequestBody, type WireResponse } from "../wire/aws-json.js";
 import { ADMIN_PREFIX, findAdminRoute } from "./admin-routes.js";
 import { answerOnSocket, BodyTooLargeError, clientErrorAnswer, readBody, sendError, sendJson, sendWire } from "./http-io.js";
 import { ownHosts, type OwnHosts } from "./own-host.js";
-import { adminRefusal, hostRefusal } from "./request-guards.js";
+import { adminRefusal, hostRefusal, methodRefusal } from "./request-guards.js";
 import { parseRequestTarget } from "./request-target.js";
 import { resolveTimeouts, type ServerTimeouts } from "./server-timeouts.js";
 
@@ -70,7 +70,8 @@ interface Served {
 }
 
 /**
- * Serves the SageMaker API (AWS JSON 1.1 on `POST /`) and S3 (REST-XML, any method; the emulator
+ * Serves the SageMaker API and CloudWatch Logs (AWS JSON 1.1 on `POST /`), SageMaker Runtime
+ * (REST-JSON, `POST /endpoints/{name}/invocations`) and S3 (REST-XML, any method; the emulator
  * routes each request to its service, see service-router.ts) over node:http for clients outside the
  * process: boto3, the AWS CLI, Airflow. Admin routes under `/_sagerun/` reset the emulator, move
  * its clock, replace its rules and dump its state. The default clock runs on real time (scale 1),
@@ -174,12 +175,9 @@ async function handle(served: Served, request: IncomingMessage, response: Server
 
   if (!target.path.startsWith(ADMIN_PREFIX) && `${target.path}/` !== ADMIN_PREFIX) {
     const wireTarget = request.url ?? "/";
-    // S3 is REST: every method is an operation there. SageMaker is served on POST only.
     const service = serviceOf({ method, target: wireTarget, headers: request.headers, body: undefined });
-    if (method !== "POST" && service !== "s3") {
-      const message = `The ${service === "logs" ? "CloudWatch Logs" : "SageMaker"} API is served on POST only, got ${method} ${target.path.slice(0, 200)}.`;
-      return sendError(response, new ServiceError("MethodNotAllowedException", message), { allow: "POST" });
-    }
+    const wrongMethod = methodRefusal(service, method, target.path);
+    if (wrongMethod) return sendError(response, wrongMethod, { allow: "POST" });
     const body = await readOrRefuse(served, request, response);
     if (!body) return;
     const wire = served.emulator.serve({ method, target: wireTarget, headers: request.headers, body });

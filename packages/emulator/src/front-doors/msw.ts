@@ -37,7 +37,7 @@ const SAGEMAKER_HOST = /^api(?:-fips)?\.sagemaker\.([a-z0-9-]+)\.(?:amazonaws\.c
  * @see https://mswjs.io/docs/api/setup-server
  */
 export function sageMakerHandlers(emulator: Emulator, options: SageMakerHandlersOptions = {}): HttpHandler[] {
-  return awsJsonHandlers(emulator, SAGEMAKER_HOST, options);
+  return postHandlers(emulator, SAGEMAKER_HOST, options);
 }
 
 /**
@@ -80,11 +80,32 @@ const LOGS_HOST = /^logs(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|api
  * const server = setupServer(...sageMakerHandlers(emulator), ...logsHandlers(emulator));
  */
 export function logsHandlers(emulator: Emulator, options: SageMakerHandlersOptions = {}): HttpHandler[] {
-  return awsJsonHandlers(emulator, LOGS_HOST, options);
+  return postHandlers(emulator, LOGS_HOST, options);
 }
 
-/** An AWS JSON service's handlers: POST to a host `host` matches, in a region the options allow (its capture group). */
-function awsJsonHandlers(emulator: Emulator, host: RegExp, options: SageMakerHandlersOptions): HttpHandler[] {
+/**
+ * SageMaker Runtime's hosts as the AWS SDK resolves them (its endpoint rules):
+ * `runtime.sagemaker.<region>.amazonaws.com`, the FIPS forms `runtime-fips.sagemaker.…` and
+ * `runtime.sagemaker-fips.…`, and the China and dual-stack suffixes. The region is the capture group.
+ */
+const RUNTIME_HOST = /^runtime(?:-fips)?\.sagemaker(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|api\.aws)$/;
+
+/**
+ * msw request handlers that answer SageMaker Runtime from `emulator`, for code that builds its own
+ * `SageMakerRuntimeClient` with the SDK's default HTTP handler: InvokeEndpoint
+ * (`POST /endpoints/{EndpointName}/invocations`) runs the endpoint's serving code. Every POST to a
+ * runtime host is answered, so the invocations the emulator lacks (streaming, asynchronous) get its
+ * NotImplemented instead of msw's unhandled-request error.
+ *
+ * @example
+ * const server = setupServer(...sageMakerHandlers(emulator), ...s3Handlers(emulator), ...runtimeHandlers(emulator));
+ */
+export function runtimeHandlers(emulator: Emulator, options: SageMakerHandlersOptions = {}): HttpHandler[] {
+  return postHandlers(emulator, RUNTIME_HOST, options);
+}
+
+/** A POST-only service's handlers: POST to a host `host` matches, in a region the options allow (its capture group). */
+function postHandlers(emulator: Emulator, host: RegExp, options: SageMakerHandlersOptions): HttpHandler[] {
   const inRegion = regionPredicate(options.region);
   const answers = (url: string): boolean => {
     const region = host.exec(new URL(url).hostname)?.[1];

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { ServiceError } from "../errors.js";
+import type { ServiceName } from "../service-router.js";
 import { hostnameOfHeader, hostnameOfOrigin, type OwnHosts } from "./own-host.js";
 import type { RequestTarget } from "./request-target.js";
 
@@ -52,6 +53,27 @@ export function adminRefusal(hosts: OwnHosts, request: IncomingMessage, isWrite:
     );
   }
   return undefined;
+}
+
+/** Each service as a refusal names it. */
+const SERVICE_TITLE: Readonly<Record<ServiceName, string>> = {
+  sagemaker: "SageMaker",
+  runtime: "SageMaker Runtime",
+  logs: "CloudWatch Logs",
+  s3: "S3",
+};
+
+/**
+ * S3 is REST: every method is an operation there. SageMaker, CloudWatch Logs and SageMaker Runtime
+ * are served on POST only (the runtime's operations are all `POST` in botocore's model), so any other
+ * method is refused, naming the service the router picked for the request.
+ */
+export function methodRefusal(service: ServiceName, method: string, path: string): ServiceError | undefined {
+  if (method === "POST" || service === "s3") return undefined;
+  return new ServiceError(
+    "MethodNotAllowedException",
+    `The ${SERVICE_TITLE[service]} API is served on POST only, got ${method} ${path.slice(0, 200)}.`,
+  );
 }
 
 function foreignHost(hosts: OwnHosts, name: string): ServiceError {

@@ -1,0 +1,132 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateModelCommand,
+  CreateTrainingJobCommand,
+  DescribeEndpointCommand,
+  DescribeTrainingJobCommand,
+} from "@aws-sdk/client-sagemaker";
+import { VirtualClock } from "@sagerun/transport";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { untarGzip } from "../../src/data/tar.js";
+import { createEmulator } from "../../src/index.js";
+import { startServer, type RunningServer } from "../../src/http.js";
+import { ROLE_ARN } from "../fixtures.js";
+import { irisCsv, irisSplit } from "../fixtures/iris.js";
+import { clientEnv, probeAwsCli, run } from "./external-tools.js";
+
+const awsCliTool = probeAwsCli();
+const KNN_IMAGE = "382416733822.dkr.ecr.us-east-1.amazonaws.com/knn:1";
+
+// A slice of the Iris pipeline with the AWS CLI at its edges: `aws s3 cp` moves the data and the
+// model, `aws sagemaker-runtime invoke-endpoint` asks the endpoint. The control plane in between
+// runs in-process on the server's own emulator, whose clock moves only when the test advances it,
+// so no CLI waits (the CLI's waiters poll every 120 s).
+describe.skipIf(!awsCliTool.available)(
+  `the AWS CLI at the edges of the Iris pipeline${awsCliTool.reason ? ` [skipped: ${awsCliTool.reason}]` : ""}`,
+  () => {
+    const clock = new VirtualClock({ autoAdvance: false });
+    const { train, test } = irisSplit();
+    let server: RunningServer;
+    let workdir: string;
+    const aws = (args: string[]) => run("aws", [...args, "--region", "us-east-1"], clientEnv({ AWS_ENDPOINT_URL: server.url }));
+    beforeAll(async () => {
+      server = await startServer({ port: 0, emulator: createEmulator({ clock }) });
+      workdir = mkdtempSync(join(tmpdir(), "sagerun-aws-iris-"));
+      await server.emulator.s3Client(S3Client).send(new CreateBucketCommand({ Bucket: "iris" }));
+    });
+    afterAll(async () => {
+      await server?.close();
+      if (workdir) rmSync(workdir, { recursive: true, force: true });
+    });
+
+    it("uploads the CSVs with `aws s3 cp --recursive`; k-NN trains on them and the model comes back with `aws s3 cp`", async () => {
+      for (const [name, records] of [
+        ["train", train],
+        ["test", test],
+      ] as const) {
+        mkdirSync(join(workdir, "data", name), { recursive: true });
+        writeFileSync(join(workdir, "data", name, "iris.csv"), irisCsv({ label: true }, records));
+      }
+      const up = await aws(["s3", "cp", join(workdir, "data"), "s3://iris/data/", "--recursive"]);
+      expect([up.code, up.stderr]).toEqual([0, ""]);
+
+      const sagemaker = server.emulator.client();
+      const channel = (name: string) => ({
+        ChannelName: name,
+        ContentType: "text/csv",
+        DataSource: { S3DataSource: { S3DataType: "S3Prefix" as const, S3Uri: `s3://iris/data/${name}/` } },
+      });
+      await sagemaker.send(
+        new CreateTrainingJobCommand({
+          TrainingJobName: "iris-knn",
+          RoleArn: ROLE_ARN,
+          AlgorithmSpecification: { TrainingImage: KNN_IMAGE, TrainingInputMode: "File" },
+          HyperParameters: { feature_dim: "4", k: "5", predictor_type: "classifier", sample_size: "200" },
+          InputDataConfig: [channel("train"), channel("test")],
+          OutputDataConfig: { S3OutputPath: "s3://iris/output/" },
+          ResourceConfig: { InstanceType: "ml.m5.large", InstanceCount: 1, VolumeSizeInGB: 10 },
+          StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+        }),
+      );
+      await clock.advance(3600_000);
+      const trained = await sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: "iris-knn" }));
+      expect(trained.TrainingJobStatus).toBe("Completed");
+
+      const local = join(workdir, "model.tar.gz");
+      const down = await aws(["s3", "cp", trained.ModelArtifacts!.S3ModelArtifacts!, local]);
+      expect([down.code, down.stderr]).toEqual([0, ""]);
+      expect([...untarGzip(new Uint8Array(readFileSync(local))).keys()]).toEqual(["model.json"]);
+    });
+
+    it("invokes the endpoint with `aws sagemaker-runtime invoke-endpoint`, and exits 255 with ValidationError for a missing one", async () => {
+      const sagemaker = server.emulator.client();
+      await sagemaker.send(
+        new CreateModelCommand({
+          ModelName: "iris-knn",
+          ExecutionRoleArn: ROLE_ARN,
+          PrimaryContainer: { Image: KNN_IMAGE, ModelDataUrl: "s3://iris/output/iris-knn/output/model.tar.gz" },
+        }),
+      );
+      await sagemaker.send(
+        new CreateEndpointConfigCommand({
+          EndpointConfigName: "iris-knn",
+          ProductionVariants: [{ VariantName: "AllTraffic", ModelName: "iris-knn", InstanceType: "ml.m5.large", InitialInstanceCount: 1 }],
+        }),
+      );
+      await sagemaker.send(new CreateEndpointCommand({ EndpointName: "iris", EndpointConfigName: "iris-knn" }));
+      await clock.advance(3600_000);
+      expect((await sagemaker.send(new DescribeEndpointCommand({ EndpointName: "iris" }))).EndpointStatus).toBe("InService");
+
+      const body = join(workdir, "request.csv");
+      writeFileSync(body, "5.1,3.5,1.4,0.2\n6.7,3.0,5.2,2.3");
+      const invoke = (endpoint: string, outfile: string) =>
+        aws([
+          "sagemaker-runtime",
+          "invoke-endpoint",
+          "--endpoint-name",
+          endpoint,
+          "--content-type",
+          "text/csv",
+          "--accept",
+          "application/json",
+          "--body",
+          `fileb://${body}`,
+          join(workdir, outfile),
+        ]);
+      const [answered, missing] = await Promise.all([invoke("iris", "answer.json"), invoke("no-such-endpoint", "missing.json")]);
+      expect([answered.code, answered.stderr]).toEqual([0, ""]);
+      expect(JSON.parse(answered.stdout)).toEqual({ ContentType: "application/json", InvokedProductionVariant: "AllTraffic" });
+      const served = JSON.parse(readFileSync(join(workdir, "answer.json"), "utf8")) as { predictions: { predicted_label: number }[] };
+      expect(served.predictions.map((p) => p.predicted_label)).toEqual([0, 2]);
+      expect(missing.code).toBe(255);
+      expect(missing.stderr.trim()).toBe(
+        "An error occurred (ValidationError) when calling the InvokeEndpoint operation: Endpoint no-such-endpoint of account 123456789012 not found.",
+      );
+    });
+  },
+);
