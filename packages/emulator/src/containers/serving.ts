@@ -33,6 +33,32 @@ export function serverFor(data: DataPlane, model: ModelContainer): Server | unde
     } catch (error) {
       throw new ContainerError("ClientError", `Failed to extract model data from ${model.modelDataUrl}: ${(error as Error).message}`);
     }
-    return code.serve!(files, model.environment ?? {});
+    let server: Server;
+    try {
+      server = code.serve!(files, model.environment ?? {});
+    } catch (error) {
+      throw asContainerError(error);
+    }
+    return {
+      invoke(request) {
+        try {
+          return server.invoke(request);
+        } catch (error) {
+          throw asContainerError(error);
+        }
+      },
+    };
   });
+}
+
+/**
+ * What serving code threw, as the container's answer: a ContainerError as it is; anything else is
+ * the code failing, which the container answers with a 500 carrying the exception's message
+ * (aws/amazon-sagemaker-examples #1809: an inference.py exception came back as "Received server
+ * error (500) from model with message \"local variable 'pred' referenced before assignment\""),
+ * not a failure of the emulator.
+ */
+function asContainerError(error: unknown): ContainerError {
+  if (error instanceof ContainerError) return error;
+  return new ContainerError("AlgorithmError", error instanceof Error ? error.message : String(error), 500);
 }

@@ -6,7 +6,7 @@ export interface JobLines<R> {
   readonly group: string;
   readonly stream: string;
   readonly lines: readonly string[];
-  /** When the container started printing (it ran), and when its planned running ends. */
+  /** When the container started printing (it ran), and when its printing ends: its planned running's end, or its own failure. */
   readonly from: number;
   readonly to: number;
   /** When the job stops running, read from the row as it is at the time of asking (a stop may come later). */
@@ -15,12 +15,13 @@ export interface JobLines<R> {
 
 /**
  * Schedules a job's log lines in CloudWatch Logs, one per equal step from `from` to `to`: each
- * appears when the clock reaches it, and none after the job stops running, however it stops.
+ * appears when the clock reaches it, and none after the job stops running, however it stops. A
+ * stop or a runtime limit cuts the lines short and never squeezes them in: the container does
+ * not know it will be stopped.
  */
 export function scheduleJobLines<R extends StoredRecord>(kit: Kit<R>, row: R, job: JobLines<R>): void {
   if (job.lines.length === 0) return;
-  const end = Math.min(job.runningEndsAt(row), job.to);
-  const step = Math.max(0, (end - job.from) / (job.lines.length + 1));
+  const step = Math.max(0, (job.to - job.from) / (job.lines.length + 1));
   const events = job.lines.map((message, i) => ({ timestamp: Math.round(job.from + step * (i + 1)), message }));
   const { table } = kit;
   const { name } = row;

@@ -42,7 +42,8 @@ export function playSimpleContainer<R extends SimpleJobRecord<unknown>>(
       stream: container.streamName(current, due, instanceIdOf(kit.ctx.seedFor(`${row.arn}#instance`))),
       lines: run.lines,
       from: due,
-      to: due + current.plan.runningMs,
+      // The code's own failure ends its lines (the failure line last); otherwise they span the run.
+      to: current.timeline.find((point) => point.state.status === "Failed")?.at ?? due + current.plan.runningMs,
       runningEndsAt: (job) => runningEndsAt(job.timeline),
     });
   }

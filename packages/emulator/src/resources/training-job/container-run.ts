@@ -40,12 +40,14 @@ function compute(row: TrainingJobRecord, at: number, kit: Kit<TrainingJobRecord>
   const code = kit.ctx.data.containers.codeFor(row.request.AlgorithmSpecification?.TrainingImage)!;
   const run = runTrainingCode(code, row.request, kit.ctx.data, kit.ctx.seedFor(row.arn));
   const computed = withEvents({ ...row, run }, { ...row.events, computed: { at, failureReason: run.failureReason } });
+  // The code's own failure ends its lines (the failure line last); otherwise they span the phase.
+  const failedAt = computed.timeline.find((point) => point.state.status === "Failed")?.at;
   scheduleJobLines(kit, computed, {
     group: TRAINING_LOG_GROUP,
     stream: `${row.name}/algo-1-${Math.floor(trainingStartTime(row.plan) / 1000)}`,
     lines: run.lines,
     from: at,
-    to: at + row.plan.trainingMs,
+    to: failedAt ?? at + row.plan.trainingMs,
     runningEndsAt: (job) => runningEndsAt(job.timeline),
   });
   return computed;

@@ -38,7 +38,8 @@ export const transformContainer: SimpleContainer<TransformJobRecord> = {
     try {
       server = serverFor(kit.ctx.data, row.model!)!;
     } catch (error) {
-      return failed(lines, `${row.model!.modelDataUrl}: ${failureReasonOf(error)}`);
+      // The download and extraction errors name the artifacts themselves; a model may have none.
+      return failed(lines, failureReasonOf(error));
     }
     const uploads: SimpleJobRun["uploads"][number][] = [];
     for (const { file, uri } of objectsOf(kit.ctx.data.s3, request.TransformInput.DataSource.S3DataSource)) {
