@@ -33,6 +33,7 @@ export function runTraining(
     metric: (name, value) => metrics.push([name, value]),
     writeModel: (path, body) => model.set(path, typeof body === "string" ? encoder.encode(body) : body),
     writeOutput: () => {},
+    took: () => {},
     signal: new AbortController().signal,
   };
   algorithm.train({ hyperParameters, channels, environment: {}, seed }, io);

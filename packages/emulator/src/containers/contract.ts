@@ -42,6 +42,11 @@ export interface TrainingIO {
   writeModel(path: string, body: Uint8Array | string): void;
   /** Writes a file into the output data directory (`/opt/ml/output/data`), which becomes output.tar.gz. */
   writeOutput(path: string, body: Uint8Array | string): void;
+  /**
+   * How long the run takes on the virtual clock, in seconds: the Training phase lasts that long
+   * instead of the planned duration (so a run longer than MaxRuntimeInSeconds is stopped by it).
+   */
+  took(seconds: number): void;
   /** Aborted when the job is stopped or its runtime limit is reached while the code runs. */
   readonly signal: AbortSignal;
 }
@@ -61,6 +66,8 @@ export interface ProcessingIO {
   log(line: string): void;
   /** Writes a file under the LocalPath of the output named `outputName`; it is uploaded to that output's S3Uri. */
   writeOutput(outputName: string, path: string, body: Uint8Array | string): void;
+  /** How long the run takes on the virtual clock, in seconds (see TrainingIO.took). */
+  took(seconds: number): void;
   readonly signal: AbortSignal;
 }
 

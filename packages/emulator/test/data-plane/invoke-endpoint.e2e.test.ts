@@ -107,6 +107,10 @@ describe("InvokeEndpoint answers ModelError for the serving code's failures", ()
       LogStreamArn: "arn:aws:logs:us-east-1:123456789012:log-group:/aws/sagemaker/Endpoints/ep",
       $metadata: expect.objectContaining({ httpStatusCode: 424 }),
     });
+    // The container's failure is in the log group the error's LogStreamArn names, in the variant's stream.
+    const lines = await env.logEvents("/aws/sagemaker/Endpoints/ep", "AllTraffic");
+    expect(lines.map((line) => line.message)).toEqual(["unable to evaluate payload provided"]);
+    expect(lines[0]!.timestamp).toBe(env.clock.now());
   });
 
   it("any other error is the container's 500 with the error's message (aws/amazon-sagemaker-examples #1809)", async () => {

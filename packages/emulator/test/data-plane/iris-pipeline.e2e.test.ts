@@ -6,11 +6,11 @@ import {
   CreateModelCommand,
   CreateTrainingJobCommand,
   CreateTransformJobCommand,
+  DescribeEndpointCommand,
   DescribeTrainingJobCommand,
-  waitUntilEndpointInService,
-  waitUntilTrainingJobCompletedOrStopped,
-  waitUntilTransformJobCompletedOrStopped,
+  DescribeTransformJobCommand,
 } from "@aws-sdk/client-sagemaker";
+import { VirtualClock } from "@sagerun/transport";
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from "@aws-sdk/client-sagemaker-runtime";
 import { describe, expect, it } from "vitest";
 import { untarGzip } from "../../src/data/tar.js";
@@ -20,7 +20,14 @@ import { irisCsv, irisSplit } from "../fixtures/iris.js";
 
 /** The us-east-1 k-NN image (SageMaker developer guide, "Docker Registry Paths and Example Code"). */
 const KNN_IMAGE = "382416733822.dkr.ecr.us-east-1.amazonaws.com/knn:1";
-const WAIT = { maxWaitTime: 24 * 3600, minDelay: 1 } as const;
+
+/** Polls every 30 virtual seconds until `done` (a manual clock: no real sleeps; waiters are tested elsewhere). */
+async function until(clock: VirtualClock, done: () => Promise<boolean>): Promise<void> {
+  for (let polls = 0; !(await done()); polls++) {
+    if (polls > 10_000) throw new Error("never done");
+    await clock.advance(30_000);
+  }
+}
 
 /**
  * The seed's Iris pipeline through real clients only (issue 8, "Done when"): upload the CSVs →
@@ -30,7 +37,8 @@ const WAIT = { maxWaitTime: 24 * 3600, minDelay: 1 } as const;
  */
 describe("the Iris pipeline on the emulator, through the AWS SDK clients", () => {
   it("trains k-NN, transforms the test set with its model, and serves it, with accuracy ≥ 0.9", async () => {
-    const emulator = createEmulator();
+    const clock = new VirtualClock({ autoAdvance: false });
+    const emulator = createEmulator({ clock });
     const sagemaker = emulator.client();
     const s3 = emulator.s3Client(S3Client);
     const { train, test } = irisSplit();
@@ -57,7 +65,10 @@ describe("the Iris pipeline on the emulator, through the AWS SDK clients", () =>
         StoppingCondition: { MaxRuntimeInSeconds: 3600 },
       }),
     );
-    await waitUntilTrainingJobCompletedOrStopped({ client: sagemaker, ...WAIT }, { TrainingJobName: "iris-knn" });
+    await until(clock, async () => {
+      const { TrainingJobStatus } = await sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: "iris-knn" }));
+      return TrainingJobStatus !== "InProgress" && TrainingJobStatus !== "Stopping";
+    });
     const trained = await sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: "iris-knn" }));
     expect(trained.TrainingJobStatus).toBe("Completed");
     const accuracy = trained.FinalMetricDataList?.find((m) => m.MetricName === "test:accuracy")?.Value;
@@ -89,7 +100,10 @@ describe("the Iris pipeline on the emulator, through the AWS SDK clients", () =>
         TransformResources: { InstanceType: "ml.m5.large", InstanceCount: 1 },
       }),
     );
-    await waitUntilTransformJobCompletedOrStopped({ client: sagemaker, ...WAIT }, { TransformJobName: "iris-batch" });
+    await until(clock, async () => {
+      const { TransformJobStatus } = await sagemaker.send(new DescribeTransformJobCommand({ TransformJobName: "iris-batch" }));
+      return TransformJobStatus !== "InProgress" && TransformJobStatus !== "Stopping";
+    });
     const out = await s3.send(new GetObjectCommand({ Bucket: "iris", Key: "predictions/iris.csv.out" }));
     const predictions = (await out.Body!.transformToString())
       .trim()
@@ -107,7 +121,10 @@ describe("the Iris pipeline on the emulator, through the AWS SDK clients", () =>
       }),
     );
     await sagemaker.send(new CreateEndpointCommand({ EndpointName: "iris", EndpointConfigName: "iris-knn" }));
-    await waitUntilEndpointInService({ client: sagemaker, ...WAIT }, { EndpointName: "iris" });
+    await until(clock, async () => {
+      const { EndpointStatus } = await sagemaker.send(new DescribeEndpointCommand({ EndpointName: "iris" }));
+      return EndpointStatus === "InService";
+    });
     const runtime = emulator.runtimeClient(SageMakerRuntimeClient);
     const answer = await runtime.send(
       new InvokeEndpointCommand({

@@ -1,6 +1,7 @@
 import { ContainerError } from "../../containers/contract.js";
 import { serverFor } from "../../containers/serving.js";
 import type { RuntimePort } from "../../runtime/port.js";
+import { instanceIdOf } from "../instance-id.js";
 import type { Kit } from "../kind.js";
 import { stateAt, type EndpointRecord } from "./record.js";
 
@@ -30,15 +31,29 @@ export function endpointRuntimePort(kit: Kit<EndpointRecord>): RuntimePort {
     invoke(endpoint, variantName, request) {
       const row = exactly(endpoint);
       const variant = row && stateAt(row, kit.now()).state.current?.variants.find((v) => v.name === variantName);
-      const server = variant?.model && serverFor(kit.ctx.data, variant.model);
-      if (!server) {
-        throw new ContainerError(
-          "ClientError",
-          `The sagerun emulator has no serving code for the image ${variant?.model?.image ?? "(none)"}: register it with the emulator's \`images\` option.`,
-          500,
-        );
+      try {
+        const server = variant?.model && serverFor(kit.ctx.data, variant.model);
+        if (!server) {
+          throw new ContainerError(
+            "ClientError",
+            `The sagerun emulator has no serving code for the image ${variant?.model?.image ?? "(none)"}: register it with the emulator's \`images\` option.`,
+            500,
+          );
+        }
+        return server.invoke(request);
+      } catch (error) {
+        // [DOC] endpoints log to /aws/sagemaker/Endpoints/<name>, one stream per variant instance:
+        // the container's failure is what a user reads there after a ModelError (its LogStreamArn).
+        if (row) logFailure(kit, row, variantName, error);
+        throw error;
       }
-      return server.invoke(request);
     },
   };
+}
+
+function logFailure(kit: Kit<EndpointRecord>, row: EndpointRecord, variantName: string, error: unknown): void {
+  const now = kit.now();
+  const stream = `${variantName}/${instanceIdOf(kit.ctx.seedFor(`${row.arn}#${variantName}`))}`;
+  const message = error instanceof Error ? error.message : String(error);
+  kit.ctx.data.logs.appendEvents(`/aws/sagemaker/Endpoints/${row.name}`, stream, [{ timestamp: now, message }], now);
 }

@@ -2,6 +2,7 @@ import type { Channel, ProcessingIO } from "../../containers/contract.js";
 import { objectsOf } from "../../data/job-data.js";
 import { joinKey } from "../../data/s3-uri.js";
 import { failureReasonOf } from "../../containers/failure-reason.js";
+import { durationMs } from "../../containers/took.js";
 import type { SimpleContainer } from "../simple-job/container-run.js";
 import type { SimpleJobRun } from "../simple-job/record.js";
 import type { ProcessingJobRecord } from "./record.js";
@@ -31,6 +32,7 @@ export const processingContainer: SimpleContainer<ProcessingJobRecord> = {
     );
     const lines: string[] = [];
     const uploads: SimpleJobRun["uploads"][number][] = [];
+    let tookMs: number | undefined;
     const io: ProcessingIO = {
       log: (line) => lines.push(...String(line).split(/\r?\n/)),
       writeOutput(outputName, path, body) {
@@ -41,6 +43,9 @@ export const processingContainer: SimpleContainer<ProcessingJobRecord> = {
           uri: joinKey(uri, path.replace(/^\/+/, "")),
           body: typeof body === "string" ? Buffer.from(body) : new Uint8Array(body),
         });
+      },
+      took: (seconds) => {
+        tookMs = durationMs(seconds);
       },
       signal: new AbortController().signal,
     };
@@ -58,6 +63,6 @@ export const processingContainer: SimpleContainer<ProcessingJobRecord> = {
       const failureReason = failureReasonOf(error);
       return { failureReason, lines: [...lines, failureReason], uploads: [] };
     }
-    return { lines, uploads };
+    return { lines, uploads, tookMs };
   },
 };

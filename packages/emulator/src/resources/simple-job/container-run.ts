@@ -1,5 +1,6 @@
 import { writeObject } from "../../data/job-data.js";
 import { pointAt } from "../../lifecycle/timeline.js";
+import { instanceIdOf } from "../instance-id.js";
 import { scheduleJobLines } from "../job-lines.js";
 import type { Kit } from "../kind.js";
 import { withSimpleEvents, type SimpleJobRecord, type SimpleJobRun } from "./record.js";
@@ -36,14 +37,14 @@ export function playSimpleContainer<R extends SimpleJobRecord<unknown>>(
   const due = simpleComputeDueAt(current);
   if (due !== undefined && due <= now) {
     const run = container.compute(current, kit);
-    current = withSimpleEvents({ ...current, run }, { ...current.events, computed: { at: due, failureReason: run.failureReason } });
+    current = withSimpleEvents({ ...current, run }, { ...current.events, computed: { at: due, failureReason: run.failureReason, tookMs: run.tookMs } });
     scheduleJobLines(kit, current, {
       group: container.logGroup,
       stream: container.streamName(current, due, instanceIdOf(kit.ctx.seedFor(`${row.arn}#instance`))),
       lines: run.lines,
       from: due,
       // The code's own failure ends its lines (the failure line last); otherwise they span the run.
-      to: current.timeline.find((point) => point.state.status === "Failed")?.at ?? due + current.plan.runningMs,
+      to: current.timeline.find((point) => point.state.status === "Failed")?.at ?? due + (run.tookMs ?? current.plan.runningMs),
       runningEndsAt: (job) => runningEndsAt(job.timeline),
     });
   }
@@ -55,9 +56,4 @@ export function playSimpleContainer<R extends SimpleJobRecord<unknown>>(
     }
   }
   if (current !== row) kit.save(current);
-}
-
-/** An EC2-style instance id (`i-` and 17 hex digits) drawn from a seed. */
-function instanceIdOf(seed: number): string {
-  return `i-0${seed.toString(16).padStart(8, "0")}${(Math.imul(seed, 0x9e3779b1) >>> 0).toString(16).padStart(8, "0")}`;
 }

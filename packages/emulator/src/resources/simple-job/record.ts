@@ -28,6 +28,8 @@ export interface SimpleJobRun {
   readonly lines: readonly string[];
   /** Written to S3 when the job completes, in this order. */
   readonly uploads: readonly { readonly uri: string; readonly body: Uint8Array; readonly contentType?: string | undefined }[];
+  /** How long the code said the run took, in ms: the container's running time. */
+  readonly tookMs?: number | undefined;
 }
 
 /** The record after new events, its timeline recomputed. */

@@ -18,7 +18,7 @@ export interface SimpleJobEvents {
   /** When Stop*Job was accepted. */
   readonly stopRequestedAt?: number | undefined;
   /** When the job's container ran (at its start), and how it failed, if it did. */
-  readonly computed?: { readonly at: number; readonly failureReason?: string | undefined } | undefined;
+  readonly computed?: { readonly at: number; readonly failureReason?: string | undefined; readonly tookMs?: number | undefined } | undefined;
 }
 
 const point = (at: number, state: SimpleJobState): Point<SimpleJobState> => ({ at: Math.round(at), state });
@@ -32,7 +32,9 @@ const point = (at: number, state: SimpleJobState): Point<SimpleJobState> => ({ a
  */
 export function simpleJobTimeline(plan: SimpleJobPlan, events: SimpleJobEvents): Timeline<SimpleJobState> {
   const start = containerStartTime(plan);
-  const completes = start + plan.runningMs;
+  // The code's own run time, when it reported one, is the container's running time.
+  const runningMs = events.computed?.tookMs ?? plan.runningMs;
+  const completes = start + runningMs;
   const natural: Point<SimpleJobState>[] = [
     point(plan.createdAt, { status: "InProgress" }),
     point(start, { status: "InProgress", containerStarted: true }),
@@ -41,14 +43,14 @@ export function simpleJobTimeline(plan: SimpleJobPlan, events: SimpleJobEvents):
   const { outcome } = plan;
   let failure: Interruption<SimpleJobState> | undefined;
   if (outcome.status === "Failed") {
-    const failsAt = Math.min(start + (outcome.afterSeconds ?? plan.runningMs / 2000) * 1000, completes);
+    const failsAt = Math.min(start + (outcome.afterSeconds ?? runningMs / 2000) * 1000, completes);
     failure = { at: failsAt, ending: [point(failsAt, { status: "Failed", failureReason: plan.failureReason })], evenAtEnd: true };
   }
   // The container's own failure shows once it had time to print it: [INF] a tenth of the run, at least 1 s, at most a minute.
   const computed = events.computed;
   let codeFailure: Interruption<SimpleJobState> | undefined;
   if (computed?.failureReason !== undefined) {
-    const failsAt = Math.min(computed.at + Math.max(1000, Math.min(plan.runningMs / 10, 60_000)), completes);
+    const failsAt = Math.min(computed.at + Math.max(1000, Math.min(runningMs / 10, 60_000)), completes);
     codeFailure = { at: failsAt, ending: [point(failsAt, { status: "Failed", failureReason: computed.failureReason })], evenAtEnd: true };
   }
   const stopping = (time: number): Interruption<SimpleJobState> => ({

@@ -1,6 +1,7 @@
 import type { CreateTrainingJobRequest, MetricDefinition } from "@aws-sdk/client-sagemaker";
 import { ContainerError, type Channel, type TrainingIO } from "../../containers/contract.js";
 import { failureReasonOf } from "../../containers/failure-reason.js";
+import { durationMs } from "../../containers/took.js";
 import type { ContainerCode } from "../../containers/registry.js";
 import { objectsOf } from "../../data/job-data.js";
 import type { DataPlane } from "../../emulator-context.js";
@@ -16,6 +17,8 @@ export interface TrainingRun {
   readonly model: ReadonlyMap<string, Uint8Array>;
   /** `/opt/ml/output/data`: becomes output.tar.gz when it holds anything. */
   readonly output: ReadonlyMap<string, Uint8Array>;
+  /** How long the code said the run took (TrainingIO.took), in ms: the Training phase's length. */
+  readonly tookMs?: number | undefined;
 }
 
 /**
@@ -27,6 +30,7 @@ export function runTrainingCode(code: ContainerCode, request: CreateTrainingJobR
   const metrics = Object.create(null) as Record<string, number>;
   const model = new Map<string, Uint8Array>();
   const output = new Map<string, Uint8Array>();
+  let tookMs: number | undefined;
   const io: TrainingIO = {
     log: (line) => {
       for (const part of String(line).split(/\r?\n/)) lines.push(part);
@@ -36,6 +40,9 @@ export function runTrainingCode(code: ContainerCode, request: CreateTrainingJobR
     },
     writeModel: (path, body) => model.set(cleanPath(path), bytes(body)),
     writeOutput: (path, body) => output.set(cleanPath(path), bytes(body)),
+    took: (seconds) => {
+      tookMs = durationMs(seconds);
+    },
     // The code runs at one instant: nothing can stop it half-way, so the signal never fires.
     signal: new AbortController().signal,
   };
@@ -50,7 +57,7 @@ export function runTrainingCode(code: ContainerCode, request: CreateTrainingJobR
     lines.push(failureReason);
   }
   const found = metricsInLines(lines, request.AlgorithmSpecification?.MetricDefinitions ?? []);
-  return { failureReason, metrics: { ...found, ...metrics }, lines, model, output };
+  return { failureReason, metrics: { ...found, ...metrics }, lines, model, output, tookMs };
 }
 
 /** Each channel's objects, read from the emulated S3 as they are now. */

@@ -39,7 +39,7 @@ export function playContainer(row: TrainingJobRecord, now: number, kit: Kit<Trai
 function compute(row: TrainingJobRecord, at: number, kit: Kit<TrainingJobRecord>): TrainingJobRecord {
   const code = kit.ctx.data.containers.codeFor(row.request.AlgorithmSpecification?.TrainingImage)!;
   const run = runTrainingCode(code, row.request, kit.ctx.data, kit.ctx.seedFor(row.arn));
-  const computed = withEvents({ ...row, run }, { ...row.events, computed: { at, failureReason: run.failureReason } });
+  const computed = withEvents({ ...row, run }, { ...row.events, computed: { at, failureReason: run.failureReason, tookMs: run.tookMs } });
   // The code's own failure ends its lines (the failure line last); otherwise they span the phase.
   const failedAt = computed.timeline.find((point) => point.state.status === "Failed")?.at;
   scheduleJobLines(kit, computed, {
@@ -47,7 +47,7 @@ function compute(row: TrainingJobRecord, at: number, kit: Kit<TrainingJobRecord>
     stream: `${row.name}/algo-1-${Math.floor(trainingStartTime(row.plan) / 1000)}`,
     lines: run.lines,
     from: at,
-    to: failedAt ?? at + row.plan.trainingMs,
+    to: failedAt ?? at + (run.tookMs ?? row.plan.trainingMs),
     runningEndsAt: (job) => runningEndsAt(job.timeline),
   });
   return computed;

@@ -13,7 +13,7 @@ export interface TrainingEvents {
   /** When StopTrainingJob was accepted. */
   readonly stopRequestedAt?: number | undefined;
   /** When the job's container ran (its Training phase began), and how it failed, if it did. */
-  readonly computed?: { readonly at: number; readonly failureReason?: string | undefined } | undefined;
+  readonly computed?: { readonly at: number; readonly failureReason?: string | undefined; readonly tookMs?: number | undefined } | undefined;
 }
 
 /** [INF] default text; the real one is not documented (docs/fidelity.md §5.1). */
@@ -38,7 +38,9 @@ export function trainingTimeline(plan: TrainingPlan, events: TrainingEvents): Ti
   const t0 = plan.createdAt;
   const start = trainingStartTime(plan);
   const trainingBegins = start + plan.downloadingMs;
-  const uploadBegins = trainingBegins + plan.trainingMs;
+  // The code's own run time, when it reported one, is the phase's length.
+  const trainingMs = events.computed?.tookMs ?? plan.trainingMs;
+  const uploadBegins = trainingBegins + trainingMs;
   const completes = uploadBegins + plan.uploadingMs;
 
   const natural: Point<TrainingState>[] = [
@@ -48,7 +50,7 @@ export function trainingTimeline(plan: TrainingPlan, events: TrainingEvents): Ti
     ...(plan.downloadingMs > 0 ? [at(start, "InProgress", "Downloading", "Downloading input data")] : []),
     at(trainingBegins, "InProgress", "Training", "Downloading the training image"),
     at(
-      trainingBegins + Math.min(plan.trainingMs / 10, 60_000),
+      trainingBegins + Math.min(trainingMs / 10, 60_000),
       "InProgress",
       "Training",
       "Training image download completed. Training in progress.",
@@ -59,7 +61,7 @@ export function trainingTimeline(plan: TrainingPlan, events: TrainingEvents): Ti
   const { outcome } = plan;
   let failure: Interruption<TrainingState> | undefined;
   if (outcome.status === "Failed") {
-    const failsAt = Math.min(trainingBegins + (outcome.afterSeconds ?? plan.trainingMs / 2000) * 1000, completes);
+    const failsAt = Math.min(trainingBegins + (outcome.afterSeconds ?? trainingMs / 2000) * 1000, completes);
     failure = { at: failsAt, ending: [at(failsAt, "Failed", "Failed", outcome.failureReason ?? DEFAULT_FAILURE_REASON)], evenAtEnd: true };
   }
   // The container's own failure shows once it had time to print it: [INF] a tenth of the phase, at most a minute.
@@ -68,7 +70,7 @@ export function trainingTimeline(plan: TrainingPlan, events: TrainingEvents): Ti
     computed?.failureReason === undefined
       ? undefined
       : (() => {
-          const failsAt = Math.min(computed.at + Math.max(1000, Math.min(plan.trainingMs / 10, 60_000)), completes);
+          const failsAt = Math.min(computed.at + Math.max(1000, Math.min(trainingMs / 10, 60_000)), completes);
           return { at: failsAt, ending: [at(failsAt, "Failed", "Failed", computed.failureReason)], evenAtEnd: true };
         })();
   const stopping = (time: number, secondary: SecondaryStatus, message: string): Interruption<TrainingState> => ({
