@@ -1,4 +1,9 @@
-import { CreateProcessingJobCommand, CreateTrainingJobCommand, DescribeProcessingJobCommand, DescribeTrainingJobCommand } from "@aws-sdk/client-sagemaker";
+import {
+  CreateProcessingJobCommand,
+  CreateTrainingJobCommand,
+  DescribeProcessingJobCommand,
+  DescribeTrainingJobCommand,
+} from "@aws-sdk/client-sagemaker";
 import { describe, expect, it } from "vitest";
 import type { ImageCode } from "../../src/index.js";
 import { channel, dataPlane, modelKey, OWN_IMAGE, S, TRAINING, trainingRequest } from "./harness.js";
@@ -70,7 +75,12 @@ describe("code that reports how long it took", () => {
         AppSpecification: { ImageUri: OWN_IMAGE },
         ProcessingResources: { ClusterConfig: { InstanceCount: 1, InstanceType: "ml.m5.xlarge", VolumeSizeInGB: 30 } },
         ProcessingOutputConfig: {
-          Outputs: [{ OutputName: "out", S3Output: { S3Uri: "s3://data/prep/out/", LocalPath: "/opt/ml/processing/out", S3UploadMode: "EndOfJob" } }],
+          Outputs: [
+            {
+              OutputName: "out",
+              S3Output: { S3Uri: "s3://data/prep/out/", LocalPath: "/opt/ml/processing/out", S3UploadMode: "EndOfJob" },
+            },
+          ],
         },
       }),
     );

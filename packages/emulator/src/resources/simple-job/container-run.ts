@@ -37,7 +37,10 @@ export function playSimpleContainer<R extends SimpleJobRecord<unknown>>(
   const due = simpleComputeDueAt(current);
   if (due !== undefined && due <= now) {
     const run = container.compute(current, kit);
-    current = withSimpleEvents({ ...current, run }, { ...current.events, computed: { at: due, failureReason: run.failureReason, tookMs: run.tookMs } });
+    current = withSimpleEvents(
+      { ...current, run },
+      { ...current.events, computed: { at: due, failureReason: run.failureReason, tookMs: run.tookMs } },
+    );
     scheduleJobLines(kit, current, {
       group: container.logGroup,
       stream: container.streamName(current, due, instanceIdOf(kit.ctx.seedFor(`${row.arn}#instance`))),

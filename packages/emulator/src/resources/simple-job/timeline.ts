@@ -18,7 +18,9 @@ export interface SimpleJobEvents {
   /** When Stop*Job was accepted. */
   readonly stopRequestedAt?: number | undefined;
   /** When the job's container ran (at its start), and how it failed, if it did. */
-  readonly computed?: { readonly at: number; readonly failureReason?: string | undefined; readonly tookMs?: number | undefined } | undefined;
+  readonly computed?:
+    | { readonly at: number; readonly failureReason?: string | undefined; readonly tookMs?: number | undefined }
+    | undefined;
 }
 
 const point = (at: number, state: SimpleJobState): Point<SimpleJobState> => ({ at: Math.round(at), state });

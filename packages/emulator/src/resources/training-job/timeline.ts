@@ -13,7 +13,9 @@ export interface TrainingEvents {
   /** When StopTrainingJob was accepted. */
   readonly stopRequestedAt?: number | undefined;
   /** When the job's container ran (its Training phase began), and how it failed, if it did. */
-  readonly computed?: { readonly at: number; readonly failureReason?: string | undefined; readonly tookMs?: number | undefined } | undefined;
+  readonly computed?:
+    | { readonly at: number; readonly failureReason?: string | undefined; readonly tookMs?: number | undefined }
+    | undefined;
 }
 
 /** [INF] default text; the real one is not documented (docs/fidelity.md §5.1). */
