@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { holdClock, ScaledClock } from "@sagerun/transport";
 import { createEmulator, type Emulator } from "../emulator.js";
 import { ServiceError, unimplementedTargetOf } from "../errors.js";
-import { serviceOf } from "../service-router.js";
+import { RestXmlError, restXmlErrorResponse } from "../wire/rest-xml.js";
+import { serviceOf, type ServiceName } from "../service-router.js";
 import { decodeRequestBody, type WireResponse } from "../wire/aws-json.js";
 import { ADMIN_PREFIX, findAdminRoute } from "./admin-routes.js";
 import { answerOnSocket, BodyTooLargeError, clientErrorAnswer, readBody, sendError, sendJson, sendWire } from "./http-io.js";
@@ -178,7 +180,7 @@ async function handle(served: Served, request: IncomingMessage, response: Server
     const service = serviceOf({ method, target: wireTarget, headers: request.headers, body: undefined });
     const wrongMethod = methodRefusal(service, method, target.path);
     if (wrongMethod) return sendError(response, wrongMethod, { allow: "POST" });
-    const body = await readOrRefuse(served, request, response);
+    const body = await readOrRefuse(served, request, response, service);
     if (!body) return;
     const wire = served.emulator.serve({ method, target: wireTarget, headers: request.headers, body });
     served.noticeAnswer(wire);
@@ -204,11 +206,20 @@ async function handle(served: Served, request: IncomingMessage, response: Server
 }
 
 /** The body, or undefined once it has been refused (413) or the client has gone. */
-async function readOrRefuse(served: Served, request: IncomingMessage, response: ServerResponse): Promise<Uint8Array | undefined> {
+async function readOrRefuse(
+  served: Served,
+  request: IncomingMessage,
+  response: ServerResponse,
+  service?: ServiceName,
+): Promise<Uint8Array | undefined> {
   try {
     return await readBody(request, served.maxBodyBytes);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) {
+    if (error instanceof BodyTooLargeError && service === "s3") {
+      // An S3 client reads S3's XML errors only: S3's own refusal of a body too large, naming the cap.
+      const refusal = s3BodyTooLarge(error, request);
+      sendWire(response, { ...refusal, headers: { ...refusal.headers, connection: "close" } });
+    } else if (error instanceof BodyTooLargeError) {
       sendError(response, new ServiceError("RequestEntityTooLargeException", error.message), { connection: "close" });
     } else if (!request.socket.writableEnded) {
       // The client went away mid-body: nobody to answer. (When a timeout ended the socket, its
@@ -233,4 +244,20 @@ function unimplementedLogger(log: (line: string) => void): (answer: WireResponse
         `it answered ${code} saying so. (Logged once per operation.)`,
     );
   };
+}
+
+/**
+ * [DOC] S3's EntityTooLarge ("Your proposed upload exceeds the maximum allowed object size", 400,
+ * with MaxSizeAllowed and ProposedSize; S3 API reference, "Error responses"), for a body over
+ * the server's cap, which is the emulator's limit, not S3's 5 GB: it says so and how to go on.
+ */
+function s3BodyTooLarge(error: BodyTooLargeError, request: IncomingMessage): WireResponse {
+  const proposed = request.headers["x-amz-decoded-content-length"] ?? request.headers["content-length"];
+  const refusal = new RestXmlError(
+    "EntityTooLarge",
+    `Your proposed upload exceeds the maximum allowed size: the sagerun emulator's HTTP server accepts bodies of up to ${error.limit} bytes (its maxBodyBytes option); send larger objects as a multipart upload (boto3's upload_file and the AWS CLI do).`,
+    400,
+    { MaxSizeAllowed: String(error.limit), ...(typeof proposed === "string" ? { ProposedSize: proposed } : {}) },
+  );
+  return restXmlErrorResponse(refusal, randomUUID(), request.method ?? "PUT");
 }
