@@ -31,7 +31,7 @@ interface Candidate {
   best: { loss: number; model: LinearModel } | undefined;
 }
 
-export function fit(
+export function fitLinearModel(
   config: LinearLearnerConfig,
   train: LabelledData,
   validation: LabelledData | undefined,

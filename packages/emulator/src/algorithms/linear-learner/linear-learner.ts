@@ -14,7 +14,7 @@ import { pyFloat, pyInt } from "../python-format.js";
 import { formatPredictions, negotiateResponseFormat, parseInferenceRequest, type Prediction } from "../serving-formats.js";
 import { HOST, logConfiguration, logScore } from "../training-log.js";
 import { evaluate, objectiveLoss } from "./evaluate.js";
-import { fit } from "./fit.js";
+import { fitLinearModel } from "./fit.js";
 import { LINEAR_LEARNER_DEFAULTS, type LinearLearnerConfig, resolveLinearLearnerConfig } from "./hyperparameters.js";
 import { lossFunction, OBJECTIVE_NAME } from "./losses.js";
 import { LINEAR_LEARNER, type LinearModel, loadLinearModel, predictOne } from "./model.js";
@@ -43,7 +43,7 @@ function train(input: TrainingInput, io: TrainingIO): void {
 
   const validationChannel = channelNamed(input.channels, "validation");
   const validation = validationChannel && checkedRecords(readChannel(validationChannel, "validation", config), featureDim, "validation");
-  const model = fit(config, data, validation, input.seed, io);
+  const model = fitLinearModel(config, data, validation, input.seed, io);
   writeModelFile(io, LINEAR_LEARNER, model);
 
   if (validation) report(model, config, validation, "validation", io);
