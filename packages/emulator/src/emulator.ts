@@ -11,9 +11,10 @@ import { EmulatorRequestHandler } from "./front-doors/smithy-handler.js";
 import { checkOptions, checkRules, type EmulatorOptions, type EmulatorRule } from "./options.js";
 import { seededRandom, type Random } from "./random.js";
 import { RequestClock } from "./request-clock.js";
+import { DEFAULT_REQUEST_LOG, RequestLog, type ReceivedRequest } from "./request-log.js";
 import { serveS3 } from "./s3/service.js";
 import { S3Store } from "./s3/store.js";
-import { serviceOf } from "./service-router.js";
+import { serviceOf, type ServiceName } from "./service-router.js";
 import { ContainerRegistry } from "./containers/registry.js";
 import { endpointKind } from "./resources/endpoint/kind.js";
 import type { EndpointRecord } from "./resources/endpoint/record.js";
@@ -66,6 +67,7 @@ export class Emulator {
   readonly #variantDraws: Random;
   readonly #kits: Map<AnyKind, Kit<StoredRecord>>;
   readonly #operations: Operations;
+  readonly #requestLog: RequestLog;
 
   constructor(options: EmulatorOptions = {}) {
     checkOptions(options, PHASES);
@@ -96,6 +98,7 @@ export class Emulator {
     this.#kits = createKits(KINDS, this.#ctx, this.#store);
     this.#runtimePort = endpointRuntimePort(this.#kitOf(endpointKind) as unknown as Kit<EndpointRecord>);
     this.#variantDraws = seededRandom(seed ^ 0x27d4eb2f);
+    this.#requestLog = new RequestLog(options.requestLog ?? DEFAULT_REQUEST_LOG);
     this.#operations = Object.assign(
       {},
       ...KINDS.map((kind) => kind.operations(this.#kitOf(kind))),
@@ -144,40 +147,50 @@ export class Emulator {
   /**
    * Answers one request for any service the emulator serves: the shared path of every front door.
    * The router (service-router.ts) picks the service, and the service's wire module reads the
-   * request: AWS JSON 1.1 for SageMaker and CloudWatch Logs, REST-XML for S3.
+   * request: AWS JSON 1.1 for SageMaker and CloudWatch Logs, REST-XML for S3, REST-JSON for
+   * SageMaker Runtime. The whole request sees one instant, and the request log records it.
    */
   serve(request: WireRequest): WireResponse {
     // Every request is an observation of the clock (see VirtualClock.addEventSource).
     const release = holdClock(this.clock);
     try {
-      const requestId = this.#requestIds.uuid();
-      const service = serviceOf(request);
-      // Jobs write to S3 and to Logs as their lives unfold: catch up with the clock before either is read.
-      if (service === "s3") {
-        return this.#requestClock.atOneInstant((now) => {
-          this.#sync(now);
-          return serveS3(request, this.#s3, now, requestId, this.region);
-        });
-      }
-      if (service === "runtime") {
-        return this.#requestClock.atOneInstant((now) => {
-          this.#sync(now);
-          const context = { requestId, region: this.region, accountId: this.#logsScope.accountId, random: () => this.#variantDraws.next() };
-          return serveRuntime(request, this.#runtimePort, context);
-        });
-      }
-      if (service === "logs") {
-        const dispatch = (operation: string, input: Record<string, unknown>) =>
-          this.#requestClock.atOneInstant((now) => {
-            this.#sync(now);
-            return structuredClone(callLogs(this.#logs, this.#logsScope, operation, input, now));
-          });
-        return serveWire(request, dispatch, requestId, TARGET_PREFIX.logs);
-      }
-      return serveWire(request, (operation, input) => this.call(operation, input), requestId);
+      return this.#requestClock.atOneInstant((now) => {
+        const service = serviceOf(request);
+        const response = this.#answer(service, request, this.#requestIds.uuid(), now);
+        this.#requestLog.record(service, request, response, now);
+        return response;
+      });
     } finally {
       release();
     }
+  }
+
+  /**
+   * Every request this emulator answered (through any front door), oldest first: the service, the
+   * operation, its decoded input, when (epoch ms on its clock), the status and any error code.
+   * Keeps the last `requestLog` (option, default 10,000; 0 keeps none); {@link Emulator.reset} clears it.
+   *
+   * @example
+   * await emulator.client().send(new ListTrainingJobsCommand({}));
+   * emulator.requests(); // [{ service: "sagemaker", operation: "ListTrainingJobs", input: {}, at: 1767225600000, statusCode: 200 }]
+   */
+  requests(): ReceivedRequest[] {
+    return this.#requestLog.entries();
+  }
+
+  /** The service's answer, at the request's one instant `now`. */
+  #answer(service: ServiceName, request: WireRequest, requestId: string, now: number): WireResponse {
+    if (service === "sagemaker") return serveWire(request, (operation, input) => this.call(operation, input), requestId);
+    // Jobs write to S3 and to Logs as their lives unfold: catch up with the clock before either is read.
+    this.#sync(now);
+    if (service === "s3") return serveS3(request, this.#s3, now, requestId, this.region);
+    if (service === "runtime") {
+      const context = { requestId, region: this.region, accountId: this.#logsScope.accountId, random: () => this.#variantDraws.next() };
+      return serveRuntime(request, this.#runtimePort, context);
+    }
+    const dispatch = (operation: string, input: Record<string, unknown>) =>
+      structuredClone(callLogs(this.#logs, this.#logsScope, operation, input, now));
+    return serveWire(request, dispatch, requestId, TARGET_PREFIX.logs);
   }
 
   /** A SageMakerClient wired to this emulator in-process (test credentials, no retries unless asked). */
@@ -275,8 +288,9 @@ export class Emulator {
     this.#ctx.setRules([...rules]);
   }
 
-  /** Forgets every resource, every S3 bucket and every log group (the clock keeps its time). */
+  /** Forgets every resource, every S3 bucket, every log group and the request log (the clock keeps its time). */
   reset(): void {
+    this.#requestLog.clear();
     this.#store.clear();
     this.#s3.clear();
     this.#logs.clear();

@@ -9,6 +9,7 @@
  * const client = emulator.client();             // a real SageMakerClient, wired in-process
  * const s3 = emulator.s3Client(S3Client);       // and S3 beside it (S3Client from @aws-sdk/client-s3)
  * const logs = emulator.logsClient(CloudWatchLogsClient); // CloudWatch Logs (@aws-sdk/client-cloudwatch-logs)
+ * emulator.requests();                          // every request it answered, in order
  */
 
 // Emulator
@@ -16,6 +17,7 @@ export { Emulator, createEmulator } from "./emulator.js";
 export type { EmulatorOptions } from "./emulator.js";
 export { DEFAULT_DURATIONS } from "./resources/kinds.js";
 export type { EmulatorRule, Outcome, PhaseDurations, RuleMatch } from "./options.js";
+export type { ReceivedRequest } from "./request-log.js";
 
 // Code that runs in the emulated containers (EmulatorOptions.images)
 export { ContainerError } from "./containers/contract.js";

@@ -99,6 +99,12 @@ export interface EmulatorOptions {
    * @default true
    */
   requireInputData?: boolean;
+  /**
+   * How many requests `emulator.requests()` keeps, the most recent ones: each holds the input the
+   * service decoded anyway (no payloads), so keeping them is cheap. 0 keeps none.
+   * @default 10000
+   */
+  requestLog?: number;
 }
 
 /** The keys each option object may have, to refuse misspellings (`nmae`, `trainSeconds`). */
@@ -116,6 +122,7 @@ const KNOWN = {
     "listTrainingJobsStatusFilterAfterPage",
     "images",
     "requireInputData",
+    "requestLog",
   ],
   rule: ["match", "durations", "outcome", "metrics"],
   match: ["name", "image", "hyperParameters"],
@@ -133,6 +140,11 @@ export function checkOptions(options: EmulatorOptions, phases: readonly string[]
   if (options.durations !== undefined) checkDurations(options.durations, "durations", phases);
   if (options.jitter !== undefined && !(typeof options.jitter === "number" && options.jitter >= 0 && options.jitter < 1)) {
     throw new RangeError(`jitter [${String(options.jitter)}] must be a number from 0 (no jitter) up to, not including, 1.`);
+  }
+  if (options.requestLog !== undefined && !(Number.isSafeInteger(options.requestLog) && options.requestLog >= 0)) {
+    throw new RangeError(
+      `requestLog [${String(options.requestLog)}] must be a whole number of requests to keep, 0 or more (0 keeps none).`,
+    );
   }
   if (options.rules !== undefined) checkRules(options.rules, phases);
   if (options.images !== undefined) checkImages(options.images);

@@ -1,6 +1,6 @@
 import { ContainerError } from "../containers/contract.js";
 import { pathOf } from "../service-router.js";
-import type { WireRequest, WireResponse } from "../wire/aws-json.js";
+import type { ServedOperation, WireRequest, WireResponse } from "../wire/aws-json.js";
 import { asRestJsonError, payloadResponse, restJsonErrorResponse } from "../wire/rest-json.js";
 import { checkConstraints } from "./constraints.js";
 import {
@@ -37,17 +37,36 @@ export interface RuntimeContext extends RuntimeScope {
 export function serveRuntime(wire: WireRequest, port: RuntimePort, context: RuntimeContext): WireResponse {
   const method = (wire.method ?? "POST").toUpperCase();
   const path = pathOf(wire);
+  let served: ServedOperation | undefined;
   try {
     const route = method === "POST" ? runtimeRouteOf(path) : undefined;
     if (!route) throw unknownRuntimeOperation(method, path);
+    served = { operation: route.operation, input: { EndpointName: route.endpointName } };
     if (route.operation !== "InvokeEndpoint") {
       const response = restJsonErrorResponse(runtimeNotImplemented(route.operation), context.requestId);
-      return { ...response, unimplemented: `SageMaker Runtime ${route.operation}` };
+      return { ...response, served, unimplemented: `SageMaker Runtime ${route.operation}` };
     }
-    return invokeEndpoint(readInvokeRequest(wire, route.endpointName), port, context);
+    const request = readInvokeRequest(wire, route.endpointName);
+    served = { operation: route.operation, input: inputOf(request) };
+    return { ...invokeEndpoint(request, port, context), served };
   } catch (error) {
-    return restJsonErrorResponse(asRestJsonError(error), context.requestId);
+    const response = restJsonErrorResponse(asRestJsonError(error), context.requestId);
+    return served ? { ...response, served } : response;
   }
+}
+
+/** The members read from the headers, as the SDK's input names them (the body is left out): what the request log records. */
+function inputOf(request: InvokeRequest): Record<string, unknown> {
+  const members: Record<string, string | undefined> = {
+    EndpointName: request.endpointName,
+    ContentType: request.contentType,
+    Accept: request.accept,
+    CustomAttributes: request.customAttributes,
+    TargetModel: request.targetModel,
+    TargetVariant: request.targetVariant,
+    InferenceId: request.inferenceId,
+  };
+  return Object.fromEntries(Object.entries(members).filter(([, value]) => value !== undefined));
 }
 
 /**

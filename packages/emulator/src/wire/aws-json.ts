@@ -42,6 +42,22 @@ export interface WireResponse {
    * emulator does not implement yet, as `S3 <operation>`, so the HTTP server can log the gap.
    */
   readonly unimplemented?: string;
+  /**
+   * For an error answer of a protocol without ServiceError (S3's `NoSuchKey`, SageMaker Runtime's
+   * `ModelError`): its code, which the request log records (a HEAD answer carries none on the wire).
+   */
+  readonly errorCode?: string;
+  /** The operation the service read the request as, and its input: what the request log records. */
+  readonly served?: ServedOperation;
+}
+
+/**
+ * An operation as a service read it off the wire, for the emulator's request log: its name and its
+ * decoded input (the JSON body of an AWS JSON service; the members a REST service reads cheaply).
+ */
+export interface ServedOperation {
+  readonly operation: string;
+  readonly input: Readonly<Record<string, unknown>>;
 }
 
 /** Runs one operation; throws ServiceError for anything the service would refuse. */
@@ -62,12 +78,16 @@ export function serveWire(
   requestId: string,
   targetPrefix: string = TARGET_PREFIX.sagemaker,
 ): WireResponse {
+  let served: ServedOperation | undefined;
   try {
     const operation = operationOf(request, `${targetPrefix}.`);
+    served = { operation, input: {} }; // a body that does not decode is still logged under its operation
     const input = decodeRequestBody(request.body);
-    return respond(200, encodeJson(dispatch(operation, input)), requestId);
+    served = { operation, input };
+    return { ...respond(200, encodeJson(dispatch(operation, input)), requestId), served };
   } catch (error) {
-    return errorResponse(asServiceError(error), requestId);
+    const response = errorResponse(asServiceError(error), requestId);
+    return served ? { ...response, served } : response;
   }
 }
 

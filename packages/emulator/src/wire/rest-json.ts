@@ -46,8 +46,9 @@ export function payloadResponse(body: Uint8Array, requestId: string, headers: Re
 export function restJsonErrorResponse(error: RestJsonError, requestId: string): WireResponse {
   const body = encodeJson({ [error.messageKey]: error.message, ...error.members });
   const headers: Record<string, string> = { "content-type": REST_JSON_CONTENT_TYPE, ...commonHeaders(body, requestId) };
-  if (error.code !== undefined) headers["x-amzn-errortype"] = error.code;
-  return { statusCode: error.statusCode, headers, body };
+  if (error.code === undefined) return { statusCode: error.statusCode, headers, body };
+  headers["x-amzn-errortype"] = error.code;
+  return { statusCode: error.statusCode, headers, body, errorCode: error.code };
 }
 
 /** Anything thrown that is not the service's own answer is its InternalFailure (500), never a crash. */

@@ -63,12 +63,12 @@ export function rawResponse(statusCode: number, body: Uint8Array, requestId: str
  * status: the SDKs name a 404 there `NotFound` (https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html).
  */
 export function restXmlErrorResponse(error: RestXmlError, requestId: string, method: string): WireResponse {
-  if (method === "HEAD") return { ...rawResponse(error.statusCode, new Uint8Array(), requestId) };
+  if (method === "HEAD") return { ...rawResponse(error.statusCode, new Uint8Array(), requestId), errorCode: error.code };
   const fields = Object.entries(error.fields).map(([name, value]): XmlNode => [name, value]);
   const body = new TextEncoder().encode(
     `<?xml version="1.0" encoding="UTF-8"?>\n${writeNode(["Error", [["Code", error.code], ["Message", error.message], ...fields, ["RequestId", requestId]]])}`,
   );
-  return xmlResponse(error.statusCode, body, requestId);
+  return { ...xmlResponse(error.statusCode, body, requestId), errorCode: error.code };
 }
 
 function requestIdHeaders(requestId: string): Record<string, string> {
