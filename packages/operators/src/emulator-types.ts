@@ -9,7 +9,7 @@
  */
 import type { SageMakerClient, SageMakerClientConfig } from "@aws-sdk/client-sagemaker";
 import type { Clock } from "@sagerun/transport";
-import type { LogsClient } from "./logs/logs-options.js";
+import type { AwsServiceClient } from "./backend.js";
 
 /** The emulator `createBackend` started: the members an operator user needs. */
 export interface Emulator {
@@ -24,7 +24,18 @@ export interface Emulator {
    * A CloudWatchLogsClient wired to this emulator in-process, for the operators' `logs` option:
    * `emulator.logsClient(CloudWatchLogsClient)`, the class from `@aws-sdk/client-cloudwatch-logs`.
    */
-  logsClient(Logs: new (config: object) => LogsClient, config?: object): LogsClient;
+  logsClient(Logs: new (config: object) => AwsServiceClient, config?: object): AwsServiceClient;
+  /**
+   * An S3Client wired to this emulator in-process: `emulator.s3Client(S3Client)`, the class from
+   * `@aws-sdk/client-s3`. `backend.s3()` calls it for you.
+   */
+  s3Client(S3: new (config: object) => AwsServiceClient, config?: object): AwsServiceClient;
+  /**
+   * A SageMakerRuntimeClient wired to this emulator in-process (InvokeEndpoint):
+   * `emulator.runtimeClient(SageMakerRuntimeClient)`, from `@aws-sdk/client-sagemaker-runtime`.
+   * `backend.runtime()` calls it for you.
+   */
+  runtimeClient(Runtime: new (config: object) => AwsServiceClient, config?: object): AwsServiceClient;
   /** Forgets every resource (the clock keeps its time). */
   reset(): void;
   /** A JSON-ready dump of every resource as Describe shows it now. */

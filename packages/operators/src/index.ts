@@ -12,12 +12,21 @@
 /* Operators */
 export { runTrainingJob } from "./run-training-job.js";
 export type { RunTrainingJobOptions, TrainingJobDescription } from "./run-training-job.js";
+export { runProcessingJob } from "./run-processing-job.js";
+export type { ProcessingJobDescription, RunProcessingJobOptions } from "./run-processing-job.js";
+export { runTransformJob } from "./run-transform-job.js";
+export type { RunTransformJobOptions, TransformJobDescription } from "./run-transform-job.js";
+export { runTuningJob } from "./run-tuning-job.js";
+export type { BestTrainingJob, RunTuningJobOptions, RunTuningJobResult, TuningJobDescription } from "./run-tuning-job.js";
 export { runJob } from "./run-job.js";
 export type { RunJobOptions, RunJobResult } from "./run-job.js";
 export type { NameConflictPolicy } from "./naming/name-conflict.js";
 
 /* Job kinds */
 export { trainingJob } from "./job-kinds/training.js";
+export { processingJob } from "./job-kinds/processing.js";
+export { transformJob } from "./job-kinds/transform.js";
+export { tuningJob } from "./job-kinds/tuning.js";
 export type { JobKind, JobDescription } from "./job-kinds/job-kind.js";
 
 /* Waiting */
@@ -25,15 +34,47 @@ export { waitForJob } from "./wait/wait-for-job.js";
 export type { WaitForJobOptions } from "./wait/wait-for-job.js";
 export { watchJob } from "./wait/watch-job.js";
 export type { JobStatusEvent, JobWatchEvent, WatchJobOptions } from "./wait/watch-job.js";
+export type { JobRetryEvent } from "./wait/watch-job.js";
 export type { WaitOptions } from "./wait/wait-options.js";
+export type { RetryOptions } from "./wait/wait-options.js";
 
 /* Job logs: CloudWatch Logs lines while waiting (the `logs` option) */
 export type { JobLogLine, JobLogsOptions } from "./logs/logs-options.js";
 export type { JobLogEvent } from "./wait/watch-logs.js";
 
+/* Hosting: models, endpoint configs and endpoints (endpoints are not jobs: InService is success, Delete is their Stop) */
+export { createModel, deleteModel } from "./hosting/models.js";
+export type { ModelDescription } from "./hosting/models.js";
+export { createEndpointConfig, deleteEndpointConfig } from "./hosting/endpoint-configs.js";
+export type { EndpointConfigDescription } from "./hosting/endpoint-configs.js";
+export type { HostingCreateOptions, HostingDeleteOptions } from "./hosting/hosting-resource.js";
+export type { HostingExistsPolicy } from "./hosting/hosting-input.js";
+export { deployEndpoint } from "./hosting/deploy-endpoint.js";
+export type { DeployEndpointInput, DeployEndpointOptions, DeployEndpointResult } from "./hosting/deploy-endpoint.js";
+export { deleteEndpoint } from "./hosting/delete-endpoint.js";
+export type { DeleteEndpointOptions } from "./hosting/delete-endpoint.js";
+export { waitForEndpoint } from "./hosting/wait-for-endpoint.js";
+export type { EndpointStatusEvent, EndpointWaitOptions } from "./hosting/endpoint-waiter.js";
+export type { EndpointDescription } from "./hosting/endpoint-kind.js";
+
+/* Pipelines: a DAG of steps over the operators, resumable by run id */
+export { definePipeline } from "./pipeline/define-pipeline.js";
+export type { Pipeline, PipelineDefinition } from "./pipeline/define-pipeline.js";
+export { step } from "./pipeline/step.js";
+export type { AnyStep, Step, StepDefinition, StepDependency, StepResult } from "./pipeline/step.js";
+export type { StepContext, StepJobOptions, Teardown, TeardownInfo } from "./pipeline/step-context.js";
+export { runPipeline } from "./pipeline/run-pipeline.js";
+export type { RunPipelineOptions } from "./pipeline/run-pipeline-options.js";
+export type { PipelineRun, StepReport, SucceededPipelineRun, TeardownReport } from "./pipeline/pipeline-run.js";
+export type { PipelineEvent } from "./pipeline/pipeline-events.js";
+export { PipelineFailedError } from "./pipeline/pipeline-failed-error.js";
+export { renderProgress } from "./pipeline/render-progress.js";
+export type { ProgressOutput, RenderProgressOptions } from "./pipeline/render-progress.js";
+
 /* Backends: where the calls go and the clock the jobs run on */
 export { createBackend } from "./backend.js";
 export type { BackendOptions, CreateBackendOptions, SagerunBackend } from "./backend.js";
+export type { AwsServiceClient, ServiceEndpoints } from "./backend.js";
 export type { Emulator, EmulatorOptions } from "./emulator-types.js";
 // For a SageMakerClient of your own: operators take `{ client, clock: systemClock }`.
 export { systemClock } from "@sagerun/transport";
@@ -53,5 +94,8 @@ export {
   WaitFailedError,
   NameConflictError,
   EmulatorNotInstalledError,
+  PackageNotInstalledError,
+  EndpointFailedError,
+  EndpointWaitTimeoutError,
 } from "./errors/index.js";
 export type { AnySagerunError, SagerunErrorCode } from "./errors/index.js";

@@ -14,8 +14,9 @@ const trainingJobs = (h: Harness): unknown[] => h.emulator.state().trainingJobs 
 const TS = String(DEFAULT_VIRTUAL_START / 1000);
 
 describe("runJob when the answer to its Create is lost", () => {
-  // The first CreateTrainingJob creates the job, but its answer becomes a 500; the SDK retries
-  // (maxAttempts 2) and the retry meets our own job: ResourceInUse.
+  // The first CreateTrainingJob creates the job, but its answer becomes a 500. The client would
+  // retry (maxAttempts 2), but runJob turns the SDK's retries off for Create and looks the name up
+  // instead (run-job.create-once.test.ts counts the sends on the wire).
   const lostFirstCreate = (h: Harness) =>
     faultyClient(h, (operation, nth) => (operation === "CreateTrainingJob" && nth === 1 ? "InternalFailure" : undefined), {
       maxAttempts: 2,

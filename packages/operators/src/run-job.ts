@@ -39,15 +39,16 @@ export interface RunJobOptions<D> extends BackendOptions, WaitOptions {
   readonly onStatusChange?: (event: JobStatusEvent<D>) => void;
   /**
    * This run's id, the value of the `sagerun:run-id` tag added to the job (after the config's own
-   * Tags, which stay). If Create's answer is lost and the SDK's retry finds the name taken, the tag
-   * tells this run's job from another's, so no second job is started. Give a unique value per run.
+   * Tags, which stay). Create is sent once, never retried blindly: if its answer is lost (a 5xx, a
+   * reset connection, a timeout), the job under the name is looked up, and the tag tells this run's
+   * job (waited for) from another's (a name conflict). Give a unique value per run.
    * @default crypto.randomUUID()
    */
   readonly runId?: string;
   /**
    * Add the `sagerun:run-id` tag. Tagging on create may need the `sagemaker:AddTags` IAM permission
-   * and the check `sagemaker:ListTags`; without the tag a lost Create answer cannot be told apart
-   * from someone else's job, and counts as a name conflict.
+   * and the check `sagemaker:ListTags`. Without the tag, a job found under the name after a lost
+   * Create answer is taken to be this run's (the name was free just before) and waited for.
    * @default true
    */
   readonly tagRunId?: boolean;
@@ -138,7 +139,8 @@ export async function runJob<I extends object, O extends object, S extends strin
       if (resolution.action !== "create") return finish(jobName, resolution.action, resolution.description);
       signal.throwIfAborted();
       const input = { ...tagged, [kind.nameField]: jobName } as I;
-      if ((await submitJob(kind, client, input, runId)) === "created") return finish(jobName, "create");
+      const submitted = await submitJob(kind, client, input, { clock, retry: run.wait.retry, runId, signal, onRetry: run.wait.onRetry });
+      if (submitted === "created") return finish(jobName, "create");
       if (round >= MAX_CREATE_ROUNDS) {
         const detail = `Create answered ResourceInUse ${round} times in a row${runId === undefined ? "" : ` for jobs without this run's ${RUN_ID_TAG_KEY}`}`;
         throw new NameConflictError({ jobKind: kind.label, jobName, detail });

@@ -9,3 +9,5 @@ export type { JobErrorInit } from "./job-outcome-errors.js";
 export { WaitFailedError, WaitTimeoutError } from "./wait-errors.js";
 export { NameConflictError } from "./name-conflict-error.js";
 export { EmulatorNotInstalledError } from "./emulator-not-installed-error.js";
+export { PackageNotInstalledError } from "./package-not-installed-error.js";
+export { EndpointFailedError, EndpointWaitTimeoutError } from "./endpoint-errors.js";

@@ -1,7 +1,10 @@
 import type { EmulatorNotInstalledError } from "./emulator-not-installed-error.js";
+import type { PackageNotInstalledError } from "./package-not-installed-error.js";
+import type { EndpointFailedError, EndpointWaitTimeoutError } from "./endpoint-errors.js";
 import type { JobFailedError, JobStoppedError, MaxRuntimeExceededError, MaxWaitTimeExceededError } from "./job-outcome-errors.js";
 import type { NameConflictError } from "./name-conflict-error.js";
 import type { WaitFailedError, WaitTimeoutError } from "./wait-errors.js";
+import type { PipelineFailedError } from "../pipeline/pipeline-failed-error.js";
 
 /** A Describe output after {@link toJsonSafe}: plain JSON, dates as ISO-8601 strings. */
 export type JsonDescription = { readonly [member: string]: unknown };
@@ -15,7 +18,11 @@ export type SagerunErrorCode =
   | "WaitTimeout"
   | "WaitFailed"
   | "NameConflict"
-  | "EmulatorNotInstalled";
+  | "EmulatorNotInstalled"
+  | "PackageNotInstalled"
+  | "PipelineFailed"
+  | "EndpointFailed"
+  | "EndpointWaitTimeout";
 
 /** Every concrete sagerun error; {@link SagerunError.is} narrows to this union. */
 export type AnySagerunError =
@@ -26,7 +33,11 @@ export type AnySagerunError =
   | WaitTimeoutError
   | WaitFailedError
   | NameConflictError
-  | EmulatorNotInstalledError;
+  | EmulatorNotInstalledError
+  | PackageNotInstalledError
+  | PipelineFailedError
+  | EndpointFailedError
+  | EndpointWaitTimeoutError;
 
 // A registry symbol rather than `instanceof`, so two copies of this package (a monorepo with two
 // versions installed) still recognise each other's errors (fast-check PreconditionFailure.isFailure).

@@ -83,13 +83,13 @@ export class WaitTimeoutError extends WaitEndedError {
 }
 
 /** Where a wait broke off; see {@link WaitFailedError.during}. */
-type WaitFailedDuring = "describe" | "logs" | "onStatusChange" | "onLine";
+type WaitFailedDuring = "describe" | "logs" | "onStatusChange" | "onRetry" | "onLine";
 
 /** What {@link WaitFailedError} reports. */
 export interface WaitFailedInit extends WaitEndInit {
   /**
    * What failed: the status check (`"describe"`), reading the job's logs (`"logs"`), or the
-   * caller's `onStatusChange` or `logs.onLine` callback.
+   * caller's `onStatusChange`, `onRetry` or `logs.onLine` callback.
    */
   readonly during: WaitFailedDuring;
   /** What happened, e.g. "its status check (Describe) failed 8 times in a row". */

@@ -35,10 +35,11 @@ export function isResourceInUse(err: unknown): boolean {
   return errorCode(err) === "ResourceInUse";
 }
 
-// The codes smithy's retry strategy treats as throttling or transient
-// (@smithy/core retry/service-error-classification/constants.ts); Airflow's waiter loop retries the
-// same family without spending attempts (the Amazon provider's `utils/waiter_with_logging.py`).
-const RETRYABLE_CODES: ReadonlySet<string> = new Set([
+// The codes smithy's retry strategy treats as throttling (@smithy/core
+// retry/service-error-classification/constants.ts, THROTTLING_ERROR_CODES): the service refused the
+// request before acting on it. Airflow's waiter loop retries the same family without spending
+// attempts (the Amazon provider's `utils/waiter_with_logging.py`).
+const THROTTLING_CODES: ReadonlySet<string> = new Set([
   "BandwidthLimitExceeded",
   "EC2ThrottledException",
   "LimitExceededException",
@@ -53,6 +54,11 @@ const RETRYABLE_CODES: ReadonlySet<string> = new Set([
   "ThrottlingException",
   "TooManyRequestsException",
   "TransactionInProgressException",
+]);
+
+// Timeouts, 5xx codes and dropped connections (smithy's TRANSIENT_ERROR_CODES and its Node.js
+// timeout and network codes): the request may or may not have been acted on.
+const UNKNOWN_OUTCOME_CODES: ReadonlySet<string> = new Set([
   "TimeoutError",
   "RequestTimeout",
   "RequestTimeoutException",
@@ -69,13 +75,26 @@ const RETRYABLE_CODES: ReadonlySet<string> = new Set([
   "EAI_AGAIN",
 ]);
 
+/** Throttling: the service refused the request without acting on it, and asks to be asked later. */
+export function isThrottlingError(err: unknown): boolean {
+  const code = errorCode(err);
+  if (code !== undefined && THROTTLING_CODES.has(code)) return true;
+  if (typeof err !== "object" || err === null) return false;
+  const { $retryable, $metadata } = err as ErrorShape & { $retryable?: { throttling?: unknown } };
+  return $metadata?.httpStatusCode === 429 || $retryable?.throttling === true;
+}
+
 /** Throttling, a 5xx or a dropped connection: worth asking again, not a verdict on the job. */
 export function isTransientError(err: unknown): boolean {
+  if (isThrottlingError(err)) return true;
   const code = errorCode(err);
-  if (code !== undefined && RETRYABLE_CODES.has(code)) return true;
+  if (code !== undefined && UNKNOWN_OUTCOME_CODES.has(code)) return true;
   if (typeof err !== "object" || err === null) return false;
-  const { $retryable, $metadata } = err as ErrorShape;
+  const { $retryable, $metadata, message } = err as ErrorShape & { message?: unknown };
   if ($retryable !== undefined && $retryable !== null) return true;
+  // Node's http client: "socket hang up" when the server closed the connection mid-answer. It
+  // carries ECONNRESET, but a wrapper that copies only the message loses the code.
+  if (typeof message === "string" && /socket hang up/i.test(message)) return true;
   const status = $metadata?.httpStatusCode;
-  return typeof status === "number" && (status === 429 || status >= 500);
+  return typeof status === "number" && status >= 500;
 }

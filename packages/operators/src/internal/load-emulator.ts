@@ -1,5 +1,6 @@
 import type { EmulatorModule } from "../emulator-types.js";
 import { EmulatorNotInstalledError } from "../errors/index.js";
+import { isMissingPackage } from "./load-peer.js";
 
 /**
  * Loads the optional peer `@sagerun/emulator` with a dynamic `import()`, so code that only talks
@@ -18,19 +19,7 @@ export async function loadEmulator(
   try {
     return await importer();
   } catch (err) {
-    if (isMissingEmulator(err)) throw new EmulatorNotInstalledError({ source, cause: err });
+    if (isMissingPackage(err, "@sagerun/emulator")) throw new EmulatorNotInstalledError({ source, cause: err });
     throw err;
   }
-}
-
-function isMissingEmulator(err: unknown): boolean {
-  if (typeof err !== "object" || err === null) return false;
-  const { code, message } = err as { code?: unknown; message?: unknown };
-  // Node ESM: ERR_MODULE_NOT_FOUND "Cannot find package '@sagerun/emulator' imported from …";
-  // require(): MODULE_NOT_FOUND "Cannot find module '@sagerun/emulator'". The name must be the one
-  // missing: "Cannot find package 'msw' imported from …/@sagerun/emulator/…" is a broken install.
-  return (
-    (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") &&
-    /Cannot find (?:package|module) '@sagerun\/emulator'/.test(String(message))
-  );
 }

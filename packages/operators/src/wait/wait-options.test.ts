@@ -14,8 +14,41 @@ describe(resolveWaitOptions.name, () => {
       stopOnTimeout: true,
       stopOnError: true,
       stopOnAbort: true,
+      retry: { maxConsecutiveFailures: 8, baseDelayMs: 1000, maxDelayMs: 30_000, random: Math.random },
+      onRetry: undefined,
     });
     expect(resolveWaitOptions({ maxWaitSeconds: 60, stopOnTimeout: false })).toMatchObject({ maxWaitSeconds: 60, stopOnTimeout: false });
+  });
+
+  it("caps the retry back-off at the check interval unless retry.maxDelaySeconds says otherwise", () => {
+    expect(resolveWaitOptions({ checkIntervalSeconds: 10 }).retry).toMatchObject({ maxDelayMs: 10_000 });
+    const random = () => 0.5;
+    expect(
+      resolveWaitOptions({
+        checkIntervalSeconds: 10,
+        retry: { maxConsecutiveFailures: Infinity, baseDelaySeconds: 0.2, maxDelaySeconds: 5, random },
+      }).retry,
+    ).toEqual({ maxConsecutiveFailures: Infinity, baseDelayMs: 200, maxDelayMs: 5000, random });
+  });
+
+  it("checks the retry options and onRetry like the others", () => {
+    expect(() => resolveWaitOptions({ retry: { maxConsecutiveFailures: 0 } })).toThrow(
+      new RangeError(
+        "Wait option retry.maxConsecutiveFailures [0] must be greater than 0. Please pass a whole number of transient errors in a row of at least 1, or Infinity (retry until the deadline).",
+      ),
+    );
+    expect(() => resolveWaitOptions({ retry: { maxConsecutiveFailures: 1.5 } })).toThrow(
+      /retry.maxConsecutiveFailures \[1.5\] must be a whole number/,
+    );
+    expect(() => resolveWaitOptions({ retry: { baseDelaySeconds: -1 } })).toThrow(
+      /retry.baseDelaySeconds \[-1\] must be a finite number greater than 0/,
+    );
+    expect(() => resolveWaitOptions({ retry: { maxDelaySeconds: Infinity } })).toThrow(RangeError);
+    expect(() => resolveWaitOptions({ retry: { random: 0.5 as unknown as () => number } })).toThrow(
+      new TypeError("Wait option retry.random [0.5] must be a function. Please pass one returning numbers in [0, 1), e.g. Math.random."),
+    );
+    expect(() => resolveWaitOptions({ retry: 3 as unknown as object })).toThrow(/Wait option retry \[3\] must be an object/);
+    expect(() => resolveWaitOptions({ onRetry: "log" as unknown as () => void })).toThrow(/Wait option onRetry \[log\] must be a function/);
   });
 
   it("throws a RangeError naming the option, the value and the fix", () => {

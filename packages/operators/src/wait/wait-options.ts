@@ -1,7 +1,9 @@
 import type { BackendOptions } from "../backend.js";
+import type { RetryPolicy } from "../internal/backoff.js";
 import { checkBackendOptions } from "../internal/check-backend.js";
 import type { JobKind } from "../job-kinds/job-kind.js";
 import { resolveJobLogs, type JobLogsOptions, type ResolvedJobLogs } from "../logs/logs-options.js";
+import type { JobRetryEvent } from "./watch-job.js";
 
 /**
  * How to wait for a job. One deadline rule for every kind: Airflow's defaults differ by path
@@ -23,12 +25,26 @@ export interface WaitOptions {
   maxWaitSeconds?: number;
   /**
    * Give up after this many status checks. Throttling, 5xx answers and dropped connections are
-   * retried without spending an attempt, after 1, 2, 4 … s (capped at the check interval and the
-   * deadline), but at most {@link MAX_CONSECUTIVE_TRANSIENT_ERRORS} in a row: the next one ends the
-   * wait with `WaitFailedError` (see `stopOnError`), since the service is then down for us.
+   * retried without spending an attempt (see `retry`).
    * @default Infinity
    */
   maxAttempts?: number;
+  /**
+   * How a status check (Describe) that fails with throttling, a 5xx answer or a dropped connection
+   * is retried: after an exponential back-off with full jitter, on the injected clock, no later
+   * than the deadline, and at most `maxConsecutiveFailures` times in a row (the next failure ends
+   * the wait with `WaitFailedError`, see `stopOnError`, since the service is then down for us).
+   * `runJob` retries a throttled Create the same way. Errors retrying will not fix
+   * (AccessDenied, ValidationException) end the wait at once. See {@link RetryOptions}.
+   */
+  retry?: RetryOptions;
+  /**
+   * Called before each such retry, with the error's code, how many failed in a row and the
+   * back-off chosen. If it throws, the wait ends with `WaitFailedError` (`during: "onRetry"`), as
+   * it does for `onStatusChange`. The retries are also counted in each status event's `retries`
+   * and in `WaitTimeoutError.observedStatuses` (as `error <code>`).
+   */
+  onRetry?: (event: JobRetryEvent) => void;
   /**
    * Send the kind's Stop request before throwing `WaitTimeoutError`. On by default because a
    * deadline is the most a caller is willing to pay for, and nobody is watching the job after it:
@@ -65,16 +81,46 @@ export interface WaitOptions {
   logs?: JobLogsOptions;
 }
 
+/**
+ * How transient errors are retried while waiting (and a throttled Create by `runJob`). The n-th
+ * failure in a row waits a random time in [0, min(maxDelaySeconds, baseDelaySeconds × 2^(n−1))):
+ * exponential back-off with full jitter, as the AWS SDKs retry
+ * (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/).
+ */
+export interface RetryOptions {
+  /**
+   * Transient errors tolerated in a row; a success starts the count again. `Infinity` retries until
+   * the deadline (`maxWaitSeconds`), as Airflow's waiter loop retries forever; `runJob`'s Create,
+   * which comes before any deadline runs, then keeps the default.
+   * @default 8
+   */
+  maxConsecutiveFailures?: number;
+  /** The back-off window of the first retry, in seconds. @default 1 */
+  baseDelaySeconds?: number;
+  /** The largest back-off window, in seconds. @default checkIntervalSeconds */
+  maxDelaySeconds?: number;
+  /**
+   * Returns a number in [0, 1) for each back-off: the jitter. Pass a seeded generator to make the
+   * delays reproducible, as tests do.
+   * @default Math.random
+   */
+  random?: () => number;
+}
+
 /** {@link WaitOptions} after defaults and validation: internals never see `undefined`. */
-type ResolvedWaitOptions = Required<Omit<WaitOptions, "logs">>;
+interface ResolvedWaitOptions extends Required<Omit<WaitOptions, "logs" | "retry" | "onRetry">> {
+  readonly retry: RetryPolicy;
+  readonly onRetry: ((event: JobRetryEvent) => void) | undefined;
+}
 
 /** Airflow's `CHECK_INTERVAL_SECOND`. */
 const DEFAULT_CHECK_INTERVAL_SECONDS = 30;
 
 /**
- * Transient Describe errors tolerated in a row while waiting. Airflow's waiter loop retries them
- * forever (the Amazon provider's `utils/waiter_with_logging.py`); eight back-offs of 1 … 30 s ride out a brownout of
- * about two minutes yet still end a wait against a service that is down for us.
+ * Transient Describe errors tolerated in a row while waiting, by default. Airflow's waiter loop
+ * retries them forever (the Amazon provider's `utils/waiter_with_logging.py`); eight back-offs
+ * drawn from windows of 1, 2, 4 … 30 s ride out a brownout of about a minute on average (two at
+ * most) yet still end a wait against a service that is down for us.
  */
 export const MAX_CONSECUTIVE_TRANSIENT_ERRORS = 8;
 
@@ -86,11 +132,12 @@ export const MAX_CONSECUTIVE_TRANSIENT_ERRORS = 8;
  * ```ts
  * resolveWaitOptions({ maxWaitSeconds: 3600 });
  * // { checkIntervalSeconds: 30, maxWaitSeconds: 3600, maxAttempts: Infinity,
- * //   stopOnTimeout: true, stopOnError: true, stopOnAbort: true }
+ * //   stopOnTimeout: true, stopOnError: true, stopOnAbort: true, onRetry: undefined,
+ * //   retry: { maxConsecutiveFailures: 8, baseDelayMs: 1000, maxDelayMs: 30000, random: Math.random } }
  * ```
  */
 export function resolveWaitOptions(partial: WaitOptions = {}): ResolvedWaitOptions {
-  const resolved: ResolvedWaitOptions = {
+  const resolved: Omit<ResolvedWaitOptions, "retry" | "onRetry"> = {
     checkIntervalSeconds: partial.checkIntervalSeconds ?? DEFAULT_CHECK_INTERVAL_SECONDS,
     maxWaitSeconds: partial.maxWaitSeconds ?? Infinity,
     maxAttempts: partial.maxAttempts ?? Infinity,
@@ -114,7 +161,39 @@ export function resolveWaitOptions(partial: WaitOptions = {}): ResolvedWaitOptio
   flag("stopOnTimeout", resolved.stopOnTimeout, "stop the job when the wait times out");
   flag("stopOnError", resolved.stopOnError, "stop the job when waiting fails");
   flag("stopOnAbort", resolved.stopOnAbort, "stop the job when the signal aborts");
-  return resolved;
+  const { onRetry } = partial;
+  if (onRetry !== undefined && typeof onRetry !== "function") {
+    throw new TypeError(`Wait option onRetry [${String(onRetry)}] must be a function. Please pass (event) => …, or leave it out.`);
+  }
+  return { ...resolved, retry: resolveRetry(partial.retry, resolved.checkIntervalSeconds), onRetry };
+}
+
+/** The `retry` option with its defaults, checked like the others; the maximum delay defaults to the interval. */
+function resolveRetry(retry: RetryOptions | undefined, checkIntervalSeconds: number): RetryPolicy {
+  if (retry !== undefined && (typeof retry !== "object" || retry === null)) {
+    throw new TypeError(
+      `Wait option retry [${String(retry)}] must be an object. Please pass { maxConsecutiveFailures, … }, or leave it out.`,
+    );
+  }
+  const maxConsecutiveFailures = retry?.maxConsecutiveFailures ?? MAX_CONSECUTIVE_TRANSIENT_ERRORS;
+  const baseDelaySeconds = retry?.baseDelaySeconds ?? 1;
+  const maxDelaySeconds = retry?.maxDelaySeconds ?? checkIntervalSeconds;
+  const random = retry?.random ?? Math.random;
+  const failuresFix = "a whole number of transient errors in a row of at least 1, or Infinity (retry until the deadline)";
+  positiveNumber("retry.maxConsecutiveFailures", maxConsecutiveFailures, true, failuresFix);
+  if (maxConsecutiveFailures !== Infinity && !Number.isInteger(maxConsecutiveFailures)) {
+    throw new RangeError(
+      `Wait option retry.maxConsecutiveFailures [${maxConsecutiveFailures}] must be a whole number. Please pass ${failuresFix}.`,
+    );
+  }
+  positiveNumber("retry.baseDelaySeconds", baseDelaySeconds, false, "the seconds the first back-off is drawn from, e.g. 1");
+  positiveNumber("retry.maxDelaySeconds", maxDelaySeconds, false, "the longest back-off in seconds, e.g. 30");
+  if (typeof random !== "function") {
+    throw new TypeError(
+      `Wait option retry.random [${String(random)}] must be a function. Please pass one returning numbers in [0, 1), e.g. Math.random.`,
+    );
+  }
+  return { maxConsecutiveFailures, baseDelayMs: baseDelaySeconds * 1000, maxDelayMs: maxDelaySeconds * 1000, random };
 }
 
 /** Everything a wait runs with, resolved once by the operator that starts it. */

@@ -1,13 +1,14 @@
 import type { BackendOptions } from "../backend.js";
 import { WaitTimeoutError, type JsonDescription } from "../errors/index.js";
 import { errorCode, isTransientError } from "../internal/aws-errors.js";
+import { backoffDelayMs } from "../internal/backoff.js";
 import { enterOperation } from "../internal/running-operators.js";
 import { describeJob, type JobDescription, type JobKind } from "../job-kinds/job-kind.js";
 import { jobOutcome, jobStatus, judgeJob } from "../job-kinds/job-outcome.js";
 import type { JobLogsOptions } from "../logs/logs-options.js";
 import { leaveIfAborted, stopBeforeThrowing } from "./request-stop.js";
 import { waitFailed } from "./wait-failed.js";
-import { MAX_CONSECUTIVE_TRANSIENT_ERRORS, resolveWaitRun, type WaitOptions, type WaitRun } from "./wait-options.js";
+import { resolveWaitRun, type WaitOptions, type WaitRun } from "./wait-options.js";
 import { watchLogs, type JobLogEvent, type LogWatch } from "./watch-logs.js";
 
 /** One change of (primary status, secondary status), as seen by a status check. */
@@ -22,6 +23,33 @@ export interface JobStatusEvent<D = JsonDescription> {
   readonly time: string;
   /** The Describe output it was read from, JSON-safe. */
   readonly description: D;
+  /**
+   * Status checks retried so far in this wait after throttling, a 5xx answer or a dropped
+   * connection (each one also went to `onRetry`). 0 while the service answers every check.
+   */
+  readonly retries: number;
+}
+
+/**
+ * A request that failed with an error worth retrying (throttling, a 5xx answer, a dropped
+ * connection, a timeout), and the back-off before it is sent again: what `onRetry` gets.
+ */
+export interface JobRetryEvent {
+  readonly type: "retry";
+  readonly jobName: string;
+  /**
+   * What failed: the status check (`"describe"`, also the check `runJob` makes when a Create's
+   * answer was lost) or a throttled Create (`"create"`, `runJob` only).
+   */
+  readonly request: "describe" | "create";
+  /** The error's code: `"ThrottlingException"`, `"InternalFailure"`, `"ECONNRESET"`, `"TimeoutError"`… */
+  readonly error: string;
+  /** How many times in a row the request has failed, this one included: 1, 2, … */
+  readonly attempt: number;
+  /** The back-off before the next try, in seconds of the backend's clock: jittered, capped, never past the deadline. */
+  readonly delaySeconds: number;
+  /** When the error arrived, ISO-8601, on the backend's clock. */
+  readonly time: string;
 }
 
 /** What {@link watchJob} yields with the `logs` option: status changes and log lines, told apart by `type`. */
@@ -119,6 +147,7 @@ export async function* watch<I extends object, O extends object, S extends strin
     });
   };
 
+  let retries = 0;
   const describe = async (): Promise<JobDescription<O>> => {
     for (let failures = 1; ; failures++) {
       try {
@@ -126,19 +155,37 @@ export async function* watch<I extends object, O extends object, S extends strin
       } catch (err) {
         if (signal?.aborted) throw err;
         const transient = isTransientError(err);
-        if (!transient || failures >= MAX_CONSECUTIVE_TRANSIENT_ERRORS) {
+        if (!transient || failures >= wait.retry.maxConsecutiveFailures) {
           const detail = transient
             ? `its status check (Describe) failed ${failures} times in a row`
             : "its status check (Describe) failed with an error that retrying will not fix";
           throw await waitFailed(kind, client, jobName, { during: "describe", detail, cause: err, last, stop: wait.stopOnError });
         }
-        // Throttling and 5xx are retried without spending an attempt (as Airflow's waiter loop
-        // does), after 1, 2, 4 … s capped at the interval and the deadline.
-        const key = `error ${errorCode(err) ?? "unknown"}`;
+        // Throttling, 5xx and dropped connections are retried without spending an attempt (as
+        // Airflow's waiter loop does), after a jittered back-off that ends no later than the deadline.
+        const code = errorCode(err) ?? "unknown";
+        const key = `error ${code}`;
         observedStatuses[key] = (observedStatuses[key] ?? 0) + 1;
+        retries++;
         const remaining = deadline - clock.now();
         if (remaining <= 0) await timeout("maxWaitSeconds", err);
-        await clock.sleep(Math.min(1000 * 2 ** (failures - 1), intervalMs, remaining), signal);
+        const delayMs = Math.min(backoffDelayMs(wait.retry, failures), remaining);
+        const time = new Date(clock.now()).toISOString();
+        try {
+          wait.onRetry?.({
+            type: "retry",
+            jobName,
+            request: "describe",
+            error: code,
+            attempt: failures,
+            delaySeconds: delayMs / 1000,
+            time,
+          });
+        } catch (callbackError) {
+          const failure = { during: "onRetry", detail: "the onRetry callback threw", cause: callbackError, last } as const;
+          throw await waitFailed(kind, client, jobName, { ...failure, stop: wait.stopOnError });
+        }
+        await clock.sleep(delayMs, signal);
       }
     }
   };
@@ -148,7 +195,7 @@ export async function* watch<I extends object, O extends object, S extends strin
       jobName,
       clock,
       signal,
-      intervalMs,
+      retry: wait.retry,
       count: (key) => {
         observedStatuses[key] = (observedStatuses[key] ?? 0) + 1;
       },
@@ -173,7 +220,15 @@ export async function* watch<I extends object, O extends object, S extends strin
       if (key !== lastKey) {
         lastKey = key;
         const time = new Date(clock.now()).toISOString();
-        yield { type: "status", jobName, status, ...(secondaryStatus === undefined ? {} : { secondaryStatus }), time, description };
+        yield {
+          type: "status",
+          jobName,
+          status,
+          ...(secondaryStatus === undefined ? {} : { secondaryStatus }),
+          time,
+          description,
+          retries,
+        };
       }
       if (jobOutcome(kind, description) !== "running") {
         // No line is lost: CloudWatch may show the last ones some seconds after the job ended.

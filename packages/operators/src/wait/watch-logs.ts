@@ -1,4 +1,5 @@
 import type { Clock } from "@sagerun/transport";
+import { backoffDelayMs, type RetryPolicy } from "../internal/backoff.js";
 import { LogFollower } from "../logs/log-follower.js";
 import type { JobLogLine, ResolvedJobLogs } from "../logs/logs-options.js";
 import { logsReader } from "../logs/logs-reader.js";
@@ -15,8 +16,8 @@ interface LogWatchContext {
   readonly jobName: string;
   readonly clock: Clock;
   readonly signal: AbortSignal | undefined;
-  /** The status check interval: the longest back-off of the last read. */
-  readonly intervalMs: number;
+  /** How a throttled last read is retried: the wait's `retry` option. */
+  readonly retry: RetryPolicy;
   /** Counts what the wait observed (`WaitTimeoutError.observedStatuses`). */
   readonly count: (key: string) => void;
   /** Ends the wait with `WaitFailedError`: reading failed for good (`"logs"`) or `onLine` threw. */
@@ -67,9 +68,10 @@ export async function watchLogs(logs: ResolvedJobLogs, ctx: LogWatchContext): Pr
 
   async function* drain(): AsyncGenerator<JobLogEvent, void> {
     await ctx.clock.sleep(logs.drainSeconds * 1000, ctx.signal);
-    // The job's outcome is known; a throttled last read is worth a few retries (1, 2, 4 … s), never a failed wait.
+    // The job's outcome is known; a throttled last read is worth a few retries (after the wait's
+    // jittered back-off), never a failed wait, nor an endless one.
     for (let failures = 1; !(yield* read()) && failures < MAX_CONSECUTIVE_TRANSIENT_ERRORS; failures++) {
-      await ctx.clock.sleep(Math.min(1000 * 2 ** (failures - 1), ctx.intervalMs), ctx.signal);
+      await ctx.clock.sleep(backoffDelayMs(ctx.retry, failures), ctx.signal);
     }
   }
 

@@ -1,0 +1,165 @@
+import { systemClock } from "@sagerun/transport";
+import type { BackendOptions } from "../backend.js";
+import { track } from "../internal/running-operators.js";
+import { createStepContext, type RunScope } from "./create-step-context.js";
+import type { Pipeline } from "./define-pipeline.js";
+import { PipelineFailedError } from "./pipeline-failed-error.js";
+import type { PipelineRun, StepReport, SucceededPipelineRun } from "./pipeline-run.js";
+import { resolveRunPipelineOptions, type RunPipelineOptions, type RunSettings } from "./run-pipeline-options.js";
+import { schedule, type Settled } from "./scheduler.js";
+import type { AnyStep } from "./step.js";
+import { Teardowns } from "./teardowns.js";
+
+/**
+ * Runs a pipeline: each step starts once the steps it depends on have succeeded, up to
+ * `concurrency` at a time (independent branches run side by side, earlier-listed steps first); a
+ * step that fails makes every step depending on it, directly or not, `skipped`, and the others go
+ * on. Once every step has settled, the teardowns the steps registered run (last first) unless
+ * `keepResources` is set.
+ *
+ * Resolves with the {@link PipelineRun} report when every step succeeded (typed so that each
+ * step's `result` needs no narrowing). Otherwise rejects with
+ * {@link PipelineFailedError}, which carries the same report as `run`: `outcome: "failed"`, naming
+ * the failed steps with the first one's error as `cause`, or `outcome: "cancelled"` when `signal`
+ * aborted (or `stopJobsOnSignal` saw SIGINT/SIGTERM), with the signal's reason as `cause`.
+ * Cancelling aborts every running step's `ctx.signal`, so operators given `ctx.jobOptions` stop
+ * their jobs, and starts no other step.
+ *
+ * **Resuming.** Nothing is kept on the machine: a run is its id. Steps name their jobs with
+ * `ctx.jobName()` (pipeline, run id, step id) and pass `onExists: "reattach"` (in
+ * `ctx.jobOptions`), so running the same `runId` again after a crash waits for the jobs still
+ * running and reuses those that completed, without a second Create. A job that failed, or was
+ * stopped by a cancel, keeps its name and fails the step again: run with a new run id for those.
+ *
+ * @example
+ * ```ts
+ * const run = await runPipeline(pipeline, { client, clock, runId: "2026-01-01", onEvent: renderProgress() });
+ * console.log(run.steps.train.result.description.ModelArtifacts);
+ * ```
+ */
+export async function runPipeline<S extends readonly AnyStep[]>(
+  pipeline: Pipeline<S>,
+  options: RunPipelineOptions,
+): Promise<SucceededPipelineRun<S>> {
+  const settings = resolveRunPipelineOptions(pipeline, options);
+  // Registered like an operator, so stopJobsOnSignal cancels the whole run, teardowns included.
+  const run = await track(options.signal, (signal) => execute(pipeline, settings, signal));
+  return run as unknown as SucceededPipelineRun<S>;
+}
+
+async function execute(pipeline: Pipeline, settings: RunSettings & BackendOptions, callerSignal: AbortSignal): Promise<PipelineRun> {
+  const { client, clock, runId, concurrency, onEvent } = settings;
+  const pipelineName = pipeline.name;
+  const at = () => ({ time: clock.now(), wallTime: systemClock.now() });
+  const begin = at();
+  const logicalDate = settings.logicalDate ?? begin.time;
+  // An onEvent that throws cancels the run with its error while steps run; after that, it is
+  // rethrown once the teardowns are done.
+  const eventFailure = new AbortController();
+  let lateEventError: { readonly error: unknown } | undefined;
+  let scheduling = true;
+  const emit: RunScope["emit"] = (event) => {
+    try {
+      onEvent?.({ ...event, ...at() } as Parameters<NonNullable<typeof onEvent>>[0]);
+    } catch (error) {
+      if (scheduling) eventFailure.abort(error);
+      else lateEventError ??= { error };
+    }
+  };
+  const signal = AbortSignal.any([callerSignal, eventFailure.signal]);
+  const results = new Map<string, unknown>();
+  const teardowns = new Teardowns();
+  const scope: RunScope = { pipelineName, runId, logicalDate, client, clock, logs: settings.logs, results, teardowns, emit };
+  const byId = new Map(pipeline.steps.map((s) => [s.id, s]));
+  const starts = new Map<string, ReturnType<typeof at>>();
+  const reports = new Map<string, StepReport>();
+  const failedSteps: string[] = [];
+
+  emit({
+    type: "pipeline-started",
+    pipelineName,
+    runId,
+    logicalDate: new Date(logicalDate).toISOString(),
+    steps: pipeline.steps.map(({ id, dependsOn }) => ({ id, dependsOn })),
+    concurrency,
+  });
+  await schedule(pipeline.steps, {
+    concurrency,
+    signal,
+    start(id, stepSignal) {
+      starts.set(id, at());
+      emit({ type: "step-started", stepId: id });
+      return byId.get(id)!.run(createStepContext(scope, byId.get(id)!, stepSignal));
+    },
+    settled(id, outcome) {
+      const report = stepReport(outcome, starts.get(id), at());
+      reports.set(id, report);
+      if (outcome.state === "succeeded") results.set(id, outcome.result);
+      if (outcome.state === "failed") failedSteps.push(id);
+      emit(stepEvent(id, report));
+    },
+  });
+  scheduling = false;
+
+  const cancelled = [...reports.values()].some((r) => r.state === "cancelled");
+  const outcome = cancelled ? "cancelled" : failedSteps.length > 0 ? "failed" : "succeeded";
+  const teardownReports = await teardowns.run({ outcome }, settings.keepResources, (r) => emit({ type: "teardown", ...r }));
+  const end = at();
+  const elapsed = { virtualMs: end.time - begin.time, wallMs: end.wallTime - begin.wallTime };
+  const run: PipelineRun = {
+    pipelineName,
+    runId,
+    logicalDate: new Date(logicalDate).toISOString(),
+    outcome,
+    steps: Object.fromEntries(pipeline.steps.map((s) => [s.id, reports.get(s.id)!])),
+    teardowns: teardownReports,
+    startTime: new Date(begin.time).toISOString(),
+    endTime: new Date(end.time).toISOString(),
+    ...elapsed,
+  };
+  emit({ type: "pipeline-finished", pipelineName, runId, outcome, ...elapsed });
+  if (lateEventError !== undefined) throw lateEventError.error;
+  if (outcome === "succeeded") return run;
+  const cause = outcome === "cancelled" ? signal.reason : (reports.get(failedSteps[0]!) as { error: unknown }).error;
+  throw new PipelineFailedError({ run, failedSteps, cause });
+}
+
+function stepReport(
+  outcome: Settled,
+  start: { time: number; wallTime: number } | undefined,
+  end: { time: number; wallTime: number },
+): StepReport {
+  const times =
+    start === undefined
+      ? { virtualMs: 0, wallMs: 0 }
+      : {
+          startTime: new Date(start.time).toISOString(),
+          endTime: new Date(end.time).toISOString(),
+          virtualMs: end.time - start.time,
+          wallMs: end.wallTime - start.wallTime,
+        };
+  switch (outcome.state) {
+    case "succeeded":
+      return { state: "succeeded", result: outcome.result, ...times };
+    case "failed":
+      return { state: "failed", error: outcome.error, ...times };
+    case "skipped":
+      return { state: "skipped", because: outcome.because, ...times };
+    case "cancelled":
+      return outcome.started ? { state: "cancelled", error: outcome.error, ...times } : { state: "cancelled", ...times };
+  }
+}
+
+function stepEvent(stepId: string, report: StepReport): Parameters<RunScope["emit"]>[0] {
+  const elapsed = { virtualMs: report.virtualMs, wallMs: report.wallMs };
+  switch (report.state) {
+    case "succeeded":
+      return { type: "step-succeeded", stepId, ...elapsed };
+    case "failed":
+      return { type: "step-failed", stepId, error: report.error, ...elapsed };
+    case "skipped":
+      return { type: "step-skipped", stepId, because: report.because };
+    case "cancelled":
+      return { type: "step-cancelled", stepId, ...elapsed, ...("error" in report ? { error: report.error } : {}) };
+  }
+}
