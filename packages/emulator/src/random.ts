@@ -11,15 +11,20 @@ export interface Random {
   uuid(): string;
 }
 
-export function seededRandom(seed: number): Random {
+/** mulberry32: uniform numbers in [0, 1) from a 32-bit state; tiny, and good enough for what it draws. */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
-  const next = (): number => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+export function seededRandom(seed: number): Random {
+  const next = mulberry32(seed);
   const hex = (length: number): string => {
     let out = "";
     while (out.length < length) out += Math.floor(next() * 16).toString(16);

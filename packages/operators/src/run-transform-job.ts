@@ -1,12 +1,11 @@
 import {
-  CreateModelCommand,
-  DescribeModelCommand,
   type CreateModelCommandInput,
   type CreateTransformJobCommandInput,
   type DescribeTransformJobCommandOutput,
   type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { isTransientError, isValidationException } from "./internal/aws-errors.js";
+import { createOrReuse, resourceExists } from "./hosting/hosting-resource.js";
+import { modelResource } from "./hosting/models.js";
 import type { JobDescription } from "./job-kinds/job-kind.js";
 import { transformJob } from "./job-kinds/transform.js";
 import { runJob, type RunJobOptions, type RunJobResult } from "./run-job.js";
@@ -99,36 +98,11 @@ function transformJobOnModel(model: CreateModelCommandInput): typeof transformJo
 }
 
 /**
- * DescribeModel, then CreateModel when absent. Not cancellable, like the Create it precedes.
- *
- * CreateModel can succeed while its answer is lost (a 5xx, a reset connection, a timeout). If the
- * SDK retries it, the retry meets the model: a duplicate model is a `ValidationException`, not
- * `ResourceInUse` ("Cannot create already existing model", the text the SageMaker Python SDK's
- * `Session.create_model` matches to reuse it). If the error reaches us instead, the model is looked
- * up. Either way a model under the name is what this call wanted, whoever made it.
+ * DescribeModel, then CreateModel when absent (Airflow's order, apache/airflow#39502). Not
+ * cancellable, like the Create it precedes; a model already there, or one a lost CreateModel
+ * answer made, is what this call wanted, whoever made it.
  */
 async function ensureModel(client: SageMakerClient, model: CreateModelCommandInput): Promise<void> {
-  if (await modelExists(client, model.ModelName)) return;
-  try {
-    await client.send(new CreateModelCommand(model));
-  } catch (err) {
-    if (isValidationException(err) && String((err as Error).message).startsWith("Cannot create already existing model")) return;
-    // The lookup failing too leaves the outcome unknown: report CreateModel's own error.
-    if (isTransientError(err) && (await modelExists(client, model.ModelName).catch(() => false))) return;
-    throw err;
-  }
-}
-
-/**
- * SageMaker answers DescribeModel for a missing model with a `ValidationException` ("Could not find
- * model …"), which Airflow's `_get_unique_name` reads as absent too.
- */
-async function modelExists(client: SageMakerClient, modelName: string | undefined): Promise<boolean> {
-  try {
-    await client.send(new DescribeModelCommand({ ModelName: modelName }));
-    return true;
-  } catch (err) {
-    if (isValidationException(err)) return false;
-    throw err;
-  }
+  if (await resourceExists(modelResource, client, model.ModelName ?? "")) return;
+  await createOrReuse(modelResource, client, model, true);
 }

@@ -1,3 +1,5 @@
+import { mulberry32 } from "../random.js";
+
 /**
  * The random numbers a built-in algorithm draws (sampling, shuffling, initial weights), from the
  * job's seed: the same job trains the same model every time, on every machine.
@@ -11,16 +13,9 @@ export interface SeededRandom {
   normal(): number;
 }
 
-/** mulberry32: a 32-bit state, good enough for sampling and shuffles, and tiny. */
+/** The emulator's mulberry32 (src/random.ts), with what sampling and initial weights need. */
 export function seededRandom(seed: number): SeededRandom {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     below: (n) => Math.floor(next() * n),

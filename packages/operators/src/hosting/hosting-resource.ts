@@ -1,6 +1,6 @@
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type { BackendOptions } from "../backend.js";
-import { isValidationException } from "../internal/aws-errors.js";
+import { isTransientError, isValidationException } from "../internal/aws-errors.js";
 import { checkBackendOptions } from "../internal/check-backend.js";
 import type { JobDescription } from "../job-kinds/job-kind.js";
 import { toJsonSafe } from "../json-safe.js";
@@ -56,15 +56,48 @@ export async function createResource<I extends object, O extends object>(
   const { client } = checkBackendOptions(options);
   const policy = resolveExistsPolicy(options.onExists);
   const name = checkName(resource.nameField, input[resource.nameField]);
-  try {
-    await resource.create(client, input);
-  } catch (err) {
-    const exists = isValidationException(err) && resource.existsMessage.test(messageOf(err));
-    if (!exists || policy === "fail") throw err;
-  }
+  await createOrReuse(resource, client, input, policy === "reuse");
   const output = { ...(await resource.describe(client, name)) } as Record<string, unknown>;
   delete output.$metadata;
   return toJsonSafe(output) as JobDescription<O>;
+}
+
+/**
+ * Creates the resource. With `reuse`, one already under the name counts as done: SageMaker's
+ * "Cannot create already existing …" (the text the SageMaker Python SDK's `Session.create_model`
+ * matches to reuse a model), or a Create whose answer was lost (a 5xx, a reset connection, a
+ * timeout) after which the resource exists, whoever made it.
+ */
+export async function createOrReuse<I extends object, O extends object>(
+  resource: HostingResource<I, O>,
+  client: SageMakerClient,
+  input: I,
+  reuse: boolean,
+): Promise<void> {
+  try {
+    await resource.create(client, input);
+  } catch (err) {
+    if (!reuse) throw err;
+    if (isValidationException(err) && resource.existsMessage.test(messageOf(err))) return;
+    // The lookup failing too leaves the outcome unknown: report Create's own error.
+    if (isTransientError(err) && (await resourceExists(resource, client, String(input[resource.nameField])).catch(() => false))) return;
+    throw err;
+  }
+}
+
+/** Whether the resource exists: Describe answers a missing one with its "Could not find …" ValidationException. */
+export async function resourceExists<I extends object, O extends object>(
+  resource: HostingResource<I, O>,
+  client: SageMakerClient,
+  name: string,
+): Promise<boolean> {
+  try {
+    await resource.describe(client, name);
+    return true;
+  } catch (err) {
+    if (isValidationException(err) && resource.notFoundMessage.test(messageOf(err))) return false;
+    throw err;
+  }
 }
 
 /** Deletes the resource; resolves `false` when it did not exist and `ifExists` is set. */

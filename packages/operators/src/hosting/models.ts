@@ -19,7 +19,7 @@ export type ModelDescription = JobDescription<DescribeModelCommandOutput>;
 
 // SageMaker's texts: "Cannot create already existing model "arn:…"." (astronomer/astronomer-providers#1055)
 // and "Could not find model "arn:…"." (aws/sagemaker-python-sdk#2112).
-const model: HostingResource<CreateModelCommandInput, DescribeModelCommandOutput> = {
+export const modelResource: HostingResource<CreateModelCommandInput, DescribeModelCommandOutput> = {
   nameField: "ModelName",
   create: (client, input) => client.send(new CreateModelCommand(input)),
   describe: (client, name) => client.send(new DescribeModelCommand({ ModelName: name })),
@@ -43,7 +43,7 @@ const model: HostingResource<CreateModelCommandInput, DescribeModelCommandOutput
  * ```
  */
 export function createModel(input: CreateModelCommandInput, options: HostingCreateOptions): Promise<ModelDescription> {
-  return createResource(model, input, options);
+  return createResource(modelResource, input, options);
 }
 
 /**
@@ -56,5 +56,5 @@ export function createModel(input: CreateModelCommandInput, options: HostingCrea
  * ```
  */
 export function deleteModel(modelName: string, options: HostingDeleteOptions): Promise<boolean> {
-  return deleteResource(model, modelName, options);
+  return deleteResource(modelResource, modelName, options);
 }
