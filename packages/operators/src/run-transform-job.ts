@@ -1,8 +1,8 @@
-import {
-  type CreateModelCommandInput,
-  type CreateTransformJobCommandInput,
-  type DescribeTransformJobCommandOutput,
-  type SageMakerClient,
+import type {
+  CreateModelCommandInput,
+  CreateTransformJobCommandInput,
+  DescribeTransformJobCommandOutput,
+  SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
 import { createOrReuse, resourceExists } from "./hosting/hosting-resource.js";
 import { modelResource } from "./hosting/models.js";
