@@ -96,11 +96,13 @@ describe("the AWS SDK's waiters on the default emulator client", () => {
     const { StopTrainingJobCommand, DescribeTrainingJobCommand } = await import("@aws-sdk/client-sagemaker");
     await client.send(new StopTrainingJobCommand({ TrainingJobName: "xgb-churn" }));
     const seen: string[] = [];
-    for (let i = 0; i < 5 && seen.at(-1) !== "Stopped"; i++) {
+    for (let i = 0; i < 20 && seen.at(-1) !== "Stopped"; i++) {
       const d = await client.send(new DescribeTrainingJobCommand({ TrainingJobName: "xgb-churn" }));
       seen.push(d.TrainingJobStatus!);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    expect(seen).toEqual(["Stopping", "Stopped"]);
+    // A busy host may let the loop look twice before time skips (host timers are not the clock's):
+    // what must hold is that every status is seen, in order, and none is skipped over.
+    expect(seen.filter((status, i) => status !== seen[i - 1])).toEqual(["Stopping", "Stopped"]);
   });
 });
