@@ -84,6 +84,26 @@ describe(runTuningJob.name, () => {
     ]);
   });
 
+  it("keeps a timestamped or incremented tuning name within the kind's 32 characters ([MODEL] HyperParameterTuningJobName)", async () => {
+    const h = emulatorHarness({ durations, rules: metricsByBooster });
+    const long = "churn-xgboost-nightly-tuning-run"; // 32 characters: taken, its variants must be cut
+    await h.emulator.client().send(new CreateHyperParameterTuningJobCommand(tuningRequest({ HyperParameterTuningJobName: long })));
+    const stamped = await runTuningJob(tuningRequest({ HyperParameterTuningJobName: long }), {
+      client: h.client,
+      clock: h.clock,
+      waitForCompletion: false,
+    });
+    expect(stamped.jobName).toBe(`${long.slice(0, 32 - 11)}-${DEFAULT_VIRTUAL_START / 1000}`);
+    const incremented = await runTuningJob(tuningRequest({ HyperParameterTuningJobName: long }), {
+      client: h.client,
+      clock: h.clock,
+      onExists: "increment",
+      waitForCompletion: false,
+    });
+    expect(incremented.jobName).toBe(`${long.slice(0, 30)}-2`);
+    for (const name of [stamped.jobName, incremented.jobName]) expect(name.length).toBeLessThanOrEqual(32);
+  });
+
   it("returns no best training job while none has completed (waitForCompletion: false)", async () => {
     const h = emulatorHarness({ durations, rules: metricsByBooster });
     const result = await runTuningJob(tuningRequest(), { client: h.client, clock: h.clock, waitForCompletion: false });

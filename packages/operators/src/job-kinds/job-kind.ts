@@ -33,6 +33,8 @@ export interface JobKind<Input extends object, Output extends object, Status ext
   readonly exportName: string;
   /** The Create member that carries the job's name: `"TrainingJobName"`. */
   readonly nameField: keyof Input & string;
+  /** The longest name the kind takes, where shorter than SageMaker's usual 63: tuning jobs, 32. */
+  readonly maxNameLength?: number;
   /** The Create member with the job's tags, where sagerun adds its run id: `"Tags"`. */
   readonly tagsField: keyof Input & string;
   /** The Describe member with the job's ARN, which ListTags takes: `"TrainingJobArn"`. */

@@ -43,6 +43,8 @@ export const tuningJob: JobKind<
   label: "hyperparameter tuning job",
   exportName: "tuningJob",
   nameField: "HyperParameterTuningJobName",
+  // [MODEL] HyperParameterTuningJobName: `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}`, 1–32 characters.
+  maxNameLength: 32,
   tagsField: "Tags",
   arnField: "HyperParameterTuningJobArn",
   statusField: "HyperParameterTuningJobStatus",

@@ -97,13 +97,13 @@ export async function resolveJobName<I extends object, O extends object, S exten
       throw new NameConflictError({ jobKind: kind.label, jobName: proposed, detail: 'onExists: "fail"' });
     case "increment":
       for (let n = 2; n <= MAX_INCREMENT; n++) {
-        const candidate = incrementName(proposed, n);
+        const candidate = incrementName(proposed, n, kind.maxNameLength);
         if ((await find(candidate)) === undefined) return { action: "create", jobName: candidate };
       }
       throw new NameConflictError({
         jobKind: kind.label,
         jobName: proposed,
-        detail: `onExists: "increment" found ${incrementName(proposed, 2)} … ${incrementName(proposed, MAX_INCREMENT)} taken too`,
+        detail: `onExists: "increment" found ${incrementName(proposed, 2, kind.maxNameLength)} … ${incrementName(proposed, MAX_INCREMENT, kind.maxNameLength)} taken too`,
       });
     case "timestamp": {
       let previous: string | undefined;
@@ -113,7 +113,7 @@ export async function resolveJobName<I extends object, O extends object, S exten
         // does not move by itself) rather than spin on Describe calls.
         if (previous !== undefined && previous === epochSeconds(clock)) await clock.sleep(1000, signal);
         previous = epochSeconds(clock);
-        const candidate = timestampName(proposed, previous);
+        const candidate = timestampName(proposed, previous, kind.maxNameLength);
         if ((await find(candidate)) === undefined) return { action: "create", jobName: candidate };
       }
       throw new NameConflictError({
