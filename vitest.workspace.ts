@@ -5,7 +5,10 @@ import { fileURLToPath } from "node:url";
 // absolute so vitest works from any cwd.
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
-export const projects = ["transport", "emulator", "operators"].map((name) => ({
-  extends: true as const,
-  test: { name, root: here(`./packages/${name}`) },
-}));
+const project = (name: string, root: string) => ({ extends: true as const, test: { name, root: here(root) } });
+
+export const projects = [
+  ...["transport", "emulator", "operators"].map((name) => project(name, `./packages/${name}`)),
+  // The examples, run as a user runs them (examples/README.md); a private workspace, never published.
+  project("examples", "./examples"),
+];

@@ -127,4 +127,29 @@ export interface EmulatorOptions {
    * can come back short or empty with a NextToken. @default true
    */
   listTrainingJobsStatusFilterAfterPage?: boolean;
+  /**
+   * Code the emulator runs for container images, besides its built-in algorithms: type each
+   * entry with `ImageCode` from `@sagerun/emulator` for typed `train`, `process` and `serve`.
+   */
+  images?: readonly EmulatorImageCode[];
+  /** Refuse a job whose S3 input names no object, as SageMaker does. @default true */
+  requireInputData?: boolean;
+  /** How many requests `emulator.requests()` keeps (0: none). @default 10000 */
+  requestLog?: number;
+}
+
+/** The shape of the emulator's `ImageCode` (an image and the code that runs for it), structurally. */
+export interface EmulatorImageCode {
+  readonly image: string | RegExp;
+  train?(input: unknown, io: unknown): void;
+  process?(input: unknown, io: unknown): void;
+  serve?(
+    files: ReadonlyMap<string, Uint8Array>,
+    environment: Readonly<Record<string, string>>,
+  ): {
+    invoke(request: { readonly body: Uint8Array; readonly contentType: string; readonly accept?: string | undefined }): {
+      readonly body: Uint8Array | string;
+      readonly contentType: string;
+    };
+  };
 }

@@ -3,7 +3,7 @@
  * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html); a kind
  * with a shorter one says so (JobKind.maxNameLength: tuning jobs, 32).
  */
-export const MAX_JOB_NAME_LENGTH = 63;
+const MAX_JOB_NAME_LENGTH = 63;
 
 /**
  * Airflow's timestamp name: the base cut so that `-<ts>` fits in the kind's limit (63 characters)

@@ -1,0 +1,146 @@
+import type { S3Client } from "@aws-sdk/client-s3";
+import { createModel, definePipeline, runTrainingJob, runTransformJob, step } from "@sagerun/operators";
+import { ensureBucket, putText, readTexts } from "../shared/s3-objects.js";
+import { parseIrisCsv, readIrisCsv, splitStratified, toCsv } from "./iris-data.js";
+
+/** SageMaker's built-in k-NN in us-east-1 (developer guide, "Docker Registry Paths and Example Code"). */
+export const KNN_IMAGE = "382416733822.dkr.ecr.us-east-1.amazonaws.com/knn:1";
+
+/** What the pipeline needs from outside: where the data goes, who runs the jobs, how often to look. */
+export interface IrisPipelineSettings {
+  readonly s3: S3Client;
+  readonly bucket: string;
+  /** Create the bucket when it is missing. */
+  readonly createBucket: boolean;
+  readonly roleArn: string;
+  /** The k-NN image of the region the jobs run in. */
+  readonly image: string;
+  readonly checkIntervalSeconds: number;
+}
+
+/**
+ * The Iris pipeline: prepare the CSV → upload it → train k-NN → create a model → batch transform
+ * the held-out flowers → evaluate the predictions. Every name derives from the run id
+ * (`ctx.jobName()`, the S3 prefix), so running the same id again resumes: finished steps' jobs
+ * are reused, a running one is waited for, nothing is created twice.
+ */
+export function irisPipeline(settings: IrisPipelineSettings) {
+  const { s3, bucket, roleArn, image, checkIntervalSeconds } = settings;
+
+  const prepare = step({
+    id: "prepare",
+    run: async () => {
+      const { train, test } = splitStratified(parseIrisCsv(await readIrisCsv()));
+      return {
+        train: toCsv(train, { label: true }),
+        test: toCsv(test, { label: true }),
+        batch: toCsv(test, { label: false }),
+        trainRows: train.length,
+        labels: test.map((r) => r.label),
+      };
+    },
+  });
+
+  const upload = step({
+    id: "upload",
+    dependsOn: [prepare],
+    run: async (ctx) => {
+      const data = ctx.results.prepare;
+      const prefix = `${ctx.pipelineName}/${ctx.runId}`;
+      await ensureBucket(s3, bucket, settings.createBucket);
+      await putText(s3, bucket, `${prefix}/train/iris.csv`, data.train);
+      await putText(s3, bucket, `${prefix}/test/iris.csv`, data.test);
+      await putText(s3, bucket, `${prefix}/batch/iris.csv`, data.batch);
+      return { prefix };
+    },
+  });
+
+  const train = step({
+    id: "train",
+    dependsOn: [prepare, upload],
+    run: (ctx) => {
+      const { prefix } = ctx.results.upload;
+      const { trainRows } = ctx.results.prepare;
+      const channel = (name: string) => ({
+        ChannelName: name,
+        ContentType: "text/csv",
+        DataSource: { S3DataSource: { S3DataType: "S3Prefix" as const, S3Uri: `s3://${bucket}/${prefix}/${name}/` } },
+      });
+      return runTrainingJob(
+        {
+          TrainingJobName: ctx.jobName(),
+          RoleArn: roleArn,
+          AlgorithmSpecification: { TrainingImage: image, TrainingInputMode: "File" },
+          HyperParameters: { feature_dim: "4", k: "5", predictor_type: "classifier", sample_size: String(trainRows) },
+          // k-NN scores the `test` channel after fitting: its accuracy comes back as test:accuracy.
+          InputDataConfig: [channel("train"), channel("test")],
+          OutputDataConfig: { S3OutputPath: `s3://${bucket}/${prefix}/output/` },
+          ResourceConfig: { InstanceType: "ml.m5.large", InstanceCount: 1, VolumeSizeInGB: 10 },
+          StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+        },
+        { ...ctx.jobOptions, checkIntervalSeconds },
+      );
+    },
+  });
+
+  const model = step({
+    id: "model",
+    dependsOn: [train],
+    run: (ctx) =>
+      createModel(
+        {
+          ModelName: ctx.jobName(),
+          ExecutionRoleArn: roleArn,
+          PrimaryContainer: { Image: image, ModelDataUrl: ctx.results.train.description.ModelArtifacts?.S3ModelArtifacts },
+        },
+        // A model is created at once and costs nothing: a resumed run reuses the one it made.
+        { client: ctx.client, clock: ctx.clock, onExists: "reuse" },
+      ),
+  });
+
+  const transform = step({
+    id: "transform",
+    dependsOn: [upload, model],
+    run: (ctx) => {
+      const { prefix } = ctx.results.upload;
+      return runTransformJob(
+        {
+          TransformJobName: ctx.jobName(),
+          ModelName: ctx.results.model.ModelName,
+          // One request per line, one JSON answer per line, in the input's order.
+          TransformInput: {
+            DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: `s3://${bucket}/${prefix}/batch/` } },
+            ContentType: "text/csv",
+            SplitType: "Line",
+          },
+          TransformOutput: { S3OutputPath: `s3://${bucket}/${prefix}/predictions/`, Accept: "application/jsonlines", AssembleWith: "Line" },
+          TransformResources: { InstanceType: "ml.m5.large", InstanceCount: 1 },
+        },
+        { ...ctx.jobOptions, checkIntervalSeconds },
+      );
+    },
+  });
+
+  const evaluate = step({
+    id: "evaluate",
+    dependsOn: [prepare, upload, transform],
+    run: async (ctx) => {
+      const { labels } = ctx.results.prepare;
+      // The transform writes <input key>.out for each input object: here one, batch/iris.csv.
+      const outputs = await readTexts(s3, bucket, `${ctx.results.upload.prefix}/predictions/`, ".out");
+      const predictions = [...outputs.values()].flatMap((text) =>
+        text
+          .split("\n")
+          .filter((line) => line.trim() !== "")
+          .map((line) => (JSON.parse(line) as { predicted_label: number }).predicted_label),
+      );
+      if (predictions.length !== labels.length) {
+        throw new Error(`Expected ${labels.length} predictions, one per held-out flower; the transform wrote ${predictions.length}.`);
+      }
+      const correct = predictions.filter((label, i) => label === labels[i]).length;
+      return { accuracy: correct / labels.length, correct, total: labels.length };
+    },
+  });
+
+  return definePipeline({ name: "iris", steps: [prepare, upload, train, model, transform, evaluate] });
+}

@@ -1,0 +1,94 @@
+import { stopJobsOnSignal } from "@sagerun/operators";
+import { afterEach, describe, expect, it } from "vitest";
+import { captureIo } from "../test/capture-io.js";
+import { main } from "./main.js";
+
+// main opts the process in to stopping jobs on SIGINT/SIGTERM; the test worker must not keep that.
+afterEach(() => stopJobsOnSignal()());
+
+const ACCURACY = /^accuracy (\d\.\d{3}) \((\d+) of 30 held-out flowers\)$/;
+
+describe("pnpm example iris, in-process on the embedded emulator", () => {
+  it("runs the whole pipeline and prints the accuracy of the transform job's real predictions (≥ 0.9)", async () => {
+    const { io, out, err, progress } = captureIo();
+
+    expect(await main(["--run-id", "nightly-1"], io)).toBe(0);
+
+    expect(err).toEqual([]);
+    expect(out[0]).toBe("iris: run nightly-1 on the embedded emulator (virtual time), data in s3://sagerun-examples/iris/nightly-1/");
+    const accuracy = out.map((line) => ACCURACY.exec(line)).find((match) => match !== null);
+    expect(accuracy, out.join("\n")).toBeDefined();
+    expect(Number(accuracy![1])).toBeGreaterThanOrEqual(0.9);
+    expect(Number(accuracy![2]) / 30).toBeCloseTo(Number(accuracy![1]), 3);
+    expect(out).toContainEqual(
+      expect.stringMatching(/^training job iris-nightly-1-train, created by this attempt: test:accuracy 0\.9\d\d$/),
+    );
+    // The default progress view, plain off a terminal: every step in the pipeline's order.
+    expect(progress[0]).toBe("iris · run nightly-1: 6 steps, at most 4 at once");
+    expect(progress.filter((line) => line.endsWith(" started")).map((line) => line.split(" ")[0])).toEqual([
+      "prepare",
+      "upload",
+      "train",
+      "model",
+      "transform",
+      "evaluate",
+    ]);
+    expect(progress).toContainEqual("transform  iris-nightly-1-transform: Completed");
+    expect(progress.at(-1)).toMatch(/^iris · run nightly-1 succeeded in .*: 6 succeeded$/);
+  });
+
+  it("takes the bucket from SAGERUN_BUCKET, and --bucket over it", async () => {
+    const fromEnv = captureIo({ SAGERUN_BUCKET: "team-ml" });
+    expect(await main(["--run-id", "r1"], fromEnv.io)).toBe(0);
+    expect(fromEnv.out[0]).toContain("data in s3://team-ml/iris/r1/");
+
+    const fromFlag = captureIo({ SAGERUN_BUCKET: "team-ml" });
+    expect(await main(["--run-id", "r1", "--bucket", "other-ml"], fromFlag.io)).toBe(0);
+    expect(fromFlag.out[0]).toContain("data in s3://other-ml/iris/r1/");
+  });
+
+  it("prints its usage for --help and exits 0", async () => {
+    const { io, out } = captureIo();
+    expect(await main(["--help"], io)).toBe(0);
+    expect(out[0]).toBe("Usage: pnpm example iris [options]");
+    for (const option of ["--run-id ID", "--check-interval SECONDS", "--bucket NAME", "--create-bucket", "--role-arn ARN", "--image URI"]) {
+      expect(out.join("\n")).toContain(option);
+    }
+  });
+
+  it.each([
+    [["--bogus"], "Unknown option --bogus."],
+    [["stray"], "Unexpected argument stray: every option starts with --."],
+    [["--run-id"], "--run-id needs a value."],
+    [["--create-bucket=yes"], "--create-bucket takes no value."],
+    [["--run-id", "two words"], "--run-id must be 1 to 128 letters, digits or _.:/=+-@, got 'two words'."],
+    [["--check-interval", "0"], "--check-interval must be a number of seconds greater than 0, got '0'."],
+    [["--check-interval", "soon"], "--check-interval must be a number of seconds greater than 0, got 'soon'."],
+    [
+      ["--bucket", "My_Bucket"],
+      "--bucket must be an S3 bucket name (3 to 63 lower-case letters, digits, dots and hyphens), got 'My_Bucket'.",
+    ],
+    [["--role-arn", "SageMakerRole"], "--role-arn must be an IAM role ARN (arn:aws:iam::<account>:role/<name>), got 'SageMakerRole'."],
+  ])("exits 2 with the usage for %j", async (args, message) => {
+    const { io, out, err } = captureIo();
+    expect(await main(args, io)).toBe(2);
+    expect(err[0]).toBe(`pnpm example iris: ${message}`);
+    expect(err[1]).toBe("Usage: pnpm example iris [options]");
+    expect(out).toEqual([]);
+  });
+
+  it("exits 2 when SAGERUN_BACKEND is misspelt, rather than guess a backend", async () => {
+    const { io, err } = captureIo({ SAGERUN_BACKEND: "emulater" });
+    expect(await main([], io)).toBe(2);
+    expect(err[0]).toBe("pnpm example iris: Unknown sagerun backend 'emulater' in SAGERUN_BACKEND. Please use one of: aws, emulator.");
+  });
+
+  it("on AWS, exits 2 before sending anything when no role is given", async () => {
+    const { io, err, out } = captureIo({ SAGERUN_BACKEND: "aws" });
+    expect(await main([], io)).toBe(2);
+    expect(err[0]).toBe(
+      "pnpm example iris: On AWS, the jobs need a role SageMaker can assume: pass --role-arn ARN, or set SAGERUN_ROLE_ARN.",
+    );
+    expect(out).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+import { parseArgs } from "node:util";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { renderProgress, runPipeline, stopJobsOnSignal } from "@sagerun/operators";
+import { createExampleBackend, describeBackend } from "../shared/example-backend.js";
+import { type ExampleIo, processIo } from "../shared/example-io.js";
+import { COMMON_OPTIONS, COMMON_USAGE, commonSettings, asUsageErrors, roleArnFor } from "../shared/example-options.js";
+import { runExample } from "../shared/run-example.js";
+import { irisPipeline, KNN_IMAGE } from "./iris-pipeline.js";
+
+const COMMAND = "pnpm example iris";
+
+const USAGE = `Usage: ${COMMAND} [options]
+
+The Iris pipeline: prepare iris.csv (species numbered, header dropped, label first) → split it,
+stratified → upload it to S3 → train SageMaker's k-NN → create a model → batch transform the
+held-out flowers → read the predictions and print their accuracy.
+
+Options:
+  --image URI               the k-NN image of the jobs' region
+                            (default: us-east-1's, ${KNN_IMAGE})
+${COMMON_USAGE}`;
+
+/**
+ * `pnpm example iris [options]`: runs the Iris pipeline and prints the accuracy of its
+ * predictions. Resolves with the exit code.
+ */
+export function main(args: readonly string[], io: ExampleIo = processIo()): Promise<number> {
+  return runExample(io, COMMAND, USAGE, async () => {
+    const { values } = asUsageErrors(() => parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, image: { type: "string" } } }));
+    if (values.help) {
+      io.out(USAGE);
+      return;
+    }
+    const settings = commonSettings(values, io.env);
+
+    // Ctrl-C or SIGTERM stops the job the run is waiting for before the process ends.
+    stopJobsOnSignal();
+    const backend = await createExampleBackend(io.env);
+    const onEmulator = backend.backend === "emulator";
+    const roleArn = roleArnFor(settings, backend.backend);
+    const { runId, bucket } = settings;
+    io.out(`iris: run ${runId} on ${await describeBackend(backend, io.env)}, data in s3://${bucket}/iris/${runId}/`);
+    // The embedded emulator lives as long as the process; AWS (or `sagerun-emulator serve`) outlives it.
+    if (!onEmulator) io.out(`(killed, the same command with --run-id ${runId} resumes the run)`);
+
+    const pipeline = irisPipeline({
+      s3: (await backend.s3()) as S3Client,
+      bucket,
+      createBucket: settings.createBucket || onEmulator,
+      roleArn,
+      image: values.image ?? KNN_IMAGE,
+      checkIntervalSeconds: settings.checkIntervalSeconds,
+    });
+    const run = await runPipeline(pipeline, { client: backend.client, clock: backend.clock, runId, onEvent: renderProgress(io.progress) });
+
+    const { train, evaluate } = run.steps;
+    const metric = train.result.description.FinalMetricDataList?.find((m) => m.MetricName === "test:accuracy")?.Value;
+    const origin = train.result.created ? "created by this attempt" : "from an earlier attempt of this run, reattached to";
+    io.out(`training job ${train.result.jobName}, ${origin}${metric === undefined ? "" : `: test:accuracy ${metric.toFixed(3)}`}`);
+    io.out(`accuracy ${evaluate.result.accuracy.toFixed(3)} (${evaluate.result.correct} of ${evaluate.result.total} held-out flowers)`);
+  });
+}
