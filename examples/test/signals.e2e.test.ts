@@ -171,6 +171,11 @@ describe("pnpm example iris against sagerun-emulator serve, through the AWS back
       const jobs = await listTrainingJobs({ NameContains: runId });
       expect(jobs.map((job) => [job.TrainingJobName, job.TrainingJobStatus])).toEqual([[name, "Completed"]]);
       expect(jobs[0]!.CreationTime).toEqual(before.CreationTime);
+      // The server's request log says so too: one CreateTrainingJob for this run, from the first attempt.
+      const { requests } = (await (await fetch(`${server.url}/_sagerun/requests`)).json()) as {
+        requests: { operation: string; input: { TrainingJobName?: string } }[];
+      };
+      expect(requests.filter((r) => r.operation === "CreateTrainingJob" && r.input.TrainingJobName === name)).toHaveLength(1);
       // And the pipeline went on to the end: real predictions, from the reattached job's model.
       const accuracy = again.stdout.map((line) => ACCURACY.exec(line)?.[1]).find((value) => value !== undefined);
       expect(Number(accuracy)).toBeGreaterThanOrEqual(0.9);

@@ -27,6 +27,8 @@ const MAX_TIME_MS = 8.64e15;
 const ROUTES: Readonly<Record<string, AdminRoute>> = {
   health: { method: "GET", run: () => ok({ status: "ok" }) },
   state: { method: "GET", run: (emulator) => ok(emulator.state()) },
+  // The request log (emulator.requests()), for a test that drives the server from another process.
+  requests: { method: "GET", run: (emulator) => ok({ requests: emulator.requests() }) },
   reset: {
     method: "POST",
     run(emulator) {

@@ -33,6 +33,26 @@ describe("the HTTP server's admin routes under /_sagerun/", () => {
     expect((await call("/_sagerun/state")).json.trainingJobs).toEqual([]);
   });
 
+  it("lists every request the emulator answered at GET /_sagerun/requests, oldest first, with its outcome", async () => {
+    await start();
+    await createJob();
+    await createJob();
+    const { status, json } = await call("/_sagerun/requests");
+    expect(status).toBe(200);
+    const requests = json.requests as {
+      service: string;
+      operation: string;
+      statusCode: number;
+      errorCode?: string;
+      input: Record<string, unknown>;
+    }[];
+    expect(requests.map((r) => [r.service, r.operation, r.statusCode, r.errorCode])).toEqual([
+      ["sagemaker", "CreateTrainingJob", 200, undefined],
+      ["sagemaker", "CreateTrainingJob", 400, "ResourceInUse"],
+    ]);
+    expect(requests[0]!.input.TrainingJobName).toBe("xgb-churn");
+  });
+
   it("advances the clock by {seconds} and answers the new virtual time", async () => {
     const { emulator } = await start();
     const before = emulator.clock.now();
