@@ -100,7 +100,7 @@ describe("model.tar.gz", () => {
 });
 
 describe("a training job that does not complete", () => {
-  it("stopped during Training writes no model ([INF]), and its lines after the stop never appear", async () => {
+  it("stopped during Training uploads the model its code left when it ends Stopped ([DOC] StopTrainingJob: 120 s to save the model artifacts), and its lines after the stop never appear", async () => {
     const env = await dataPlane({ images: [chatty(100)] });
     await env.put("stopped/train/a.csv", "1\n");
     await env.sagemaker.send(new CreateTrainingJobCommand(trainingRequest("stopped", OWN_IMAGE)));
@@ -117,7 +117,10 @@ describe("a training job that does not complete", () => {
     const events = await env.logEvents(TRAINING_LOGS, "stopped");
     expect(events.map((e) => e.message)).toEqual(["line 1", "line 2", "line 3"]);
     for (const { timestamp } of events) expect(timestamp).toBeLessThanOrEqual(stopAt);
-    expect(await env.get(modelKey("stopped"))).toBe("NoSuchKey");
+    const artifact = await env.get(modelKey("stopped"));
+    if (typeof artifact === "string") throw new Error(`no model: ${artifact}`);
+    expect(new TextDecoder().decode(untarGzip(artifact.body).get("model.txt"))).toBe("weights");
+    expect(artifact.lastModified).toEqual(new Date(stopAt + 20 * S));
   });
 
   it("stopped while Starting never runs its code and logs nothing", async () => {
@@ -134,7 +137,7 @@ describe("a training job that does not complete", () => {
     expect(await env.get(modelKey("early"))).toBe("NoSuchKey");
   });
 
-  it("stopped by MaxRuntimeInSeconds during Training writes no model ([INF]) and logs nothing past the limit, its lines not squeezed in", async () => {
+  it("stopped by MaxRuntimeInSeconds during Training keeps its model ([DOC] StoppingCondition) and logs nothing past the limit, its lines not squeezed in", async () => {
     const env = await dataPlane({ images: [chatty(100)] });
     await env.put("limited/train/a.csv", "1\n");
     await env.sagemaker.send(
@@ -148,7 +151,8 @@ describe("a training job that does not complete", () => {
     // 70 s of the 300 s phase ran: the lines dated before the limit, and no others.
     expect(events.length).toBe(Math.floor((70 * 101) / 300));
     for (const { timestamp } of events) expect(timestamp).toBeLessThanOrEqual(limitAt);
-    expect(await env.get(modelKey("limited"))).toBe("NoSuchKey");
+    const artifact = await env.get(modelKey("limited"));
+    expect(typeof artifact === "string" ? artifact : [...untarGzip(artifact.body).keys()]).toEqual(["model.txt"]);
   });
 
   it("reads its channels as they are when Training begins: a later upload is not seen", async () => {

@@ -31,7 +31,10 @@ export function playContainer(row: TrainingJobRecord, now: number, kit: Kit<Trai
   if (due !== undefined && due <= now) current = compute(current, due, kit);
   if (current.run && !current.uploaded && current.run.failureReason === undefined) {
     const point = pointAt(current.timeline, now);
-    if (point.state.status === "Completed") current = upload(current, point.at, kit);
+    // [DOC] StoppingCondition, StopTrainingJob: a stopped job's algorithm gets a SIGTERM and 120 s
+    // "to save the model artifacts, so the results of training are not lost": the model directory
+    // as the code left it is uploaded when the job ends Stopped too (MaxRuntimeExceeded included).
+    if (point.state.status === "Completed" || point.state.status === "Stopped") current = upload(current, point.at, kit);
   }
   if (current !== row) kit.save(current);
 }
