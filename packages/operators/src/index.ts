@@ -80,6 +80,48 @@ export type { Emulator, EmulatorOptions } from "./emulator-types.js";
 export { systemClock } from "@sagerun/transport";
 export type { Clock } from "@sagerun/transport";
 
+/* Cost: price table, estimates before a run, actual cost after it, budget and CI guards */
+export { US_EAST_1_PRICES } from "./cost/prices.js";
+export type { PriceOptions, PriceOverrides, PriceTable } from "./cost/prices.js";
+export { estimateJobCost } from "./cost/estimate.js";
+export { actualJobCost } from "./cost/actual-cost.js";
+export { endpointHourlyCost } from "./cost/endpoint-cost.js";
+export type { EstimateOptions, InstanceLine, JobCostEstimate, PricedJobKind } from "./cost/estimate.js";
+export type { JobCost } from "./cost/actual-cost.js";
+export type { EndpointHourlyCost } from "./cost/endpoint-cost.js";
+export { estimatePipelineCost } from "./cost/pipeline-cost.js";
+export type { PipelineCostEstimate, PipelineCostStep } from "./cost/pipeline-cost.js";
+export { checkBudget } from "./cost/budget.js";
+export type { CheckBudgetOptions } from "./cost/budget.js";
+export { AwsInCiRefusedError, BudgetExceededError } from "./errors/index.js";
+
+/* Output checks: declarative checks of a finished job's outputs (artifact, metric, transform rows, log line) */
+export { runChecks } from "./test-mode/checks/run-checks.js";
+export { artifactExists } from "./test-mode/checks/artifact-exists.js";
+export type { ArtifactExistsOptions } from "./test-mode/checks/artifact-exists.js";
+export { metric } from "./test-mode/checks/metric.js";
+export type { MetricBounds } from "./test-mode/checks/metric.js";
+export { transformRowCount } from "./test-mode/checks/transform-row-count.js";
+export { logLine } from "./test-mode/checks/log-line.js";
+export type { CheckClient, CheckClients, OutputCheck, OutputCheckResult } from "./test-mode/checks/output-check.js";
+
+/* Test mode: stratified data subsets (CSV, streamed from and to S3) */
+export { stratifiedSubset } from "./test-mode/subset/stratified-subset.js";
+export type { SubsetOptions } from "./test-mode/subset/subset-options.js";
+export { subsetS3Object, subsetS3Prefix } from "./test-mode/subset/subset-s3.js";
+export type { SubsetS3ObjectOptions, SubsetS3PrefixOptions, SubsetS3Result } from "./test-mode/subset/subset-s3.js";
+
+/* Test mode: a profile that shrinks any job's Create request (runtime, instances, hyperparameters), and its dry run */
+export { applyTestMode } from "./test-mode/profile/apply-test-mode.js";
+export type {
+  TestModeChange,
+  TestModeJobKind,
+  TestModeProfile,
+  TestModeRequests,
+  TestModeResult,
+} from "./test-mode/profile/apply-test-mode.js";
+export { describeTestModeRun } from "./test-mode/profile/describe-test-mode-run.js";
+
 /* Process signals */
 export { stopJobsOnSignal } from "./stop-jobs-on-signal.js";
 
@@ -93,6 +135,7 @@ export {
   WaitTimeoutError,
   WaitFailedError,
   NameConflictError,
+  OutputCheckFailedError,
   EmulatorNotInstalledError,
   PackageNotInstalledError,
   EndpointFailedError,

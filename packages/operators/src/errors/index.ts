@@ -8,6 +8,8 @@ export { JobFailedError, JobStoppedError, MaxRuntimeExceededError, MaxWaitTimeEx
 export type { JobErrorInit } from "./job-outcome-errors.js";
 export { WaitFailedError, WaitTimeoutError } from "./wait-errors.js";
 export { NameConflictError } from "./name-conflict-error.js";
+export { OutputCheckFailedError } from "./output-check-failed-error.js";
 export { EmulatorNotInstalledError } from "./emulator-not-installed-error.js";
 export { PackageNotInstalledError } from "./package-not-installed-error.js";
 export { EndpointFailedError, EndpointWaitTimeoutError } from "./endpoint-errors.js";
+export { AwsInCiRefusedError, BudgetExceededError } from "./budget-errors.js";

@@ -3,8 +3,10 @@ import type { PackageNotInstalledError } from "./package-not-installed-error.js"
 import type { EndpointFailedError, EndpointWaitTimeoutError } from "./endpoint-errors.js";
 import type { JobFailedError, JobStoppedError, MaxRuntimeExceededError, MaxWaitTimeExceededError } from "./job-outcome-errors.js";
 import type { NameConflictError } from "./name-conflict-error.js";
+import type { OutputCheckFailedError } from "./output-check-failed-error.js";
 import type { WaitFailedError, WaitTimeoutError } from "./wait-errors.js";
 import type { PipelineFailedError } from "../pipeline/pipeline-failed-error.js";
+import type { AwsInCiRefusedError, BudgetExceededError } from "./budget-errors.js";
 
 /** A Describe output after {@link toJsonSafe}: plain JSON, dates as ISO-8601 strings. */
 export type JsonDescription = { readonly [member: string]: unknown };
@@ -18,11 +20,14 @@ export type SagerunErrorCode =
   | "WaitTimeout"
   | "WaitFailed"
   | "NameConflict"
+  | "OutputCheckFailed"
   | "EmulatorNotInstalled"
   | "PackageNotInstalled"
   | "PipelineFailed"
   | "EndpointFailed"
-  | "EndpointWaitTimeout";
+  | "EndpointWaitTimeout"
+  | "BudgetExceeded"
+  | "AwsInCiRefused";
 
 /** Every concrete sagerun error; {@link SagerunError.is} narrows to this union. */
 export type AnySagerunError =
@@ -33,11 +38,14 @@ export type AnySagerunError =
   | WaitTimeoutError
   | WaitFailedError
   | NameConflictError
+  | OutputCheckFailedError
   | EmulatorNotInstalledError
   | PackageNotInstalledError
   | PipelineFailedError
   | EndpointFailedError
-  | EndpointWaitTimeoutError;
+  | EndpointWaitTimeoutError
+  | BudgetExceededError
+  | AwsInCiRefusedError;
 
 // A registry symbol rather than `instanceof`, so two copies of this package (a monorepo with two
 // versions installed) still recognise each other's errors (fast-check PreconditionFailure.isFailure).
