@@ -1,7 +1,22 @@
 import type { S3Client } from "@aws-sdk/client-s3";
-import { createModel, definePipeline, runTrainingJob, runTransformJob, step } from "@sagerun/operators";
+import {
+  artifactExists,
+  type CheckClient,
+  createModel,
+  definePipeline,
+  logLine,
+  metric,
+  runChecks,
+  runTrainingJob,
+  runTransformJob,
+  step,
+  trainingJob,
+  transformJob,
+  transformRowCount,
+} from "@sagerun/operators";
 import { ensureBucket, putText, readTexts } from "../shared/s3-objects.js";
 import { parseIrisCsv, readIrisCsv, splitStratified, toCsv } from "./iris-data.js";
+import { inTestMode, trainingSubset } from "./test-mode.js";
 
 /** SageMaker's built-in k-NN in us-east-1 (developer guide, "Docker Registry Paths and Example Code"). */
 export const KNN_IMAGE = "382416733822.dkr.ecr.us-east-1.amazonaws.com/knn:1";
@@ -16,6 +31,12 @@ export interface IrisPipelineSettings {
   /** The k-NN image of the region the jobs run in. */
   readonly image: string;
   readonly checkIntervalSeconds: number;
+  /**
+   * Test mode: a stratified half of the training data, each job shrunk by the default profile
+   * (a short MaxRuntimeInSeconds, the smallest instance of its family), and its outputs checked.
+   * Needs `logs` for the check on the training job's log lines.
+   */
+  readonly testMode?: { readonly logs: CheckClient } | undefined;
 }
 
 /**
@@ -25,7 +46,7 @@ export interface IrisPipelineSettings {
  * are reused, a running one is waited for, nothing is created twice.
  */
 export function irisPipeline(settings: IrisPipelineSettings) {
-  const { s3, bucket, roleArn, image, checkIntervalSeconds } = settings;
+  const { s3, bucket, roleArn, image, checkIntervalSeconds, testMode } = settings;
 
   const prepare = step({
     id: "prepare",
@@ -58,28 +79,46 @@ export function irisPipeline(settings: IrisPipelineSettings) {
   const train = step({
     id: "train",
     dependsOn: [prepare, upload],
-    run: (ctx) => {
+    run: async (ctx) => {
       const { prefix } = ctx.results.upload;
       const { trainRows } = ctx.results.prepare;
-      const channel = (name: string) => ({
+      const data = testMode
+        ? await trainingSubset(s3, `s3://${bucket}/${prefix}/train/iris.csv`)
+        : { prefix: `s3://${bucket}/${prefix}/train/`, rows: trainRows };
+      const channel = (name: string, uri: string) => ({
         ChannelName: name,
         ContentType: "text/csv",
-        DataSource: { S3DataSource: { S3DataType: "S3Prefix" as const, S3Uri: `s3://${bucket}/${prefix}/${name}/` } },
+        DataSource: { S3DataSource: { S3DataType: "S3Prefix" as const, S3Uri: uri } },
       });
-      return runTrainingJob(
+      // The production configuration; test mode submits a small version of it.
+      const job = inTestMode(
+        "training",
         {
           TrainingJobName: ctx.jobName(),
           RoleArn: roleArn,
           AlgorithmSpecification: { TrainingImage: image, TrainingInputMode: "File" },
-          HyperParameters: { feature_dim: "4", k: "5", predictor_type: "classifier", sample_size: String(trainRows) },
+          HyperParameters: { feature_dim: "4", k: "5", predictor_type: "classifier", sample_size: String(data.rows ?? trainRows) },
           // k-NN scores the `test` channel after fitting: its accuracy comes back as test:accuracy.
-          InputDataConfig: [channel("train"), channel("test")],
+          InputDataConfig: [channel("train", data.prefix), channel("test", `s3://${bucket}/${prefix}/test/`)],
           OutputDataConfig: { S3OutputPath: `s3://${bucket}/${prefix}/output/` },
-          ResourceConfig: { InstanceType: "ml.m5.large", InstanceCount: 1, VolumeSizeInGB: 10 },
-          StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+          ResourceConfig: { InstanceType: "ml.m5.2xlarge", InstanceCount: 1, VolumeSizeInGB: 10 },
+          StoppingCondition: { MaxRuntimeInSeconds: 86_400 },
         },
-        { ...ctx.jobOptions, checkIntervalSeconds },
+        testMode !== undefined,
       );
+      const result = await runTrainingJob(job.submitted, { ...ctx.jobOptions, checkIntervalSeconds });
+      if (testMode) {
+        await runChecks(
+          trainingJob,
+          result.description,
+          [artifactExists({ untars: true }), metric("test:accuracy", { min: 0.8 }), logLine("#test_score")],
+          {
+            s3,
+            logs: testMode.logs,
+          },
+        );
+      }
+      return { ...result, testMode: job };
     },
   });
 
@@ -101,9 +140,10 @@ export function irisPipeline(settings: IrisPipelineSettings) {
   const transform = step({
     id: "transform",
     dependsOn: [upload, model],
-    run: (ctx) => {
+    run: async (ctx) => {
       const { prefix } = ctx.results.upload;
-      return runTransformJob(
+      const job = inTestMode(
+        "transform",
         {
           TransformJobName: ctx.jobName(),
           ModelName: ctx.results.model.ModelName,
@@ -114,10 +154,14 @@ export function irisPipeline(settings: IrisPipelineSettings) {
             SplitType: "Line",
           },
           TransformOutput: { S3OutputPath: `s3://${bucket}/${prefix}/predictions/`, Accept: "application/jsonlines", AssembleWith: "Line" },
-          TransformResources: { InstanceType: "ml.m5.large", InstanceCount: 1 },
+          TransformResources: { InstanceType: "ml.m5.xlarge", InstanceCount: 1 },
         },
-        { ...ctx.jobOptions, checkIntervalSeconds },
+        testMode !== undefined,
       );
+      const result = await runTransformJob(job.submitted, { ...ctx.jobOptions, checkIntervalSeconds });
+      // One prediction per held-out flower, or the evaluation below would compare the wrong rows.
+      if (testMode) await runChecks(transformJob, result.description, [transformRowCount()], { s3 });
+      return { ...result, testMode: job };
     },
   });
 

@@ -37,6 +37,33 @@ describe("pnpm example iris, in-process on the embedded emulator", () => {
     expect(progress.at(-1)).toMatch(/^iris · run nightly-1 succeeded in .*: 6 succeeded$/);
   });
 
+  it("--test-mode: trains on a stratified half, shrinks each job, checks the outputs, and prints the changes and the cost", async () => {
+    const { io, out, err } = captureIo();
+
+    expect(await main(["--run-id", "small-1", "--test-mode"], io)).toBe(0);
+
+    expect(err).toEqual([]);
+    const accuracy = out.map((line) => ACCURACY.exec(line)).find((match) => match !== null);
+    expect(Number(accuracy![1]), out.join("\n")).toBeGreaterThanOrEqual(0.9);
+    // Each change the profile made, with its reason.
+    expect(out).toContainEqual(
+      '  train: ResourceConfig.InstanceType "ml.m5.2xlarge" → "ml.m5.large" (the smallest size of its family in test mode)',
+    );
+    expect(out).toContainEqual("  train: StoppingCondition.MaxRuntimeInSeconds 86400 → 600 (at most 600 s in test mode)");
+    expect(out).toContainEqual(
+      '  transform: TransformResources.InstanceType "ml.m5.xlarge" → "ml.m5.large" (the smallest size of its family in test mode)',
+    );
+    expect(out).toContainEqual(expect.stringMatching(/^output checks passed: /));
+    // What it costs on AWS: test mode is cheaper than the production configuration for the same run.
+    const cost = /^cost on AWS .*: this run \$(\d+\.\d{4}); the same run on the production config \$(\d+\.\d{4})$/.exec(
+      out.find((line) => line.startsWith("cost on AWS")) ?? "",
+    );
+    expect(cost, out.join("\n")).not.toBeNull();
+    expect(Number(cost![1])).toBeLessThan(Number(cost![2]));
+    expect(out).toContainEqual("training worst case (MaxRuntimeInSeconds): $0.0192 in test mode, $11.0640 without");
+    expect(out.at(-1)).toMatch(/^virtual time 0 h \d+ min, wall time \d+ ms$/);
+  });
+
   it("takes the bucket from SAGERUN_BUCKET, and --bucket over it", async () => {
     const fromEnv = captureIo({ SAGERUN_BUCKET: "team-ml" });
     expect(await main(["--run-id", "r1"], fromEnv.io)).toBe(0);

@@ -6,6 +6,7 @@ import { type ExampleIo, processIo } from "../shared/example-io.js";
 import { COMMON_OPTIONS, COMMON_USAGE, commonSettings, asUsageErrors, roleArnFor } from "../shared/example-options.js";
 import { runExample } from "../shared/run-example.js";
 import { irisPipeline, KNN_IMAGE } from "./iris-pipeline.js";
+import { changeLines, costLines } from "./test-mode.js";
 
 const COMMAND = "pnpm example iris";
 
@@ -16,6 +17,9 @@ stratified → upload it to S3 → train SageMaker's k-NN → create a model →
 held-out flowers → read the predictions and print their accuracy.
 
 Options:
+  --test-mode               run it small and check it: a stratified half of the training data,
+                            each job shrunk (short MaxRuntimeInSeconds, the smallest instance of
+                            its family), its outputs checked, and what it would cost on AWS
   --image URI               the k-NN image of the jobs' region
                             (default: us-east-1's, ${KNN_IMAGE})
 ${COMMON_USAGE}`;
@@ -26,7 +30,9 @@ ${COMMON_USAGE}`;
  */
 export function main(args: readonly string[], io: ExampleIo = processIo()): Promise<number> {
   return runExample(io, COMMAND, USAGE, async () => {
-    const { values } = asUsageErrors(() => parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, image: { type: "string" } } }));
+    const { values } = asUsageErrors(() =>
+      parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, image: { type: "string" }, "test-mode": { type: "boolean" } } }),
+    );
     if (values.help) {
       io.out(USAGE);
       return;
@@ -43,6 +49,10 @@ export function main(args: readonly string[], io: ExampleIo = processIo()): Prom
     // The embedded emulator lives as long as the process; AWS (or `sagerun-emulator serve`) outlives it.
     if (!onEmulator) io.out(`(killed, the same command with --run-id ${runId} resumes the run)`);
 
+    const testMode = values["test-mode"] === true;
+    if (testMode) io.out("test mode: half the training data (stratified), small instances, short runtime limits, outputs checked");
+    const virtualStart = backend.clock.now();
+    const wallStart = Date.now();
     const pipeline = irisPipeline({
       s3: (await backend.s3()) as S3Client,
       bucket,
@@ -50,13 +60,23 @@ export function main(args: readonly string[], io: ExampleIo = processIo()): Prom
       roleArn,
       image: values.image ?? KNN_IMAGE,
       checkIntervalSeconds: settings.checkIntervalSeconds,
+      testMode: testMode ? { logs: await backend.logs() } : undefined,
     });
     const run = await runPipeline(pipeline, { client: backend.client, clock: backend.clock, runId, onEvent: renderProgress(io.progress) });
 
-    const { train, evaluate } = run.steps;
+    const { train, transform, evaluate } = run.steps;
     const metric = train.result.description.FinalMetricDataList?.find((m) => m.MetricName === "test:accuracy")?.Value;
     const origin = train.result.created ? "created by this attempt" : "from an earlier attempt of this run, reattached to";
     io.out(`training job ${train.result.jobName}, ${origin}${metric === undefined ? "" : `: test:accuracy ${metric.toFixed(3)}`}`);
     io.out(`accuracy ${evaluate.result.accuracy.toFixed(3)} (${evaluate.result.correct} of ${evaluate.result.total} held-out flowers)`);
+    if (testMode) {
+      io.out("test-mode changes:");
+      for (const line of [...changeLines("train", train.result.testMode), ...changeLines("transform", transform.result.testMode)])
+        io.out(line);
+      io.out("output checks passed: model.tar.gz untars, test:accuracy ≥ 0.8, #test_score logged, one prediction per flower");
+      for (const line of costLines(train.result, transform.result)) io.out(line);
+    }
+    const minutes = (backend.clock.now() - virtualStart) / 60_000;
+    io.out(`virtual time ${Math.floor(minutes / 60)} h ${Math.round(minutes % 60)} min, wall time ${Date.now() - wallStart} ms`);
   });
 }
