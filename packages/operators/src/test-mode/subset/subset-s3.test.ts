@@ -94,7 +94,7 @@ describe(subsetS3Prefix.name, () => {
     for (const key of ["train/a.csv", "train/b/c.csv", "train-2/d.csv"]) {
       await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: csv(100) }));
     }
-    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: "train/empty/", Body: "" }));
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: "train/empty/", Body: new Uint8Array(0) }));
     const options = { source: `s3://${BUCKET}/train`, fraction: 0.1, seed: 9, header: true };
 
     const results = await subsetS3Prefix(s3, options);
