@@ -121,6 +121,8 @@ export type {
   TestModeResult,
 } from "./test-mode/profile/apply-test-mode.js";
 export { describeTestModeRun } from "./test-mode/profile/describe-test-mode-run.js";
+// The operators' and runPipeline's `testMode` option.
+export type { TestModeOption, TestModeOptions, TestModeReport } from "./test-mode/profile/test-mode-option.js";
 
 /* Process signals */
 export { stopJobsOnSignal } from "./stop-jobs-on-signal.js";

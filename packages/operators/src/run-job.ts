@@ -7,6 +7,7 @@ import { describeJob, type JobDescription, type JobKind } from "./job-kinds/job-
 import { judgeJob } from "./job-kinds/job-outcome.js";
 import { loadLogsCommands } from "./logs/logs-reader.js";
 import { resolveJobName, resolveNameConflictPolicy, type NameConflictPolicy, type NameResolution } from "./naming/name-conflict.js";
+import { acceptAtRuntimeCap, resolveJobTestMode, type TestModeOption, type TestModeReport } from "./test-mode/profile/test-mode-option.js";
 import { leaveIfAborted } from "./wait/request-stop.js";
 import { waitUntilDone } from "./wait/wait-for-job.js";
 import { resolveWaitRun, type WaitOptions } from "./wait/wait-options.js";
@@ -52,6 +53,15 @@ export interface RunJobOptions<D> extends BackendOptions, WaitOptions {
    * @default true
    */
   readonly tagRunId?: boolean;
+  /**
+   * Test mode: the Create request goes through `applyTestMode` (the default profile with `true`,
+   * yours with an object) before it is sent, and the result gains `testMode.changes`. With
+   * `{ acceptRuntimeCap: true, s3 }`, a training job stopped at its (shrunk) runtime cap resolves
+   * when its model artifact is in S3, marked `testMode.acceptedAtRuntimeCap` (`TestModeOptions`).
+   * `runPipeline(pipeline, { testMode })` puts it in every step's `ctx.jobOptions`.
+   * @default false
+   */
+  readonly testMode?: TestModeOption;
 }
 
 /** What an operator returns: the name the job ran under and its final description. */
@@ -62,6 +72,8 @@ export interface RunJobResult<D> {
   readonly description: D;
   /** False when `onExists: "skip"` or `"reattach"` used an existing job instead of creating one. */
   readonly created: boolean;
+  /** What test mode changed, and whether it accepted a job at its runtime cap; only with the `testMode` option. */
+  readonly testMode?: TestModeReport;
 }
 
 // Create answering ResourceInUse (for a job not ours) means another caller took the name after our
@@ -71,7 +83,8 @@ const MAX_CREATE_ROUNDS = 3;
 /**
  * The generic operator: resolve a name conflict → Create (tagged with the run id) → wait → final
  * description. Only `Completed` resolves, whether the job is new, reattached or skipped to; a
- * running job is returned as it is only by `waitForCompletion: false` and `onExists: "skip"`.
+ * running job is returned as it is only by `waitForCompletion: false` and `onExists: "skip"`, and a
+ * training job stopped at its runtime cap only by `testMode: { acceptRuntimeCap: true, s3 }`.
  *
  * @example
  * ```ts
@@ -93,8 +106,10 @@ export async function runJob<I extends object, O extends object, S extends strin
       `The ${kind.label} config's ${kind.nameField} [${String(proposed)}] must be a non-empty string. Please name the job.`,
     );
   }
+  const testMode = resolveJobTestMode(kind, config, options.testMode);
+  const submitted = testMode?.request ?? config;
   const runId = options.tagRunId === false ? undefined : (options.runId ?? globalThis.crypto.randomUUID());
-  const tagged = runId === undefined ? config : withRunTag(kind, config, runId);
+  const tagged = runId === undefined ? submitted : withRunTag(kind, submitted, runId);
   const { client, clock } = run;
   // A logs client without its SDK package fails here, before a job is created.
   if (run.logs !== undefined && waitForCompletion) await loadLogsCommands();
@@ -106,19 +121,33 @@ export async function runJob<I extends object, O extends object, S extends strin
       known?: JobDescription<O>,
     ): Promise<RunJobResult<JobDescription<O>>> => {
       const created = action === "create";
+      const result = (description: JobDescription<O>, accepted?: true): RunJobResult<JobDescription<O>> => {
+        if (testMode === undefined) return { jobName, created, description };
+        return {
+          jobName,
+          created,
+          description,
+          testMode: { changes: testMode.changes, ...(accepted && { acceptedAtRuntimeCap: accepted }) },
+        };
+      };
+      // Only with testMode.acceptRuntimeCap: a training job at its cap with its model in S3; else rethrows.
+      const accept = async (err: unknown): Promise<RunJobResult<JobDescription<O>>> => {
+        if (testMode === undefined) throw err;
+        return result((await acceptAtRuntimeCap(testMode, err)) as JobDescription<O>, true);
+      };
       // runJob's one departure from the wait defaults: a job it did not create may be another
       // process's, still watched there, so an abort detaches from it unless stopOnAbort says so.
       const stopOnAbort = created ? run.wait.stopOnAbort : (options.stopOnAbort ?? false);
       // An abort during Create or the name check lands here, whether or not we go on to wait.
       await leaveIfAborted(kind, client, jobName, signal, stopOnAbort);
       if (waitForCompletion && action !== "skip") {
-        const description = await waitUntilDone(
-          kind,
-          jobName,
-          { ...run, signal, wait: { ...run.wait, stopOnAbort } },
-          options.onStatusChange,
-        );
-        return { jobName, created, description };
+        let description: JobDescription<O>;
+        try {
+          description = await waitUntilDone(kind, jobName, { ...run, signal, wait: { ...run.wait, stopOnAbort } }, options.onStatusChange);
+        } catch (err) {
+          return accept(err);
+        }
+        return result(description);
       }
       let description = known;
       try {
@@ -128,8 +157,12 @@ export async function runJob<I extends object, O extends object, S extends strin
         throw err;
       }
       // Not waiting, but a job that already finished is judged all the same: only Completed resolves.
-      judgeJob(kind, jobName, description);
-      return { jobName, created, description };
+      try {
+        judgeJob(kind, jobName, description);
+      } catch (err) {
+        return accept(err);
+      }
+      return result(description);
     };
 
     for (let round = 1; ; round++) {
@@ -139,8 +172,8 @@ export async function runJob<I extends object, O extends object, S extends strin
       if (resolution.action !== "create") return finish(jobName, resolution.action, resolution.description);
       signal.throwIfAborted();
       const input = { ...tagged, [kind.nameField]: jobName } as I;
-      const submitted = await submitJob(kind, client, input, { clock, retry: run.wait.retry, runId, signal, onRetry: run.wait.onRetry });
-      if (submitted === "created") return finish(jobName, "create");
+      const answer = await submitJob(kind, client, input, { clock, retry: run.wait.retry, runId, signal, onRetry: run.wait.onRetry });
+      if (answer === "created") return finish(jobName, "create");
       if (round >= MAX_CREATE_ROUNDS) {
         const detail = `Create answered ResourceInUse ${round} times in a row${runId === undefined ? "" : ` for jobs without this run's ${RUN_ID_TAG_KEY}`}`;
         throw new NameConflictError({ jobKind: kind.label, jobName, detail });

@@ -1,6 +1,7 @@
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { raceAbort } from "../internal/race-abort.js";
 import { toJsonSafe, type JsonSafe } from "../json-safe.js";
+import type { TestModeJobKind } from "../test-mode/profile/apply-test-mode.js";
 
 /** A kind's Describe output as sagerun hands it out: JSON-safe, without the SDK's `$metadata`. */
 export type JobDescription<Output> = JsonSafe<Omit<Output, "$metadata">>;
@@ -51,6 +52,8 @@ export interface JobKind<Input extends object, Output extends object, Status ext
    * `/aws/sagemaker/TransformJobs`). Without it the kind's waits cannot take the `logs` option.
    */
   readonly logGroup?: string;
+  /** How the operators' `testMode` option shrinks the kind's Create request (`applyTestMode`'s kind). Without it the option is refused. */
+  readonly testModeKind?: TestModeJobKind;
   /** One SDK call each; `describe` may be cancelled, `create` and `stop` must run to the end. */
   readonly commands: {
     readonly create: (client: SageMakerClient, input: Input) => Promise<unknown>;

@@ -43,6 +43,7 @@ export const processingJob: JobKind<CreateProcessingJobCommandInput, DescribePro
   statusField: "ProcessingJobStatus",
   failureReasonField: "FailureReason",
   logGroup: "/aws/sagemaker/ProcessingJobs",
+  testModeKind: "processing",
   commands: {
     create: (client, input) => client.send(new CreateProcessingJobCommand(input)),
     describe: (client, name, abortSignal) =>

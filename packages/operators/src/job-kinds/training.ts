@@ -49,6 +49,7 @@ export const trainingJob: JobKind<CreateTrainingJobCommandInput, DescribeTrainin
   secondaryStatusField: "SecondaryStatus",
   failureReasonField: "FailureReason",
   logGroup: "/aws/sagemaker/TrainingJobs",
+  testModeKind: "training",
   commands: {
     create: (client, input) => client.send(new CreateTrainingJobCommand(input)),
     describe: (client, name, abortSignal) =>

@@ -40,6 +40,7 @@ export const transformJob: JobKind<CreateTransformJobCommandInput, DescribeTrans
   statusField: "TransformJobStatus",
   failureReasonField: "FailureReason",
   logGroup: "/aws/sagemaker/TransformJobs",
+  testModeKind: "transform",
   commands: {
     create: (client, input) => client.send(new CreateTransformJobCommand(input)),
     describe: (client, name, abortSignal) =>

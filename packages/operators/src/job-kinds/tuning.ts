@@ -49,6 +49,7 @@ export const tuningJob: JobKind<
   arnField: "HyperParameterTuningJobArn",
   statusField: "HyperParameterTuningJobStatus",
   failureReasonField: "FailureReason",
+  testModeKind: "tuning",
   commands: {
     create: (client, input) => client.send(new CreateHyperParameterTuningJobCommand(input)),
     describe: (client, name, abortSignal) =>

@@ -1,6 +1,7 @@
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type { Clock } from "@sagerun/transport";
 import type { JobLogsOptions } from "../logs/logs-options.js";
+import type { TestModeOption } from "../test-mode/profile/test-mode-option.js";
 import type { JobStatusEvent } from "../wait/watch-job.js";
 import { deriveName, stepRunTag } from "./job-name.js";
 import type { PipelineEvent } from "./pipeline-events.js";
@@ -19,6 +20,8 @@ export interface RunScope {
   readonly client: SageMakerClient;
   readonly clock: Clock;
   readonly logs: Omit<JobLogsOptions, "onLine"> | undefined;
+  /** The run's `testMode` option, handed to every step in `ctx.jobOptions`. */
+  readonly testMode: TestModeOption | undefined;
   /** The results of the steps that succeeded so far, by id. */
   readonly results: ReadonlyMap<string, unknown>;
   readonly teardowns: Teardowns;
@@ -44,6 +47,7 @@ export function createStepContext(scope: RunScope, step: AnyStep, signal: AbortS
     runId: stepRunTag(pipelineName, runId, stepId),
     onStatusChange,
     ...(logs === undefined ? {} : { logs }),
+    ...(scope.testMode === undefined ? {} : { testMode: scope.testMode }),
   });
   return Object.freeze({
     pipelineName,

@@ -1,6 +1,7 @@
 import type { BackendOptions } from "../backend.js";
 import { checkBackendOptions } from "../internal/check-backend.js";
 import type { JobLogsOptions } from "../logs/logs-options.js";
+import { checkTestModeOption, type TestModeOption } from "../test-mode/profile/test-mode-option.js";
 import type { Pipeline } from "./define-pipeline.js";
 import type { PipelineEvent } from "./pipeline-events.js";
 
@@ -41,6 +42,12 @@ export interface RunPipelineOptions extends BackendOptions {
    * @default undefined (steps get `ctx.logs` undefined)
    */
   readonly logs?: Omit<JobLogsOptions, "onLine">;
+  /**
+   * Run every step's jobs in test mode: the operators' `testMode` option, put in `ctx.jobOptions`,
+   * so each operator call that spreads them shrinks its job (one option for the whole pipeline).
+   * @default false
+   */
+  readonly testMode?: TestModeOption;
 }
 
 /** The options after defaults and checks. */
@@ -51,6 +58,7 @@ export interface RunSettings extends BackendOptions {
   readonly onEvent: ((event: PipelineEvent) => void) | undefined;
   readonly keepResources: boolean;
   readonly logs: Omit<JobLogsOptions, "onLine"> | undefined;
+  readonly testMode: TestModeOption | undefined;
 }
 
 const RUN_ID_PATTERN = /^[A-Za-z0-9_.:/=+\-@]{1,128}$/;
@@ -91,5 +99,7 @@ export function resolveRunPipelineOptions(pipeline: Pipeline, options: RunPipeli
       "must be { client: a CloudWatchLogsClient }. Please pass emulator.logsClient(CloudWatchLogsClient) on the emulator.",
     );
   }
-  return { ...backend, runId, logicalDate: date, concurrency, onEvent, keepResources, logs };
+  // Checked here, with its message naming the fix, rather than once per step when the steps run.
+  const testMode = checkTestModeOption(options.testMode) === undefined ? undefined : options.testMode;
+  return { ...backend, runId, logicalDate: date, concurrency, onEvent, keepResources, logs, testMode };
 }

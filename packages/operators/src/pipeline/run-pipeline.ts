@@ -69,7 +69,18 @@ async function execute(pipeline: Pipeline, settings: RunSettings & BackendOption
   const signal = AbortSignal.any([callerSignal, eventFailure.signal]);
   const results = new Map<string, unknown>();
   const teardowns = new Teardowns();
-  const scope: RunScope = { pipelineName, runId, logicalDate, client, clock, logs: settings.logs, results, teardowns, emit };
+  const scope: RunScope = {
+    pipelineName,
+    runId,
+    logicalDate,
+    client,
+    clock,
+    logs: settings.logs,
+    testMode: settings.testMode,
+    results,
+    teardowns,
+    emit,
+  };
   const byId = new Map(pipeline.steps.map((s) => [s.id, s]));
   const starts = new Map<string, ReturnType<typeof at>>();
   const reports = new Map<string, StepReport>();

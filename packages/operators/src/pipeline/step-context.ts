@@ -1,6 +1,7 @@
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type { Clock } from "@sagerun/transport";
 import type { JobLogsOptions } from "../logs/logs-options.js";
+import type { TestModeOption } from "../test-mode/profile/test-mode-option.js";
 import type { JobStatusEvent } from "../wait/watch-job.js";
 import type { DependencyResult, DependencyResults, StepDependency } from "./step.js";
 
@@ -37,6 +38,8 @@ export interface StepJobOptions {
   readonly onStatusChange: (event: JobStatusEvent<unknown>) => void;
   /** Streams the job's log lines to the run's events (`job-log`); set only when the run has a logs client. */
   readonly logs?: JobLogsOptions;
+  /** The run's `testMode` option: every operator call that spreads these options runs in test mode. Set only when the run has it. */
+  readonly testMode?: TestModeOption;
 }
 
 /**
