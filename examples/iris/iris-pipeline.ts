@@ -1,4 +1,5 @@
 import type { S3Client } from "@aws-sdk/client-s3";
+import type { CreateTrainingJobCommandInput, CreateTransformJobCommandInput } from "@aws-sdk/client-sagemaker";
 import {
   artifactExists,
   type CheckClient,
@@ -16,7 +17,7 @@ import {
 } from "@sagerun/operators";
 import { ensureBucket, putText, readTexts } from "../shared/s3-objects.js";
 import { parseIrisCsv, readIrisCsv, splitStratified, toCsv } from "./iris-data.js";
-import { inTestMode, trainingSubset } from "./test-mode.js";
+import { trainingSubset } from "./test-mode.js";
 
 /** SageMaker's built-in k-NN in us-east-1 (developer guide, "Docker Registry Paths and Example Code"). */
 export const KNN_IMAGE = "382416733822.dkr.ecr.us-east-1.amazonaws.com/knn:1";
@@ -90,23 +91,19 @@ export function irisPipeline(settings: IrisPipelineSettings) {
         ContentType: "text/csv",
         DataSource: { S3DataSource: { S3DataType: "S3Prefix" as const, S3Uri: uri } },
       });
-      // The production configuration; test mode submits a small version of it.
-      const job = inTestMode(
-        "training",
-        {
-          TrainingJobName: ctx.jobName(),
-          RoleArn: roleArn,
-          AlgorithmSpecification: { TrainingImage: image, TrainingInputMode: "File" },
-          HyperParameters: { feature_dim: "4", k: "5", predictor_type: "classifier", sample_size: String(data.rows ?? trainRows) },
-          // k-NN scores the `test` channel after fitting: its accuracy comes back as test:accuracy.
-          InputDataConfig: [channel("train", data.prefix), channel("test", `s3://${bucket}/${prefix}/test/`)],
-          OutputDataConfig: { S3OutputPath: `s3://${bucket}/${prefix}/output/` },
-          ResourceConfig: { InstanceType: "ml.m5.2xlarge", InstanceCount: 1, VolumeSizeInGB: 10 },
-          StoppingCondition: { MaxRuntimeInSeconds: 86_400 },
-        },
-        testMode !== undefined,
-      );
-      const result = await runTrainingJob(job.submitted, { ...ctx.jobOptions, checkIntervalSeconds });
+      // The production configuration; in test mode (runPipeline's testMode) a small version of it is submitted.
+      const config: CreateTrainingJobCommandInput = {
+        TrainingJobName: ctx.jobName(),
+        RoleArn: roleArn,
+        AlgorithmSpecification: { TrainingImage: image, TrainingInputMode: "File" },
+        HyperParameters: { feature_dim: "4", k: "5", predictor_type: "classifier", sample_size: String(data.rows ?? trainRows) },
+        // k-NN scores the `test` channel after fitting: its accuracy comes back as test:accuracy.
+        InputDataConfig: [channel("train", data.prefix), channel("test", `s3://${bucket}/${prefix}/test/`)],
+        OutputDataConfig: { S3OutputPath: `s3://${bucket}/${prefix}/output/` },
+        ResourceConfig: { InstanceType: "ml.m5.2xlarge", InstanceCount: 1, VolumeSizeInGB: 10 },
+        StoppingCondition: { MaxRuntimeInSeconds: 86_400 },
+      };
+      const result = await runTrainingJob(config, { ...ctx.jobOptions, checkIntervalSeconds });
       if (testMode) {
         await runChecks(
           trainingJob,
@@ -118,7 +115,7 @@ export function irisPipeline(settings: IrisPipelineSettings) {
           },
         );
       }
-      return { ...result, testMode: job };
+      return { ...result, config };
     },
   });
 
@@ -142,26 +139,22 @@ export function irisPipeline(settings: IrisPipelineSettings) {
     dependsOn: [upload, model],
     run: async (ctx) => {
       const { prefix } = ctx.results.upload;
-      const job = inTestMode(
-        "transform",
-        {
-          TransformJobName: ctx.jobName(),
-          ModelName: ctx.results.model.ModelName,
-          // One request per line, one JSON answer per line, in the input's order.
-          TransformInput: {
-            DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: `s3://${bucket}/${prefix}/batch/` } },
-            ContentType: "text/csv",
-            SplitType: "Line",
-          },
-          TransformOutput: { S3OutputPath: `s3://${bucket}/${prefix}/predictions/`, Accept: "application/jsonlines", AssembleWith: "Line" },
-          TransformResources: { InstanceType: "ml.m5.xlarge", InstanceCount: 1 },
+      const config: CreateTransformJobCommandInput = {
+        TransformJobName: ctx.jobName(),
+        ModelName: ctx.results.model.ModelName,
+        // One request per line, one JSON answer per line, in the input's order.
+        TransformInput: {
+          DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: `s3://${bucket}/${prefix}/batch/` } },
+          ContentType: "text/csv",
+          SplitType: "Line",
         },
-        testMode !== undefined,
-      );
-      const result = await runTransformJob(job.submitted, { ...ctx.jobOptions, checkIntervalSeconds });
+        TransformOutput: { S3OutputPath: `s3://${bucket}/${prefix}/predictions/`, Accept: "application/jsonlines", AssembleWith: "Line" },
+        TransformResources: { InstanceType: "ml.m5.xlarge", InstanceCount: 1 },
+      };
+      const result = await runTransformJob(config, { ...ctx.jobOptions, checkIntervalSeconds });
       // One prediction per held-out flower, or the evaluation below would compare the wrong rows.
       if (testMode) await runChecks(transformJob, result.description, [transformRowCount()], { s3 });
-      return { ...result, testMode: job };
+      return { ...result, config };
     },
   });
 

@@ -62,7 +62,14 @@ export function main(args: readonly string[], io: ExampleIo = processIo()): Prom
       checkIntervalSeconds: settings.checkIntervalSeconds,
       testMode: testMode ? { logs: await backend.logs() } : undefined,
     });
-    const run = await runPipeline(pipeline, { client: backend.client, clock: backend.clock, runId, onEvent: renderProgress(io.progress) });
+    const run = await runPipeline(pipeline, {
+      client: backend.client,
+      clock: backend.clock,
+      runId,
+      onEvent: renderProgress(io.progress),
+      // One option shrinks every job of the run (applyTestMode's default profile).
+      testMode,
+    });
 
     const { train, transform, evaluate } = run.steps;
     const metric = train.result.description.FinalMetricDataList?.find((m) => m.MetricName === "test:accuracy")?.Value;
@@ -71,8 +78,7 @@ export function main(args: readonly string[], io: ExampleIo = processIo()): Prom
     io.out(`accuracy ${evaluate.result.accuracy.toFixed(3)} (${evaluate.result.correct} of ${evaluate.result.total} held-out flowers)`);
     if (testMode) {
       io.out("test-mode changes:");
-      for (const line of [...changeLines("train", train.result.testMode), ...changeLines("transform", transform.result.testMode)])
-        io.out(line);
+      for (const line of [...changeLines("train", train.result), ...changeLines("transform", transform.result)]) io.out(line);
       io.out("output checks passed: model.tar.gz untars, test:accuracy ≥ 0.8, #test_score logged, one prediction per flower");
       for (const line of costLines(train.result, transform.result)) io.out(line);
     }

@@ -1,4 +1,5 @@
 import type { S3Client } from "@aws-sdk/client-s3";
+import type { CreateTrainingJobCommandInput, CreateTransformJobCommandInput } from "@aws-sdk/client-sagemaker";
 import {
   actualJobCost,
   applyTestMode,
@@ -7,30 +8,7 @@ import {
   trainingJob,
   transformJob,
   type TestModeChange,
-  type TestModeJobKind,
-  type TestModeRequests,
 } from "@sagerun/operators";
-
-/**
- * What test mode did to one job of the run: the request as the pipeline wrote it, the request as
- * it was submitted, and each change with its reason ("the profile is visible").
- */
-export interface TestModeRecord<R> {
-  readonly original: R;
-  readonly submitted: R;
-  readonly changes: readonly TestModeChange[];
-}
-
-/** The request itself when test mode is off; the profile's small version of it when on. */
-export function inTestMode<K extends TestModeJobKind>(
-  kind: K,
-  request: TestModeRequests[K],
-  on: boolean,
-): TestModeRecord<TestModeRequests[K]> {
-  if (!on) return { original: request, submitted: request, changes: [] };
-  const applied = applyTestMode(kind, request);
-  return { original: request, submitted: applied.request, changes: applied.changes };
-}
 
 /**
  * A stratified half of the training data, written next to it under a test-mode prefix: the same
@@ -43,18 +21,16 @@ export async function trainingSubset(s3: S3Client, source: string): Promise<{ pr
   return { prefix: target.slice(0, target.lastIndexOf("/") + 1), rows };
 }
 
-type TrainingRecord = TestModeRecord<TestModeRequests["training"]>;
-type TransformRecord = TestModeRecord<TestModeRequests["transform"]>;
-type Described = { readonly description: object };
+type Described<C> = { readonly description: object; readonly config: C };
 
 /**
  * What the run cost on AWS's on-demand prices (the package's us-east-1 table), against the same
  * work on the production configuration: billed seconds × instances × price, and the worst case
- * MaxRuntimeInSeconds allows.
+ * MaxRuntimeInSeconds allows, with and without test mode.
  */
 export function costLines(
-  training: Described & { readonly testMode: TrainingRecord },
-  transform: Described & { readonly testMode: TransformRecord },
+  training: Described<CreateTrainingJobCommandInput>,
+  transform: Described<CreateTransformJobCommandInput>,
 ): string[] {
   const usd = (value: number | undefined): string => (value === undefined ? "unbounded" : `$${value.toFixed(4)}`);
   const trainDescription = training.description as Parameters<typeof actualJobCost<typeof trainingJob>>[1];
@@ -62,18 +38,21 @@ export function costLines(
   const ran = actualJobCost(trainingJob, trainDescription).usd + actualJobCost(transformJob, transformDescription).usd;
   // The same billed seconds on the instances the production configuration asks for.
   const production =
-    actualJobCost(trainingJob, { ...trainDescription, ResourceConfig: training.testMode.original.ResourceConfig }).usd +
-    actualJobCost(transformJob, { ...transformDescription, TransformResources: transform.testMode.original.TransformResources }).usd;
-  const worst = (request: TestModeRequests["training"]) => estimateJobCost(trainingJob, request).worstCaseUsd;
+    actualJobCost(trainingJob, { ...trainDescription, ResourceConfig: training.config.ResourceConfig }).usd +
+    actualJobCost(transformJob, { ...transformDescription, TransformResources: transform.config.TransformResources }).usd;
+  const worst = (request: CreateTrainingJobCommandInput) => estimateJobCost(trainingJob, request).worstCaseUsd;
   return [
     `cost on AWS (us-east-1 on-demand, unverified table): this run ${usd(ran)}; the same run on the production config ${usd(production)}`,
-    `training worst case (MaxRuntimeInSeconds): ${usd(worst(training.testMode.submitted))} in test mode, ${usd(worst(training.testMode.original))} without`,
+    `training worst case (MaxRuntimeInSeconds): ${usd(worst(applyTestMode("training", training.config).request))} in test mode, ${usd(worst(training.config))} without`,
   ];
 }
 
-/** The changes, one line each, for the run's summary. */
-export function changeLines(step: string, record: TestModeRecord<unknown>): string[] {
-  return record.changes.map(
+/** The changes test mode made to a step's job, one line each, for the run's summary. */
+export function changeLines(
+  step: string,
+  result: { readonly testMode?: { readonly changes: readonly TestModeChange[] } | undefined },
+): string[] {
+  return (result.testMode?.changes ?? []).map(
     (change) => `  ${step}: ${change.path} ${JSON.stringify(change.from)} → ${JSON.stringify(change.to)} (${change.why})`,
   );
 }
