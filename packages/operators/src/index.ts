@@ -20,6 +20,8 @@ export { runTuningJob } from "./run-tuning-job.js";
 export type { BestTrainingJob, RunTuningJobOptions, RunTuningJobResult, TuningJobDescription } from "./run-tuning-job.js";
 export { runJob } from "./run-job.js";
 export type { RunJobOptions, RunJobResult } from "./run-job.js";
+export { planJob } from "./plan-job.js";
+export type { JobPlan, PlanJobOptions } from "./plan-job.js";
 export type { NameConflictPolicy } from "./naming/name-conflict.js";
 
 /* Job kinds */

@@ -1,13 +1,20 @@
+import type { Backend } from "@sagerun/transport";
 import type { BackendOptions } from "./backend.js";
+import type { EstimateOptions } from "./cost/estimate.js";
+import { checkJobBudget } from "./cost/job-budget.js";
+import { resolveJobRequest } from "./create/job-request.js";
 import { RUN_ID_TAG_KEY, withRunTag } from "./create/run-tag.js";
 import { submitJob } from "./create/submit-job.js";
 import { NameConflictError } from "./errors/index.js";
 import { track } from "./internal/running-operators.js";
 import { describeJob, type JobDescription, type JobKind } from "./job-kinds/job-kind.js";
-import { judgeJob } from "./job-kinds/job-outcome.js";
+import { jobOutcome, judgeJob } from "./job-kinds/job-outcome.js";
 import { loadLogsCommands } from "./logs/logs-reader.js";
 import { resolveJobName, resolveNameConflictPolicy, type NameConflictPolicy, type NameResolution } from "./naming/name-conflict.js";
-import { acceptAtRuntimeCap, resolveJobTestMode, type TestModeOption, type TestModeReport } from "./test-mode/profile/test-mode-option.js";
+import { resolveJobChecks } from "./test-mode/checks/job-checks.js";
+import type { CheckClients, OutputCheck, OutputCheckResult } from "./test-mode/checks/output-check.js";
+import { runChecks } from "./test-mode/checks/run-checks.js";
+import { acceptAtRuntimeCap, type TestModeOption, type TestModeReport } from "./test-mode/profile/test-mode-option.js";
 import { leaveIfAborted } from "./wait/request-stop.js";
 import { waitUntilDone } from "./wait/wait-for-job.js";
 import { resolveWaitRun, type WaitOptions } from "./wait/wait-options.js";
@@ -62,6 +69,33 @@ export interface RunJobOptions<D> extends BackendOptions, WaitOptions {
    * @default false
    */
   readonly testMode?: TestModeOption;
+  /**
+   * Output checks (`artifactExists`, `metric`, `transformRowCount`, `logLine`) run with `runChecks`
+   * once the job has finished successfully (Completed, or accepted at its runtime cap); their
+   * results are the result's `checks`, and a failed one throws `OutputCheckFailedError`. A job
+   * returned still running (`onExists: "skip"`) is not checked. Needs `waitForCompletion`, and
+   * every client a check reads with in `checkClients`: both are TypeErrors before Create.
+   */
+  readonly checks?: readonly OutputCheck<D>[];
+  /** The clients the `checks` read outputs with: `{ s3: await backend.s3(), logs: await backend.logs() }`. */
+  readonly checkClients?: CheckClients;
+  /**
+   * The most the job may cost in USD, worst case: before anything is created, the request as it
+   * will be submitted (after `testMode`) is priced with `estimateJobCost` and `checkBudget` throws
+   * `BudgetExceededError` when it is over, or unbounded (a transform job without
+   * `costEstimate.assumedSeconds`); it also throws `AwsInCiRefusedError` for a run against AWS
+   * from CI without the opt-in (`SAGERUN_ALLOW_AWS_IN_CI=1`). Training, processing and transform
+   * jobs only; other kinds are a TypeError.
+   */
+  readonly budgetUsd?: number;
+  /**
+   * Where `client` sends its calls, for `budgetUsd`'s CI guard: a `SageMakerClient` does not say,
+   * so this option does. `createBackend`'s result carries it: pass `{ ...backend, budgetUsd }`.
+   * @default SAGERUN_BACKEND, else "aws" (the guard errs on the side of refusing in CI)
+   */
+  readonly backend?: Backend;
+  /** Prices and an assumed runtime for `budgetUsd`'s estimate (`estimateJobCost`'s options). */
+  readonly costEstimate?: EstimateOptions;
 }
 
 /** What an operator returns: the name the job ran under and its final description. */
@@ -74,6 +108,8 @@ export interface RunJobResult<D> {
   readonly created: boolean;
   /** What test mode changed, and whether it accepted a job at its runtime cap; only with the `testMode` option. */
   readonly testMode?: TestModeReport;
+  /** What each of the `checks` found, in order; only with the `checks` option and a finished job. */
+  readonly checks?: readonly OutputCheckResult[];
 }
 
 // Create answering ResourceInUse (for a job not ours) means another caller took the name after our
@@ -100,14 +136,9 @@ export async function runJob<I extends object, O extends object, S extends strin
   const run = resolveWaitRun(options, kind);
   const policy = resolveNameConflictPolicy(options.onExists);
   const waitForCompletion = options.waitForCompletion ?? true;
-  const proposed: unknown = config[kind.nameField];
-  if (typeof proposed !== "string" || proposed === "") {
-    throw new TypeError(
-      `The ${kind.label} config's ${kind.nameField} [${String(proposed)}] must be a non-empty string. Please name the job.`,
-    );
-  }
-  const testMode = resolveJobTestMode(kind, config, options.testMode);
-  const submitted = testMode?.request ?? config;
+  const { name: proposed, request: submitted, testMode } = resolveJobRequest(kind, config, options.testMode);
+  const checks = resolveJobChecks(options.checks, options.checkClients, waitForCompletion);
+  checkJobBudget(kind, submitted, { budgetUsd: options.budgetUsd, backend: options.backend, costEstimate: options.costEstimate });
   const runId = options.tagRunId === false ? undefined : (options.runId ?? globalThis.crypto.randomUUID());
   const tagged = runId === undefined ? submitted : withRunTag(kind, submitted, runId);
   const { client, clock } = run;
@@ -165,15 +196,23 @@ export async function runJob<I extends object, O extends object, S extends strin
       return result(description);
     };
 
+    // The checks run on a job that ended well; one returned still running is left unchecked.
+    const checked = async (result: RunJobResult<JobDescription<O>>): Promise<RunJobResult<JobDescription<O>>> => {
+      if (checks === undefined) return result;
+      const ended = result.testMode?.acceptedAtRuntimeCap === true || jobOutcome(kind, result.description) === "completed";
+      if (!ended) return result;
+      return { ...result, checks: await runChecks(kind, result.description, checks.checks, checks.clients) };
+    };
+
     for (let round = 1; ; round++) {
       signal.throwIfAborted();
       const resolution = await resolveJobName(kind, proposed, { client, clock, policy, signal });
       const { jobName } = resolution;
-      if (resolution.action !== "create") return finish(jobName, resolution.action, resolution.description);
+      if (resolution.action !== "create") return checked(await finish(jobName, resolution.action, resolution.description));
       signal.throwIfAborted();
       const input = { ...tagged, [kind.nameField]: jobName } as I;
       const answer = await submitJob(kind, client, input, { clock, retry: run.wait.retry, runId, signal, onRetry: run.wait.onRetry });
-      if (answer === "created") return finish(jobName, "create");
+      if (answer === "created") return checked(await finish(jobName, "create"));
       if (round >= MAX_CREATE_ROUNDS) {
         const detail = `Create answered ResourceInUse ${round} times in a row${runId === undefined ? "" : ` for jobs without this run's ${RUN_ID_TAG_KEY}`}`;
         throw new NameConflictError({ jobKind: kind.label, jobName, detail });

@@ -1,4 +1,4 @@
-import type { TestModeJobKind, TestModeRequests, TestModeResult } from "./apply-test-mode.js";
+import type { TestModeChange, TestModeJobKind, TestModeRequests, TestModeResult } from "./apply-test-mode.js";
 import { memberPath } from "./member-path.js";
 
 const KIND_NAMES: Readonly<Record<TestModeJobKind, string>> = {
@@ -28,7 +28,19 @@ export function describeTestModeRun<Kind extends TestModeJobKind>(
 ): string {
   const count = applied.changes.length;
   const changed = count === 0 ? "no changes" : count === 1 ? "1 change" : `${count} changes`;
-  const title = `Test mode dry run: ${KIND_NAMES[kind]} ${name}, as it will be submitted (${changed}, nothing submitted)`;
+  return describeRequest(
+    `Test mode dry run: ${KIND_NAMES[kind]} ${name}, as it will be submitted (${changed}, nothing submitted)`,
+    original,
+    applied,
+  );
+}
+
+/** `title`, then the applied request as sorted JSON with test mode's changes marked (see {@link describeTestModeRun}). */
+export function describeRequest(
+  title: string,
+  original: object,
+  applied: { readonly request: object; readonly changes: readonly TestModeChange[] },
+): string {
   const reasons = new Map(applied.changes.map((change) => [change.path, change.why]));
   const lines = new Renderer(reasons).value(applied.request, { value: original }, "", "");
   lines.push("");

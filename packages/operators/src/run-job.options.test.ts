@@ -1,0 +1,164 @@
+import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
+import type { CreateTrainingJobCommandInput } from "@aws-sdk/client-sagemaker";
+import type { ImageCode } from "@sagerun/emulator";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { emulatorHarness, trainingJobRequest, type Harness } from "../test/fixtures.js";
+import { AwsInCiRefusedError, BudgetExceededError, OutputCheckFailedError } from "./errors/index.js";
+import { trainingJob } from "./job-kinds/training.js";
+import { planJob } from "./plan-job.js";
+import { runTrainingJob } from "./run-training-job.js";
+import { runTuningJob } from "./run-tuning-job.js";
+import { artifactExists } from "./test-mode/checks/artifact-exists.js";
+import { metric } from "./test-mode/checks/metric.js";
+
+const BUCKET = "sagerun-sample"; // the sample config's S3OutputPath bucket
+const TRAINER = "123456789012.dkr.ecr.us-east-1.amazonaws.com/sagerun-trainer:1";
+
+/** Code that saves a model, reports test:accuracy 0.83 and ends after a minute. */
+const trainer: ImageCode = {
+  image: TRAINER,
+  train(_, io) {
+    io.writeModel("model.txt", "m");
+    io.metric("test:accuracy", 0.83);
+    io.took(60);
+  },
+};
+
+async function bench(): Promise<{ h: Harness; s3: S3Client }> {
+  const h = emulatorHarness({ images: [trainer], requireInputData: false });
+  const s3 = h.emulator.s3Client(S3Client);
+  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  return { h, s3 };
+}
+
+/** Two ml.m5.4xlarge for up to a day: 2 × 0.922 USD/h × 24 h at the shipped prices, ~44 USD. */
+function bigTraining(overrides: Partial<CreateTrainingJobCommandInput> = {}): CreateTrainingJobCommandInput {
+  return trainingJobRequest({
+    TrainingJobName: "trial",
+    AlgorithmSpecification: { TrainingImage: TRAINER, TrainingInputMode: "File" },
+    ResourceConfig: { InstanceType: "ml.m5.4xlarge", InstanceCount: 2, VolumeSizeInGB: 10 },
+    StoppingCondition: { MaxRuntimeInSeconds: 86_400 },
+    ...overrides,
+  });
+}
+
+describe("the operators' checks option", () => {
+  it("runs the checks on the completed job and puts what they found in the result", async () => {
+    const { h, s3 } = await bench();
+    const result = await runTrainingJob(bigTraining(), {
+      client: h.client,
+      clock: h.clock,
+      checks: [artifactExists(), metric("test:accuracy", { min: 0.8 })],
+      checkClients: { s3 },
+    });
+    expect(result.description.TrainingJobStatus).toBe("Completed");
+    expect(result.checks?.map((c) => [c.check, c.ok])).toEqual([
+      [expect.stringContaining("artifact"), true],
+      ["metric test:accuracy ≥ 0.8", true],
+    ]);
+  });
+
+  it("throws OutputCheckFailedError, naming the check and the value found, when one fails", async () => {
+    const { h, s3 } = await bench();
+    const err = await runTrainingJob(bigTraining(), {
+      client: h.client,
+      clock: h.clock,
+      checks: [artifactExists(), metric("test:accuracy", { min: 0.9 })],
+      checkClients: { s3 },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OutputCheckFailedError);
+    expect(err).toMatchObject({
+      jobName: "trial",
+      message: expect.stringMatching(/Output check metric test:accuracy ≥ 0\.9 failed: found 0\.83/),
+    });
+    expect((err as OutputCheckFailedError).results.map((r) => r.ok)).toEqual([true, false]);
+  });
+
+  it("leaves the result without checks when none are given", async () => {
+    const { h } = await bench();
+    const result = await runTrainingJob(bigTraining(), { client: h.client, clock: h.clock });
+    expect(result).not.toHaveProperty("checks");
+  });
+
+  it("refuses a check whose client is missing, and checks without waiting, before creating anything", async () => {
+    const { h } = await bench();
+    const base = { client: h.client, clock: h.clock, checks: [artifactExists()] };
+    await expect(runTrainingJob(bigTraining(), base)).rejects.toThrow(
+      /^Option checks has .+, which reads S3, and checkClients\.s3 is missing\. Please pass checkClients: \{ s3: await backend\.s3\(\) \}\.$/,
+    );
+    await expect(runTrainingJob(bigTraining(), { ...base, checkClients: {}, waitForCompletion: false })).rejects.toThrow(TypeError);
+    expect(h.calls).toEqual([]);
+  });
+});
+
+describe("the operators' budgetUsd option", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("refuses a job whose worst case is over the budget with BudgetExceededError, sending no Create", async () => {
+    const { h } = await bench();
+    const run = runTrainingJob(bigTraining(), { client: h.client, clock: h.clock, backend: "emulator", budgetUsd: 5 });
+    await expect(run).rejects.toBeInstanceOf(BudgetExceededError);
+    await expect(run).rejects.toThrow(/training job 'trial'/);
+    expect(h.count("CreateTrainingJobCommand")).toBe(0);
+    expect(h.calls).toEqual([]);
+  });
+
+  it("prices the request as submitted: test mode's shrunk job fits the same budget", async () => {
+    const { h } = await bench();
+    const result = await runTrainingJob(bigTraining(), {
+      client: h.client,
+      clock: h.clock,
+      backend: "emulator",
+      budgetUsd: 5,
+      testMode: true,
+    });
+    expect(result.description.TrainingJobStatus).toBe("Completed");
+    expect(h.count("CreateTrainingJobCommand")).toBe(1);
+  });
+
+  it("refuses a run against AWS from CI without the opt-in, sending nothing", async () => {
+    vi.stubEnv("CI", "true");
+    vi.stubEnv("SAGERUN_ALLOW_AWS_IN_CI", "");
+    const { h } = await bench();
+    const run = runTrainingJob(bigTraining(), { client: h.client, clock: h.clock, backend: "aws", budgetUsd: 1000 });
+    await expect(run).rejects.toBeInstanceOf(AwsInCiRefusedError);
+    expect(h.calls).toEqual([]);
+  });
+
+  it("refuses budgetUsd for a kind without a cost model (tuning) with a TypeError", async () => {
+    const { h } = await bench();
+    const run = runTuningJob({ HyperParameterTuningJobName: "tune" } as never, { client: h.client, clock: h.clock, budgetUsd: 5 });
+    await expect(run).rejects.toThrow(/budgetUsd cannot price a hyperparameter tuning job/);
+    expect(h.calls).toEqual([]);
+  });
+});
+
+describe(planJob.name, () => {
+  // planJob takes no client: a dry run cannot send anything.
+  it("returns the request test mode would submit, and it as text with the changes marked", () => {
+    const plan = planJob(trainingJob, bigTraining(), { testMode: true });
+    expect(plan.request).toMatchObject({ ResourceConfig: { InstanceType: "ml.m5.large", InstanceCount: 1 } });
+    expect(plan.testMode?.changes).toHaveLength(3);
+    const lines = plan.text.split("\n");
+    expect(lines[0]).toBe("Dry run: training job trial, as it would be submitted (test mode: 3 changes; nothing submitted)");
+    expect(lines).toContain('    "InstanceCount": 1, // test mode: was 2 — a single instance in test mode');
+    expect(lines).toContain(
+      '    "InstanceType": "ml.m5.large", // test mode: was ml.m5.4xlarge — the smallest size of its family in test mode',
+    );
+    expect(lines).toContain('    "MaxRuntimeInSeconds": 600 // test mode: was 86400 — at most 600 s in test mode');
+  });
+
+  it("shows the config as it is, unmarked, without testMode", () => {
+    const plan = planJob(trainingJob, bigTraining());
+    expect(plan).not.toHaveProperty("testMode");
+    expect(plan.text.split("\n")[0]).toBe("Dry run: training job trial, as it would be submitted (test mode off; nothing submitted)");
+    expect(plan.text).not.toContain("// test mode");
+    expect(plan.text).toContain('"InstanceType": "ml.m5.4xlarge"');
+  });
+
+  it("throws the operator's TypeError for a config without a name", () => {
+    expect(() => planJob(trainingJob, bigTraining({ TrainingJobName: "" }))).toThrow(/TrainingJobName \[\] must be a non-empty string/);
+  });
+});
