@@ -1,8 +1,7 @@
-import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
 import type { CreateTrainingJobCommandInput } from "@aws-sdk/client-sagemaker";
 import type { ImageCode } from "@sagerun/emulator";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { emulatorHarness, trainingJobRequest, type Harness } from "../test/fixtures.js";
+import { bigTraining as bigTrainingRequest, harnessWithBucket } from "../test/test-mode-fixtures.js";
 import { AwsInCiRefusedError, BudgetExceededError, OutputCheckFailedError } from "./errors/index.js";
 import { trainingJob } from "./job-kinds/training.js";
 import { planJob } from "./plan-job.js";
@@ -11,7 +10,6 @@ import { runTuningJob } from "./run-tuning-job.js";
 import { artifactExists } from "./test-mode/checks/artifact-exists.js";
 import { metric } from "./test-mode/checks/metric.js";
 
-const BUCKET = "sagerun-sample"; // the sample config's S3OutputPath bucket
 const TRAINER = "123456789012.dkr.ecr.us-east-1.amazonaws.com/sagerun-trainer:1";
 
 /** Code that saves a model, reports test:accuracy 0.83 and ends after a minute. */
@@ -24,23 +22,11 @@ const trainer: ImageCode = {
   },
 };
 
-async function bench(): Promise<{ h: Harness; s3: S3Client }> {
-  const h = emulatorHarness({ images: [trainer], requireInputData: false });
-  const s3 = h.emulator.s3Client(S3Client);
-  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-  return { h, s3 };
-}
+const bench = () => harnessWithBucket({ images: [trainer] });
 
 /** Two ml.m5.4xlarge for up to a day: 2 × 0.922 USD/h × 24 h at the shipped prices, ~44 USD. */
-function bigTraining(overrides: Partial<CreateTrainingJobCommandInput> = {}): CreateTrainingJobCommandInput {
-  return trainingJobRequest({
-    TrainingJobName: "trial",
-    AlgorithmSpecification: { TrainingImage: TRAINER, TrainingInputMode: "File" },
-    ResourceConfig: { InstanceType: "ml.m5.4xlarge", InstanceCount: 2, VolumeSizeInGB: 10 },
-    StoppingCondition: { MaxRuntimeInSeconds: 86_400 },
-    ...overrides,
-  });
-}
+const bigTraining = (overrides: Partial<CreateTrainingJobCommandInput> = {}): CreateTrainingJobCommandInput =>
+  bigTrainingRequest({ AlgorithmSpecification: { TrainingImage: TRAINER, TrainingInputMode: "File" }, ...overrides });
 
 describe("the operators' checks option", () => {
   it("runs the checks on the completed job and puts what they found in the result", async () => {

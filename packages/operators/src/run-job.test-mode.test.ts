@@ -1,8 +1,8 @@
-import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
-import type { CreateProcessingJobCommandInput, CreateTrainingJobCommandInput } from "@aws-sdk/client-sagemaker";
+import type { CreateProcessingJobCommandInput } from "@aws-sdk/client-sagemaker";
 import type { ImageCode } from "@sagerun/emulator";
 import { describe, expect, it } from "vitest";
-import { emulatorHarness, trainingJobRequest, type Harness } from "../test/fixtures.js";
+import { emulatorHarness, type Harness } from "../test/fixtures.js";
+import { BUCKET, bigTraining, harnessWithBucket } from "../test/test-mode-fixtures.js";
 import { MaxRuntimeExceededError } from "./errors/index.js";
 import { definePipeline } from "./pipeline/define-pipeline.js";
 import { runPipeline } from "./pipeline/run-pipeline.js";
@@ -21,7 +21,6 @@ const durations = {
   provisioningSeconds: 60,
   runningSeconds: 120,
 };
-const BUCKET = "sagerun-sample"; // the sample config's S3OutputPath bucket
 const TRAINER = "123456789012.dkr.ecr.us-east-1.amazonaws.com/sagerun-trainer:1";
 const ROLE_ARN = "arn:aws:iam::123456789012:role/SageMakerRole";
 
@@ -34,22 +33,7 @@ const savesThenRunsLong: ImageCode = {
   },
 };
 
-async function bench(): Promise<{ h: Harness; s3: S3Client }> {
-  const h = emulatorHarness({ durations, images: [savesThenRunsLong], requireInputData: false });
-  const s3 = h.emulator.s3Client(S3Client);
-  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-  return { h, s3 };
-}
-
-/** A production-sized training job: two ml.m5.4xlarge for up to a day. */
-function bigTraining(overrides: Partial<CreateTrainingJobCommandInput> = {}): CreateTrainingJobCommandInput {
-  return trainingJobRequest({
-    TrainingJobName: "trial",
-    ResourceConfig: { InstanceType: "ml.m5.4xlarge", InstanceCount: 2, VolumeSizeInGB: 10 },
-    StoppingCondition: { MaxRuntimeInSeconds: 86_400 },
-    ...overrides,
-  });
-}
+const bench = () => harnessWithBucket({ durations, images: [savesThenRunsLong] });
 
 function bigProcessing(name: string): CreateProcessingJobCommandInput {
   return {
