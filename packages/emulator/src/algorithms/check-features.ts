@@ -15,3 +15,10 @@ export function checkFeatureCount(rows: readonly (readonly number[])[], featureD
 export function channelNamed<T>(channels: Readonly<Record<string, T>>, name: string): T | undefined {
   return Object.hasOwn(channels, name) ? channels[name] : undefined;
 }
+
+/** The channel the algorithm cannot train without, or the ClientError that says so. */
+export function requiredChannel<T>(channels: Readonly<Record<string, T>>, name: string, algorithm: string): T {
+  const channel = channelNamed(channels, name);
+  if (channel === undefined) throw new ContainerError("ClientError", `${algorithm} needs a channel named ${name}`);
+  return channel;
+}

@@ -6,10 +6,10 @@ import {
   type UpdateEndpointCommandInput,
 } from "@aws-sdk/client-sagemaker";
 import { abortReason } from "@sagerun/transport";
-import { isValidationException } from "../internal/aws-errors.js";
+import { isValidationException, messageOf } from "../internal/aws-errors.js";
 import { track } from "../internal/running-operators.js";
 import { requestDeletion } from "./delete-endpoint.js";
-import { endpointPhase, isEndpointNotFound, messageOf, type EndpointDescription } from "./endpoint-kind.js";
+import { endpointPhase, isEndpointNotFound, type EndpointDescription } from "./endpoint-kind.js";
 import { endpointFailed, inServiceOrThrow } from "./endpoint-verdict.js";
 import { endpointWaiter, resolveEndpointWait, type EndpointWaitOptions, type EndpointWaitRun } from "./endpoint-waiter.js";
 import { checkFlag, checkName } from "./hosting-input.js";

@@ -5,9 +5,9 @@ import {
   type EndpointStatus,
   type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { errorCode, isValidationException } from "../internal/aws-errors.js";
+import { isValidationException, messageOf } from "../internal/aws-errors.js";
 import { raceAbort } from "../internal/race-abort.js";
-import type { JobDescription } from "../job-kinds/job-kind.js";
+import { sendOptions, type JobDescription } from "../job-kinds/job-kind.js";
 import { toJsonSafe } from "../json-safe.js";
 
 /** A DescribeEndpoint output as sagerun hands it out: JSON-safe (dates as ISO-8601), without `$metadata`. */
@@ -62,8 +62,7 @@ export const endpointKind: EndpointKind = {
     Deleting: "gone",
   },
   commands: {
-    describe: (client, name, abortSignal) =>
-      client.send(new DescribeEndpointCommand({ EndpointName: name }), abortSignal === undefined ? {} : { abortSignal }),
+    describe: (client, name, abortSignal) => client.send(new DescribeEndpointCommand({ EndpointName: name }), sendOptions(abortSignal)),
     delete: (client, name) => client.send(new DeleteEndpointCommand({ EndpointName: name })),
   },
 };
@@ -102,10 +101,4 @@ export async function describeEndpoint(
   const output: Record<string, unknown> = { ...answer };
   delete output.$metadata;
   return toJsonSafe(output) as EndpointDescription;
-}
-
-/** The error's message, whatever its shape. */
-export function messageOf(err: unknown): string {
-  const message = typeof err === "object" && err !== null ? (err as { message?: unknown }).message : undefined;
-  return typeof message === "string" ? message : (errorCode(err) ?? String(err));
 }

@@ -1,10 +1,9 @@
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type { BackendOptions } from "../backend.js";
-import { isTransientError, isValidationException } from "../internal/aws-errors.js";
+import { isTransientError, isValidationException, messageOf } from "../internal/aws-errors.js";
 import { checkBackendOptions } from "../internal/check-backend.js";
 import type { JobDescription } from "../job-kinds/job-kind.js";
 import { toJsonSafe } from "../json-safe.js";
-import { messageOf } from "./endpoint-kind.js";
 import { checkFlag, checkName, resolveExistsPolicy, type HostingExistsPolicy } from "./hosting-input.js";
 
 /** Options of `createModel` and `createEndpointConfig`. */

@@ -20,6 +20,12 @@ export function errorCode(err: unknown): string | undefined {
   return typeof name === "string" ? name : undefined;
 }
 
+/** The error's message, whatever its shape. */
+export function messageOf(err: unknown): string {
+  const message = typeof err === "object" && err !== null ? (err as { message?: unknown }).message : undefined;
+  return typeof message === "string" ? message : (errorCode(err) ?? String(err));
+}
+
 /**
  * SageMaker answers "no such job" on Describe/Stop with `ValidationException` ("Requested resource
  * not found."), not the modelled `ResourceNotFound` (boto/boto3#2808, aws/aws-sdk#165),

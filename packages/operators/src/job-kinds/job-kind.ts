@@ -72,6 +72,14 @@ export interface JobKind<Input extends object, Output extends object, Status ext
 }
 
 /**
+ * The SDK's per-send options for an optional signal (`exactOptionalPropertyTypes` refuses
+ * `{ abortSignal: undefined }`): what every kind's `describe` passes to `client.send`.
+ */
+export function sendOptions(abortSignal: AbortSignal | undefined): { abortSignal?: AbortSignal } {
+  return abortSignal === undefined ? {} : { abortSignal };
+}
+
+/**
  * One Describe call, handed out JSON-safe and without `$metadata` (request ids and retry counts
  * describe the HTTP exchange, not the job). An aborted `signal` rejects with its reason at once:
  * the SDK is given the signal too, but a custom `requestHandler` may ignore it.

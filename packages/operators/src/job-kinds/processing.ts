@@ -6,7 +6,7 @@ import {
   type DescribeProcessingJobCommandOutput,
   type ProcessingJobStatus,
 } from "@aws-sdk/client-sagemaker";
-import type { JobKind } from "./job-kind.js";
+import { sendOptions, type JobKind } from "./job-kind.js";
 
 /**
  * SageMaker processing jobs (CreateProcessingJob / DescribeProcessingJob / StopProcessingJob).
@@ -47,7 +47,7 @@ export const processingJob: JobKind<CreateProcessingJobCommandInput, DescribePro
   commands: {
     create: (client, input) => client.send(new CreateProcessingJobCommand(input)),
     describe: (client, name, abortSignal) =>
-      client.send(new DescribeProcessingJobCommand({ ProcessingJobName: name }), abortSignal === undefined ? {} : { abortSignal }),
+      client.send(new DescribeProcessingJobCommand({ ProcessingJobName: name }), sendOptions(abortSignal)),
     stop: (client, name) => client.send(new StopProcessingJobCommand({ ProcessingJobName: name })),
   },
   outcomes: {

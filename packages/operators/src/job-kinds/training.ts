@@ -6,7 +6,7 @@ import {
   type DescribeTrainingJobCommandOutput,
   type TrainingJobStatus,
 } from "@aws-sdk/client-sagemaker";
-import type { JobKind, JobOutcome } from "./job-kind.js";
+import { sendOptions, type JobKind, type JobOutcome } from "./job-kind.js";
 
 // SageMaker's own limits stop a job with their name as the secondary status (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrainingJob.html).
 const STOPPED_BY_LIMIT: Readonly<Record<string, JobOutcome | undefined>> = {
@@ -53,7 +53,7 @@ export const trainingJob: JobKind<CreateTrainingJobCommandInput, DescribeTrainin
   commands: {
     create: (client, input) => client.send(new CreateTrainingJobCommand(input)),
     describe: (client, name, abortSignal) =>
-      client.send(new DescribeTrainingJobCommand({ TrainingJobName: name }), abortSignal === undefined ? {} : { abortSignal }),
+      client.send(new DescribeTrainingJobCommand({ TrainingJobName: name }), sendOptions(abortSignal)),
     stop: (client, name) => client.send(new StopTrainingJobCommand({ TrainingJobName: name })),
   },
   outcomes: {

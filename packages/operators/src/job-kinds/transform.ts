@@ -6,7 +6,7 @@ import {
   type DescribeTransformJobCommandOutput,
   type TransformJobStatus,
 } from "@aws-sdk/client-sagemaker";
-import type { JobKind } from "./job-kind.js";
+import { sendOptions, type JobKind } from "./job-kind.js";
 
 /**
  * SageMaker batch transform jobs (CreateTransformJob / DescribeTransformJob / StopTransformJob).
@@ -44,7 +44,7 @@ export const transformJob: JobKind<CreateTransformJobCommandInput, DescribeTrans
   commands: {
     create: (client, input) => client.send(new CreateTransformJobCommand(input)),
     describe: (client, name, abortSignal) =>
-      client.send(new DescribeTransformJobCommand({ TransformJobName: name }), abortSignal === undefined ? {} : { abortSignal }),
+      client.send(new DescribeTransformJobCommand({ TransformJobName: name }), sendOptions(abortSignal)),
     stop: (client, name) => client.send(new StopTransformJobCommand({ TransformJobName: name })),
   },
   outcomes: {

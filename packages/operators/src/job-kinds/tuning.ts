@@ -6,7 +6,7 @@ import {
   type DescribeHyperParameterTuningJobCommandOutput,
   type HyperParameterTuningJobStatus,
 } from "@aws-sdk/client-sagemaker";
-import type { JobKind } from "./job-kind.js";
+import { sendOptions, type JobKind } from "./job-kind.js";
 
 /**
  * SageMaker hyperparameter tuning jobs (CreateHyperParameterTuningJob /
@@ -53,10 +53,7 @@ export const tuningJob: JobKind<
   commands: {
     create: (client, input) => client.send(new CreateHyperParameterTuningJobCommand(input)),
     describe: (client, name, abortSignal) =>
-      client.send(
-        new DescribeHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name }),
-        abortSignal === undefined ? {} : { abortSignal },
-      ),
+      client.send(new DescribeHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name }), sendOptions(abortSignal)),
     stop: (client, name) => client.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name })),
   },
   outcomes: {

@@ -6,7 +6,7 @@ import {
   type TrainingInput,
   type TrainingIO,
 } from "../../containers/contract.js";
-import { channelNamed, checkFeatureCount } from "../check-features.js";
+import { channelNamed, checkFeatureCount, requiredChannel } from "../check-features.js";
 import { type LabelledData, readLabelledChannel } from "../csv.js";
 import { writeModelFile } from "../model-file.js";
 import { sampleIndices, seededRandom } from "../seeded-random.js";
@@ -29,8 +29,7 @@ export const knn: Algorithm = {
 function train(input: TrainingInput, io: TrainingIO): void {
   const config = resolveKnnConfig(input.hyperParameters);
   logConfiguration(io, KNN_DEFAULTS, input.hyperParameters);
-  const channel = channelNamed(input.channels, "train");
-  if (channel === undefined) throw new ContainerError("ClientError", "k-NN needs a channel named train");
+  const channel = requiredChannel(input.channels, "train", "k-NN");
   const data = readLabelledChannel(channel, "train");
   if (data.features.length === 0) throw new ContainerError("ClientError", "No training data: channel train has no records");
   checkFeatureCount(data.features, config.featureDim, "channel train");

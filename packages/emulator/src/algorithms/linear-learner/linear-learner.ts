@@ -7,7 +7,7 @@ import {
   type TrainingInput,
   type TrainingIO,
 } from "../../containers/contract.js";
-import { channelNamed, checkFeatureCount } from "../check-features.js";
+import { channelNamed, checkFeatureCount, requiredChannel } from "../check-features.js";
 import { type LabelledData, readLabelledChannel } from "../csv.js";
 import { writeModelFile } from "../model-file.js";
 import { pyFloat, pyInt } from "../python-format.js";
@@ -33,8 +33,7 @@ export const linearLearner: Algorithm = {
 function train(input: TrainingInput, io: TrainingIO): void {
   const config = resolveLinearLearnerConfig(input.hyperParameters);
   logConfiguration(io, LINEAR_LEARNER_DEFAULTS, input.hyperParameters);
-  const channel = channelNamed(input.channels, "train");
-  if (channel === undefined) throw new ContainerError("ClientError", "linear-learner needs a channel named train");
+  const channel = requiredChannel(input.channels, "train", "linear-learner");
   const data = readChannel(channel, "train", config);
   if (data.features.length === 0) throw new ContainerError("ClientError", "No training data: channel train has no records");
   const featureDim = config.featureDim === "auto" ? data.features[0]!.length : config.featureDim;

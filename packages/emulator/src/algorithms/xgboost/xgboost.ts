@@ -6,7 +6,7 @@ import {
   type TrainingInput,
   type TrainingIO,
 } from "../../containers/contract.js";
-import { channelNamed } from "../check-features.js";
+import { channelNamed, requiredChannel } from "../check-features.js";
 import { writeModelFile } from "../model-file.js";
 import { boost } from "./booster.js";
 import { padded, readXgbChannel, type XgbData } from "./data.js";
@@ -28,8 +28,7 @@ export const xgboost: Algorithm = {
 
 function train(input: TrainingInput, io: TrainingIO): void {
   const config = resolveXgboostConfig(input.hyperParameters);
-  const trainChannel = channelNamed(input.channels, "train");
-  if (trainChannel === undefined) throw new ContainerError("ClientError", "XGBoost needs a channel named train");
+  const trainChannel = requiredChannel(input.channels, "train", "XGBoost");
   const trainData = readXgbChannel(trainChannel, "train", config.csvWeights);
   if (trainData.rows.length === 0) throw new ContainerError("ClientError", "No data in training channel path /opt/ml/input/data/train");
   const validationChannel = channelNamed(input.channels, "validation");
