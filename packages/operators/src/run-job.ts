@@ -14,7 +14,8 @@ import { resolveJobName, resolveNameConflictPolicy, type NameConflictPolicy, typ
 import { resolveJobChecks } from "./test-mode/checks/job-checks.js";
 import type { CheckClients, OutputCheck, OutputCheckResult } from "./test-mode/checks/output-check.js";
 import { runChecks } from "./test-mode/checks/run-checks.js";
-import { acceptAtRuntimeCap, type TestModeOption, type TestModeReport } from "./test-mode/profile/test-mode-option.js";
+import { acceptAtRuntimeCap } from "./test-mode/profile/accept-runtime-cap.js";
+import type { TestModeOption, TestModeReport } from "./test-mode/profile/test-mode-option.js";
 import { leaveIfAborted } from "./wait/request-stop.js";
 import { waitUntilDone } from "./wait/wait-for-job.js";
 import { resolveWaitRun, type WaitOptions } from "./wait/wait-options.js";
@@ -63,8 +64,8 @@ export interface RunJobOptions<D> extends BackendOptions, WaitOptions {
   /**
    * Test mode: the Create request goes through `applyTestMode` (the default profile with `true`,
    * yours with an object) before it is sent, and the result gains `testMode.changes`. With
-   * `{ acceptRuntimeCap: true, s3 }`, a training job stopped at its (shrunk) runtime cap resolves
-   * when its model artifact is in S3, marked `testMode.acceptedAtRuntimeCap` (`TestModeOptions`).
+   * `{ acceptRuntimeCap: true, s3 }`, a training or processing job stopped at its (shrunk) runtime
+   * cap resolves when its outputs are in S3, marked `testMode.acceptedAtRuntimeCap` (`TestModeOptions`).
    * `runPipeline(pipeline, { testMode })` puts it in every step's `ctx.jobOptions`.
    * @default false
    */
@@ -120,7 +121,7 @@ const MAX_CREATE_ROUNDS = 3;
  * The generic operator: resolve a name conflict → Create (tagged with the run id) → wait → final
  * description. Only `Completed` resolves, whether the job is new, reattached or skipped to; a
  * running job is returned as it is only by `waitForCompletion: false` and `onExists: "skip"`, and a
- * training job stopped at its runtime cap only by `testMode: { acceptRuntimeCap: true, s3 }`.
+ * training or processing job stopped at its runtime cap only by `testMode: { acceptRuntimeCap: true, s3 }`.
  *
  * @example
  * ```ts
@@ -161,7 +162,7 @@ export async function runJob<I extends object, O extends object, S extends strin
           testMode: { changes: testMode.changes, ...(accepted && { acceptedAtRuntimeCap: accepted }) },
         };
       };
-      // Only with testMode.acceptRuntimeCap: a training job at its cap with its model in S3; else rethrows.
+      // Only with testMode.acceptRuntimeCap: a training or processing job stopped at its cap with its outputs in S3; else rethrows.
       const accept = async (err: unknown): Promise<RunJobResult<JobDescription<O>>> => {
         if (testMode === undefined) throw err;
         return result((await acceptAtRuntimeCap(testMode, err)) as JobDescription<O>, true);

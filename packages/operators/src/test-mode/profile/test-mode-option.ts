@@ -1,17 +1,19 @@
-import { MaxRuntimeExceededError } from "../../errors/index.js";
 import type { JobKind } from "../../job-kinds/job-kind.js";
 import type { CheckClient } from "../checks/output-check.js";
-import { parseS3Uri, s3Reader } from "../checks/internal/s3-objects.js";
-import { applyTestMode, type TestModeChange, type TestModeJobKind, type TestModeProfile } from "./apply-test-mode.js";
+import { NO_RUNTIME_CAP, type RuntimeCapAcceptance } from "./accept-runtime-cap.js";
+import { applyTestMode, type TestModeChange, type TestModeProfile } from "./apply-test-mode.js";
 
 /** The operators' `testMode` option as an object: a {@link TestModeProfile}, and what to accept of a shrunk job. */
 export interface TestModeOptions extends TestModeProfile {
   /**
-   * Count a training job that SageMaker stopped at its runtime cap (`Stopped`, secondary status
-   * `MaxRuntimeExceeded`) as a success when its model artifact (`ModelArtifacts.S3ModelArtifacts`)
-   * is in S3: a short test-mode cap often ends a training script early, after it saved a model.
-   * Needs `s3`. Without it, or when the artifact is missing, `MaxRuntimeExceededError` is thrown as
-   * usual; other job kinds at their cap always throw it.
+   * Count a job that SageMaker stopped at its runtime cap as a success when it had written its
+   * outputs: a short test-mode cap often ends a script early, after it saved what matters. A
+   * training job `Stopped` with secondary status `MaxRuntimeExceeded` whose model artifact
+   * (`ModelArtifacts.S3ModelArtifacts`) is in S3; a processing job `Stopped` after running for its
+   * whole `MaxRuntimeInSeconds` with an object written since it started under each S3 output
+   * (`S3UploadMode: "Continuous"`). Needs `s3`. Otherwise the job's error is thrown as usual.
+   * Transform and tuning jobs refuse it with a TypeError (they are never stopped at a test-mode
+   * cap); given to `runPipeline`, it applies to the steps' training and processing jobs only.
    * @default false
    */
   readonly acceptRuntimeCap?: boolean;
@@ -31,11 +33,17 @@ export interface TestModeReport {
 }
 
 /** The option resolved for one job: the shrunk request and what to accept. */
-export interface JobTestMode<Input> {
+export interface JobTestMode<Input> extends RuntimeCapAcceptance {
   readonly request: Input;
   readonly changes: readonly TestModeChange[];
-  readonly testModeKind: TestModeJobKind;
-  readonly s3: CheckClient | undefined;
+}
+
+/** Marks a `testMode` object as a whole run's (`runPipeline`'s): its `acceptRuntimeCap` skips the kinds without a cap. */
+const RUN_WIDE: unique symbol = Symbol("sagerun.testMode.runWide");
+
+/** `option` as `runPipeline` hands it to every step: an object gains the run-wide mark, `true` stays. */
+export function runWideTestMode(option: TestModeOption): TestModeOption {
+  return typeof option === "object" ? Object.freeze({ ...option, [RUN_WIDE]: true }) : option;
 }
 
 /**
@@ -86,21 +94,13 @@ export function resolveJobTestMode<I extends object, O extends object, S extends
     );
   }
   const { acceptRuntimeCap, s3, ...profile } = options;
+  const noCap = NO_RUNTIME_CAP[testModeKind];
+  if (acceptRuntimeCap === true && noCap !== undefined && !(RUN_WIDE in options)) {
+    throw new TypeError(
+      `Option testMode.acceptRuntimeCap cannot apply to a ${kind.label}: ${noCap}. Please leave acceptRuntimeCap out for it.`,
+    );
+  }
   const { request, changes } = applyTestMode(testModeKind, config as never, profile);
-  return { request: request as I, changes, testModeKind, s3: acceptRuntimeCap === true ? s3 : undefined };
-}
-
-/**
- * The error's description when the job is a training job stopped at its runtime cap, the option
- * accepts that, and its model artifact is in S3 (HeadObject); otherwise rethrows `err` as it is.
- */
-export async function acceptAtRuntimeCap(mode: JobTestMode<unknown>, err: unknown): Promise<MaxRuntimeExceededError["description"]> {
-  const { s3 } = mode;
-  if (s3 === undefined || mode.testModeKind !== "training" || !(err instanceof MaxRuntimeExceededError)) throw err;
-  const artifacts = err.description.ModelArtifacts as { S3ModelArtifacts?: unknown } | undefined;
-  const at = typeof artifacts?.S3ModelArtifacts === "string" ? parseS3Uri(artifacts.S3ModelArtifacts) : undefined;
-  if (at === undefined) throw err;
-  // The job stopped before its code could save a model (Starting, Downloading): nothing to accept.
-  if ((await (await s3Reader(s3)).size(at)) === undefined) throw err;
-  return err.description;
+  const accepts = acceptRuntimeCap === true && noCap === undefined;
+  return { request: request as I, changes, testModeKind, s3: accepts ? s3 : undefined };
 }

@@ -23,8 +23,11 @@ export interface S3Reader {
   size(at: S3Location): Promise<number | undefined>;
   /** The object's body as a web stream. */
   open(at: S3Location): Promise<ReadableStream<Uint8Array>>;
-  /** Every key under the prefix, in S3's order, all pages. */
-  list(at: S3Location): Promise<string[]>;
+  /**
+   * Every key under the prefix, in S3's order, all pages; with `since` (epoch ms), only the objects
+   * last modified at or after it, compared to the second (S3 lists LastModified in whole seconds).
+   */
+  list(at: S3Location, since?: number): Promise<string[]>;
 }
 
 export async function s3Reader(client: CheckClient): Promise<S3Reader> {
@@ -50,14 +53,16 @@ export async function s3Reader(client: CheckClient): Promise<S3Reader> {
       if (object.Body === undefined) return new Blob([]).stream();
       return object.Body.transformToWebStream() as ReadableStream<Uint8Array>;
     },
-    async list({ bucket, key }) {
+    async list({ bucket, key }, since) {
       const keys: string[] = [];
+      const from = since === undefined ? undefined : Math.floor(since / 1000) * 1000;
+      const recent = (modified: Date | undefined) => from === undefined || (modified !== undefined && modified.getTime() >= from);
       let token: string | undefined;
       do {
         const page = await send<ListObjectsV2CommandOutput>(
           new ListObjectsV2Command({ Bucket: bucket, Prefix: key, ...(token !== undefined && { ContinuationToken: token }) }),
         );
-        for (const object of page.Contents ?? []) if (object.Key !== undefined) keys.push(object.Key);
+        for (const object of page.Contents ?? []) if (object.Key !== undefined && recent(object.LastModified)) keys.push(object.Key);
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token !== undefined);
       return keys;
