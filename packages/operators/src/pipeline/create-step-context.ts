@@ -1,10 +1,12 @@
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type { Clock } from "@sagerun/transport";
 import type { JobLogsOptions } from "../logs/logs-options.js";
-import type { TestModeOption } from "../test-mode/profile/test-mode-option.js";
+import type { CheckClients } from "../test-mode/checks/output-check.js";
+import { runWideTestMode, type TestModeOption } from "../test-mode/profile/test-mode-option.js";
 import type { JobStatusEvent } from "../wait/watch-job.js";
 import { deriveName, stepRunTag } from "./job-name.js";
 import type { PipelineEvent } from "./pipeline-events.js";
+import type { StepChecks } from "./run-pipeline-options.js";
 import type { AnyStep } from "./step.js";
 import type { StepContext, StepJobOptions } from "./step-context.js";
 import type { Teardowns } from "./teardowns.js";
@@ -22,6 +24,11 @@ export interface RunScope {
   readonly logs: Omit<JobLogsOptions, "onLine"> | undefined;
   /** The run's `testMode` option, handed to every step in `ctx.jobOptions`. */
   readonly testMode: TestModeOption | undefined;
+  /** The run's `checks` option by step id, and the clients they read with. */
+  readonly checks: ReadonlyMap<string, StepChecks>;
+  readonly checkClients: CheckClients | undefined;
+  /** The steps whose checks an operator has run: a step with checks must be among them when it succeeds. */
+  readonly checked: Set<string>;
   /** The results of the steps that succeeded so far, by id. */
   readonly results: ReadonlyMap<string, unknown>;
   readonly teardowns: Teardowns;
@@ -47,7 +54,8 @@ export function createStepContext(scope: RunScope, step: AnyStep, signal: AbortS
     runId: stepRunTag(pipelineName, runId, stepId),
     onStatusChange,
     ...(logs === undefined ? {} : { logs }),
-    ...(scope.testMode === undefined ? {} : { testMode: scope.testMode }),
+    ...(scope.testMode === undefined ? {} : { testMode: runWideTestMode(scope.testMode) }),
+    ...stepChecks(scope, stepId),
   });
   return Object.freeze({
     pipelineName,
@@ -80,4 +88,18 @@ export function createStepContext(scope: RunScope, step: AnyStep, signal: AbortS
       scope.teardowns.add(stepId, teardown, label);
     },
   } satisfies StepContext);
+}
+
+/** The step's checks for `ctx.jobOptions`, each noting in `scope.checked` that an operator ran it; nothing for a step without. */
+function stepChecks(scope: RunScope, stepId: string): Pick<StepJobOptions, "checks" | "checkClients"> {
+  const checks = scope.checks.get(stepId);
+  if (checks === undefined) return {};
+  const noted = checks.map((check) => ({
+    ...check,
+    run: (...args: Parameters<typeof check.run>) => {
+      scope.checked.add(stepId);
+      return check.run(...args);
+    },
+  }));
+  return { checks: noted, ...(scope.checkClients === undefined ? {} : { checkClients: scope.checkClients }) };
 }

@@ -1,9 +1,20 @@
+import type { Backend } from "@sagerun/transport";
 import type { BackendOptions } from "../backend.js";
 import { checkBackendOptions } from "../internal/check-backend.js";
 import type { JobLogsOptions } from "../logs/logs-options.js";
+import { resolveJobChecks } from "../test-mode/checks/job-checks.js";
+import type { CheckClients, OutputCheck } from "../test-mode/checks/output-check.js";
 import { checkTestModeOption, type TestModeOption } from "../test-mode/profile/test-mode-option.js";
 import type { Pipeline } from "./define-pipeline.js";
+import type { PipelineCostOptions } from "./pipeline-budget.js";
 import type { PipelineEvent } from "./pipeline-events.js";
+
+/**
+ * A step's output checks, for whatever kind of job its operator runs: the operator runs them on
+ * its own description (a check meant for another kind finds none of its members, and fails).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: each step's checks are for the job its own operator runs, a kind only the step knows.
+export type StepChecks = readonly OutputCheck<any>[];
 
 /** Options of `runPipeline`: the backend, which run this is, and how to run it. */
 export interface RunPipelineOptions extends BackendOptions {
@@ -48,6 +59,31 @@ export interface RunPipelineOptions extends BackendOptions {
    * @default false
    */
   readonly testMode?: TestModeOption;
+  /**
+   * Output checks per step id (`{ train: [artifactExists()], score: [transformRowCount()] }`): the
+   * operators' `checks`, put in that step's `ctx.jobOptions`, so each operator call that spreads
+   * them checks its job's outputs once it has ended well. A failed check fails the step (and the
+   * run, with `PipelineFailedError` naming the step and the check); a step with checks that ends
+   * without any operator having run them fails too, rather than pass unchecked.
+   */
+  readonly checks?: { readonly [stepId: string]: StepChecks };
+  /** The clients the `checks` read with, in `ctx.jobOptions` (the operators' `checkClients`): `{ s3: await backend.s3() }`. */
+  readonly checkClients?: CheckClients;
+  /**
+   * The most the run may cost in USD, worst case: before any step starts, the jobs declared in
+   * `costEstimate.steps`, as they will be submitted (after `testMode`), are priced and summed
+   * (`estimatePipelineCost`), and `BudgetExceededError` names each step's worst case when the sum
+   * is over the budget or unbounded. It also refuses a run against AWS from CI without the opt-in
+   * (`AwsInCiRefusedError`, `SAGERUN_ALLOW_AWS_IN_CI=1`). Only the declared jobs are priced.
+   */
+  readonly budgetUsd?: number;
+  /** What `budgetUsd` prices: each job step's `{ stepId, kind, request, assumedSeconds? }`, and prices (`estimateJobCost`'s options). */
+  readonly costEstimate?: PipelineCostOptions;
+  /**
+   * Where `client` sends its calls, for `budgetUsd`'s CI guard; `createBackend`'s result carries it.
+   * @default SAGERUN_BACKEND, else "aws"
+   */
+  readonly backend?: Backend;
 }
 
 /** The options after defaults and checks. */
@@ -59,6 +95,9 @@ export interface RunSettings extends BackendOptions {
   readonly keepResources: boolean;
   readonly logs: Omit<JobLogsOptions, "onLine"> | undefined;
   readonly testMode: TestModeOption | undefined;
+  /** The steps' checks, by step id, with their clients. */
+  readonly checks: ReadonlyMap<string, StepChecks>;
+  readonly checkClients: CheckClients | undefined;
 }
 
 const RUN_ID_PATTERN = /^[A-Za-z0-9_.:/=+\-@]{1,128}$/;
@@ -101,5 +140,42 @@ export function resolveRunPipelineOptions(pipeline: Pipeline, options: RunPipeli
   }
   // Checked here, with its message naming the fix, rather than once per step when the steps run.
   const testMode = checkTestModeOption(options.testMode) === undefined ? undefined : options.testMode;
-  return { ...backend, runId, logicalDate: date, concurrency, onEvent, keepResources, logs, testMode };
+  const checks = resolveStepChecks(pipeline, options, problem);
+  return {
+    ...backend,
+    runId,
+    logicalDate: date,
+    concurrency,
+    onEvent,
+    keepResources,
+    logs,
+    testMode,
+    checks,
+    checkClients: options.checkClients,
+  };
+}
+
+/** The `checks` option by step id, each step's checked as an operator would (its clients given), before any step runs. */
+function resolveStepChecks(
+  pipeline: Pipeline,
+  options: RunPipelineOptions,
+  problem: (option: string, value: unknown, fix: string) => void,
+): ReadonlyMap<string, StepChecks> {
+  const { checks } = options;
+  if (checks === undefined) return new Map();
+  if (typeof checks !== "object" || checks === null || Array.isArray(checks)) {
+    problem("checks", checks, "must map step ids to their output checks. Please pass e.g. { train: [artifactExists()] }.");
+  }
+  const ids = pipeline.steps.map((s) => s.id);
+  const byStep = new Map<string, StepChecks>();
+  for (const [stepId, stepChecks] of Object.entries(checks)) {
+    if (!ids.includes(stepId)) {
+      throw new TypeError(
+        `Option checks of pipeline '${pipeline.name}' names '${stepId}', which is none of its steps. Please use one of: ${ids.join(", ")}.`,
+      );
+    }
+    const resolved = resolveJobChecks(stepChecks, options.checkClients, true);
+    if (resolved !== undefined) byStep.set(stepId, resolved.checks);
+  }
+  return byStep;
 }

@@ -3,6 +3,7 @@ import type { BackendOptions } from "../backend.js";
 import { track } from "../internal/running-operators.js";
 import { createStepContext, type RunScope } from "./create-step-context.js";
 import type { Pipeline } from "./define-pipeline.js";
+import { checkPipelineBudget } from "./pipeline-budget.js";
 import { PipelineFailedError } from "./pipeline-failed-error.js";
 import type { PipelineRun, StepReport, SucceededPipelineRun } from "./pipeline-run.js";
 import { resolveRunPipelineOptions, type RunPipelineOptions, type RunSettings } from "./run-pipeline-options.js";
@@ -42,6 +43,12 @@ export async function runPipeline<S extends readonly AnyStep[]>(
   options: RunPipelineOptions,
 ): Promise<SucceededPipelineRun<S>> {
   const settings = resolveRunPipelineOptions(pipeline, options);
+  checkPipelineBudget(pipeline, {
+    ...settings,
+    budgetUsd: options.budgetUsd,
+    costEstimate: options.costEstimate,
+    backend: options.backend,
+  });
   // Registered like an operator, so stopJobsOnSignal cancels the whole run, teardowns included.
   const run = await track(options.signal, (signal) => execute(pipeline, settings, signal));
   return run as unknown as SucceededPipelineRun<S>;
@@ -77,6 +84,9 @@ async function execute(pipeline: Pipeline, settings: RunSettings & BackendOption
     clock,
     logs: settings.logs,
     testMode: settings.testMode,
+    checks: settings.checks,
+    checkClients: settings.checkClients,
+    checked: new Set(),
     results,
     teardowns,
     emit,
@@ -100,7 +110,8 @@ async function execute(pipeline: Pipeline, settings: RunSettings & BackendOption
     start(id, stepSignal) {
       starts.set(id, at());
       emit({ type: "step-started", stepId: id });
-      return byId.get(id)!.run(createStepContext(scope, byId.get(id)!, stepSignal));
+      const run = byId.get(id)!.run(createStepContext(scope, byId.get(id)!, stepSignal));
+      return scope.checks.has(id) ? run.then((result) => checkedStep(scope, id, result)) : run;
     },
     settled(id, outcome) {
       const report = stepReport(outcome, starts.get(id), at());
@@ -133,6 +144,15 @@ async function execute(pipeline: Pipeline, settings: RunSettings & BackendOption
   if (outcome === "succeeded") return run;
   const cause = outcome === "cancelled" ? signal.reason : (reports.get(failedSteps[0]!) as { error: unknown }).error;
   throw new PipelineFailedError({ run, failedSteps, cause });
+}
+
+/** A step with checks succeeds only if an operator ran them: a step that never spread `ctx.jobOptions` is not passed unchecked. */
+function checkedStep(scope: RunScope, stepId: string, result: unknown): unknown {
+  if (scope.checked.has(stepId)) return result;
+  throw new TypeError(
+    `Step '${stepId}' has output checks (runPipeline's checks.${stepId}), and no operator of the step ran them. ` +
+      "Please pass ...ctx.jobOptions to the operator that runs its job, or leave the step out of checks.",
+  );
 }
 
 function stepReport(

@@ -1,8 +1,10 @@
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type { Clock } from "@sagerun/transport";
 import type { JobLogsOptions } from "../logs/logs-options.js";
+import type { CheckClients } from "../test-mode/checks/output-check.js";
 import type { TestModeOption } from "../test-mode/profile/test-mode-option.js";
 import type { JobStatusEvent } from "../wait/watch-job.js";
+import type { StepChecks } from "./run-pipeline-options.js";
 import type { DependencyResult, DependencyResults, StepDependency } from "./step.js";
 
 /**
@@ -40,6 +42,10 @@ export interface StepJobOptions {
   readonly logs?: JobLogsOptions;
   /** The run's `testMode` option: every operator call that spreads these options runs in test mode. Set only when the run has it. */
   readonly testMode?: TestModeOption;
+  /** The step's output checks from the run's `checks` option; set only for a step that has some. */
+  readonly checks?: StepChecks;
+  /** The run's `checkClients`; set only with `checks`. */
+  readonly checkClients?: CheckClients;
 }
 
 /**
