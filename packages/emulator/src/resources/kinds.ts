@@ -3,6 +3,8 @@ import { endpointKind } from "./endpoint/kind.js";
 import type { PhaseDurations } from "../options.js";
 import type { AnyKind } from "./kind.js";
 import { modelKind } from "./model/kind.js";
+import { pipelineExecutionKind } from "./pipeline-execution/kind.js";
+import { pipelineKind } from "./pipeline/kind.js";
 import { processingJobKind } from "./processing-job/kind.js";
 import { trainingJobKind } from "./training-job/kind.js";
 import { transformJobKind } from "./transform-job/kind.js";
@@ -21,6 +23,8 @@ export const KINDS: readonly AnyKind[] = [
   modelKind,
   endpointConfigKind,
   endpointKind,
+  pipelineKind,
+  pipelineExecutionKind,
 ];
 
 /**

@@ -1,0 +1,148 @@
+import { validationError } from "../../errors.js";
+import { arraySource } from "../../store/cursor.js";
+import { epochMsFromWire } from "../../store/timestamps.js";
+import { listPage } from "../../store/list-page.js";
+import type { Kit } from "../kind.js";
+import type { Operations } from "../operation.js";
+import { parseDefinition } from "./definition/parse.js";
+import { definitionText } from "./definition-source.js";
+import { describePipeline, summarizePipeline } from "./describe.js";
+import { pipelineNameOf, pipelineNotFound } from "./errors.js";
+import { latestVersion, type PipelineRecord, type PipelineVersion } from "./record.js";
+
+/** CreatePipeline, DescribePipeline, UpdatePipeline, DeletePipeline, ListPipelines, ListPipelineVersions. */
+export function pipelineOperations(kit: Kit<PipelineRecord>): Operations {
+  const find = (nameOrArn: string): PipelineRecord => kit.find(pipelineNameOf(nameOrArn));
+
+  return {
+    CreatePipeline(input) {
+      const existing = kit.table.get(input.PipelineName);
+      // [DOC] ClientRequestToken: "A unique, case-sensitive identifier that you provide to ensure
+      // the idempotency of the operation": the same token for the same name answers the same ARN.
+      if (existing && existing.clientRequestToken === input.ClientRequestToken) return { PipelineArn: existing.arn };
+      kit.checkNameFree(input.PipelineName);
+      const text = definitionText(kit.ctx, input.PipelineDefinition, input.PipelineDefinitionS3Location);
+      if (text === undefined) throw validationError("Either PipelineDefinition or PipelineDefinitionS3Location must be specified.");
+      const parsed = parseDefinition(text);
+      const now = kit.now();
+      const record = kit.create(input.PipelineName, (arn) => ({
+        name: input.PipelineName,
+        arn,
+        createdAt: now,
+        clientRequestToken: input.ClientRequestToken ?? "",
+        versions: [
+          {
+            id: 1,
+            definition: text,
+            parsed,
+            roleArn: input.RoleArn,
+            displayName: input.PipelineDisplayName,
+            description: input.PipelineDescription,
+            maxParallelExecutionSteps: input.ParallelismConfiguration?.MaxParallelExecutionSteps,
+            createdAt: now,
+          },
+        ],
+        tags: [...(input.Tags ?? [])],
+      }));
+      return { PipelineArn: record.arn };
+    },
+
+    DescribePipeline(input) {
+      const record = find(input.PipelineName);
+      return describePipeline(record, versionOf(record, input.PipelineVersionId));
+    },
+
+    UpdatePipeline(input) {
+      const record = find(input.PipelineName);
+      const latest = latestVersion(record);
+      const text = definitionText(kit.ctx, input.PipelineDefinition, input.PipelineDefinitionS3Location);
+      const version: PipelineVersion = {
+        id: latest.id + 1,
+        definition: text ?? latest.definition,
+        parsed: text === undefined ? latest.parsed : parseDefinition(text),
+        roleArn: input.RoleArn ?? latest.roleArn,
+        displayName: input.PipelineDisplayName ?? latest.displayName,
+        description: input.PipelineDescription ?? latest.description,
+        maxParallelExecutionSteps: input.ParallelismConfiguration?.MaxParallelExecutionSteps ?? latest.maxParallelExecutionSteps,
+        createdAt: kit.now(),
+      };
+      kit.save({ ...record, versions: [...record.versions, version] });
+      return { PipelineArn: record.arn, PipelineVersionId: version.id };
+    },
+
+    DeletePipeline(input) {
+      const record = find(input.PipelineName);
+      // [INF] executions already started keep running and stay describable.
+      kit.table.delete(record.name);
+      return { PipelineArn: record.arn };
+    },
+
+    ListPipelines(input) {
+      const after = input.CreatedAfter !== undefined ? epochMsFromWire(input.CreatedAfter) : undefined;
+      const before = input.CreatedBefore !== undefined ? epochMsFromWire(input.CreatedBefore) : undefined;
+      const prefix = input.PipelineNamePrefix;
+      const rows = kit.table
+        .values()
+        .filter(
+          (r) =>
+            (prefix === undefined || r.name.startsWith(prefix)) &&
+            (after === undefined || r.createdAt > after) &&
+            (before === undefined || r.createdAt < before),
+        );
+      const source = arraySource(rows, (r, sortBy) => ({
+        key: sortBy === "Name" ? r.name : r.createdAt,
+        created: r.createdAt,
+        seq: 0,
+        name: r.name,
+      }));
+      const { items, nextToken } = listPage(
+        source,
+        { NextToken: input.NextToken, MaxResults: input.MaxResults, SortBy: input.SortBy, SortOrder: input.SortOrder },
+        // [DOC] ListPipelines: SortBy "The field by which to sort results. The default is CreatedTime"; SortOrder default Descending.
+        {
+          name: (r) => r.name,
+          created: (r) => r.createdAt,
+          sortKeys: ["Name", "CreationTime"],
+          defaultSortBy: "CreationTime",
+          defaultSortOrder: "Descending",
+        },
+        { PipelineNamePrefix: prefix, CreatedAfter: after, CreatedBefore: before },
+      );
+      return { PipelineSummaries: items.map(summarizePipeline), NextToken: nextToken };
+    },
+
+    ListPipelineVersions(input) {
+      const record = find(input.PipelineName);
+      const source = arraySource(record.versions, (v) => ({ key: v.createdAt, created: v.createdAt, seq: v.id, name: String(v.id) }));
+      const { items, nextToken } = listPage(
+        source,
+        { NextToken: input.NextToken, MaxResults: input.MaxResults, SortOrder: input.SortOrder },
+        {
+          name: (v) => String(v.id),
+          created: (v) => v.createdAt,
+          sortKeys: ["CreationTime"],
+          defaultSortBy: "CreationTime",
+          defaultSortOrder: "Descending",
+        },
+        { PipelineName: record.name },
+      );
+      return {
+        PipelineVersionSummaries: items.map((v) => ({
+          PipelineArn: record.arn,
+          PipelineVersionId: v.id,
+          CreationTime: new Date(v.createdAt),
+          ...(v.description !== undefined ? { PipelineVersionDescription: v.description } : {}),
+        })),
+        NextToken: nextToken,
+      };
+    },
+  };
+}
+
+/** The version asked for, or the latest; [INF] an unknown id is a ResourceNotFound like a missing pipeline. */
+export function versionOf(record: PipelineRecord, id: number | undefined): PipelineVersion {
+  if (id === undefined) return latestVersion(record);
+  const version = record.versions.find((v) => v.id === id);
+  if (!version) throw pipelineNotFound(`${record.name}' version '${id}`);
+  return version;
+}
