@@ -9,6 +9,13 @@ import { callLogs, type LogsScope } from "./logs/operations.js";
 import { LogsStore, type LogEventInput } from "./logs/store.js";
 import { EmulatorRequestHandler } from "./front-doors/smithy-handler.js";
 import { checkOptions, checkRules, type EmulatorOptions, type EmulatorRule } from "./options.js";
+import { refusalAnswer } from "./faults/answers.js";
+import { wallClockDelay } from "./faults/delay.js";
+import { FaultSet } from "./faults/fault-set.js";
+import { runningInstances } from "./faults/instance-quota.js";
+import type { EmulatorFault } from "./faults/types.js";
+import { trainingJobKind } from "./resources/training-job/kind.js";
+import type { TrainingJobRecord } from "./resources/training-job/record.js";
 import { seededRandom, type Random } from "./random.js";
 import { RequestClock } from "./request-clock.js";
 import { DEFAULT_REQUEST_LOG, RequestLog, type ReceivedRequest } from "./request-log.js";
@@ -68,6 +75,8 @@ export class Emulator {
   readonly #kits: Map<AnyKind, Kit<StoredRecord>>;
   readonly #operations: Operations;
   readonly #requestLog: RequestLog;
+  /** Injected faults (src/faults/): request refusals and latency here, job faults through the context. */
+  readonly #faults: FaultSet;
 
   constructor(options: EmulatorOptions = {}) {
     checkOptions(options, PHASES);
@@ -76,7 +85,7 @@ export class Emulator {
     const seed = options.seed ?? 1;
     this.#requestIds = seededRandom(seed ^ 0x5bd1e995);
     this.#requestClock = new RequestClock(this.clock);
-    this.#ctx = createContext({
+    const context = createContext({
       clock: this.#requestClock,
       random: seededRandom(seed),
       seed,
@@ -94,6 +103,13 @@ export class Emulator {
       listTrainingJobsStatusFilterAfterPage: options.listTrainingJobsStatusFilterAfterPage ?? true,
       requireInputData: options.requireInputData ?? true,
     });
+    this.#faults = new FaultSet(options.faults ?? [], {
+      seed,
+      region: this.region,
+      seedFor: context.seedFor,
+      runningInstances: (now) => runningInstances(this.#kitOf(trainingJobKind).table.values() as TrainingJobRecord[], now),
+    });
+    this.#ctx = { ...context, faults: this.#faults };
     this.#logsScope = { region: this.region, accountId: options.accountId ?? "123456789012" };
     this.#kits = createKits(KINDS, this.#ctx, this.#store);
     this.#runtimePort = endpointRuntimePort(this.#kitOf(endpointKind) as unknown as Kit<EndpointRecord>);
@@ -104,7 +120,7 @@ export class Emulator {
       ...KINDS.map((kind) => kind.operations(this.#kitOf(kind))),
       tagOperations(this.#store),
     ) as Operations;
-    this.requestHandler = new EmulatorRequestHandler((request) => this.serve(request));
+    this.requestHandler = new EmulatorRequestHandler((request) => this.respond(request));
     // On an auto-advancing VirtualClock nobody may sleep on the clock (the SDK's waiters poll on
     // host timers): it then skips to this emulator's next lifecycle event, one per request.
     (this.clock as { addEventSource?: (next: () => number | undefined) => unknown }).addEventSource?.(() =>
@@ -156,7 +172,7 @@ export class Emulator {
     try {
       return this.#requestClock.atOneInstant((now) => {
         const service = serviceOf(request);
-        const response = this.#answer(service, request, this.#requestIds.uuid(), now);
+        const response = this.#answerOrRefuse(service, request, this.#requestIds.uuid(), now);
         this.#requestLog.record(service, request, response, now);
         return response;
       });
@@ -176,6 +192,26 @@ export class Emulator {
    */
   requests(): ReceivedRequest[] {
     return this.#requestLog.entries();
+  }
+
+  /**
+   * {@link Emulator.serve} after any injected latency (a wall-clock delay on a timer): what every
+   * front door awaits, in-process, msw and HTTP alike. Without latency faults it is serve itself.
+   */
+  async respond(request: WireRequest): Promise<WireResponse> {
+    if (this.#faults.hasRequestFaults) {
+      const delayMs = this.#requestClock.atOneInstant((now) => this.#faults.delayMs(serviceOf(request), request, now));
+      if (delayMs > 0) await wallClockDelay(delayMs);
+    }
+    return this.serve(request);
+  }
+
+  /** An injected throttling or 5xx in the service's own protocol (faults/answers.ts), else the service's answer. */
+  #answerOrRefuse(service: ServiceName, request: WireRequest, requestId: string, now: number): WireResponse {
+    const refusal = this.#faults.hasRequestFaults ? this.#faults.refusal(service, request, now) : undefined;
+    if (refusal === undefined) return this.#answer(service, request, requestId, now);
+    const { operation } = refusal.subject;
+    return refusalAnswer(refusal.fault, service, request, requestId, operation === undefined ? undefined : { operation, input: {} });
   }
 
   /** The service's answer, at the request's one instant `now`. */
@@ -286,6 +322,19 @@ export class Emulator {
   setRules(rules: readonly EmulatorRule[]): void {
     checkRules(rules, PHASES);
     this.#ctx.setRules([...rules]);
+  }
+
+  /**
+   * Replaces the injected faults (src/faults/types.ts); an empty list clears them. Jobs already
+   * created keep the plan they got. Checked like the constructor's `faults`.
+   */
+  setFaults(faults: readonly EmulatorFault[]): void {
+    this.#faults.replace(faults);
+  }
+
+  /** The injected faults, as they were given. */
+  faults(): EmulatorFault[] {
+    return [...this.#faults.list()];
   }
 
   /** Forgets every resource, every S3 bucket, every log group and the request log (the clock keeps its time). */

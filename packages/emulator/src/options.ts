@@ -1,5 +1,7 @@
 import type { Clock } from "@sagerun/transport";
 import type { ImageCode } from "./containers/contract.js";
+import { checkFaults } from "./faults/check.js";
+import type { EmulatorFault } from "./faults/types.js";
 
 /**
  * The emulator's configuration: `createEmulator(options)`, `createBackend({ emulator: options })`
@@ -105,6 +107,13 @@ export interface EmulatorOptions {
    * @default 10000
    */
   requestLog?: number;
+  /**
+   * Faults to inject, as the real service throws them: throttling, 5xx and latency on requests
+   * (by rate, by what they name, in a window of virtual time), and at CreateTrainingJob instance
+   * quotas, CapacityError and InternalServerError failures and managed spot interruptions
+   * (src/faults/types.ts; docs/fidelity.md §13). `emulator.setFaults` replaces them at run time.
+   */
+  faults?: readonly EmulatorFault[];
 }
 
 /** The keys each option object may have, to refuse misspellings (`nmae`, `trainSeconds`). */
@@ -123,6 +132,7 @@ const KNOWN = {
     "images",
     "requireInputData",
     "requestLog",
+    "faults",
   ],
   rule: ["match", "durations", "outcome", "metrics"],
   match: ["name", "image", "hyperParameters"],
@@ -148,6 +158,7 @@ export function checkOptions(options: EmulatorOptions, phases: readonly string[]
   }
   if (options.rules !== undefined) checkRules(options.rules, phases);
   if (options.images !== undefined) checkImages(options.images);
+  if (options.faults !== undefined) checkFaults(options.faults);
 }
 
 /**
@@ -178,16 +189,7 @@ export function checkRules(rules: readonly EmulatorRule[], phases: readonly stri
   rules.forEach((rule, i) => {
     const where = `rules[${i}]`;
     checkObject(rule, where, KNOWN.rule);
-    if (rule.match !== undefined) {
-      checkObject(rule.match, `${where}.match`, KNOWN.match);
-      for (const key of ["name", "image"] as const) checkPattern(rule.match[key], `${where}.match.${key}`);
-      if (rule.match.hyperParameters !== undefined) {
-        checkObject(rule.match.hyperParameters, `${where}.match.hyperParameters`);
-        for (const [name, value] of Object.entries(rule.match.hyperParameters)) {
-          checkPattern(value, `${where}.match.hyperParameters[${JSON.stringify(name)}]`);
-        }
-      }
-    }
+    if (rule.match !== undefined) checkRuleMatch(rule.match, `${where}.match`);
     if (rule.durations !== undefined) checkDurations(rule.durations, `${where}.durations`, phases);
     const outcome = rule.outcome;
     if (outcome !== undefined) {
@@ -214,6 +216,18 @@ export function checkRules(rules: readonly EmulatorRule[], phases: readonly stri
   });
 }
 
+/** A rule's `match` (also a job fault's): known keys, patterns that are strings or RegExps. */
+export function checkRuleMatch(match: RuleMatch, where: string): void {
+  checkObject(match, where, KNOWN.match);
+  for (const key of ["name", "image"] as const) checkPattern(match[key], `${where}.${key}`);
+  if (match.hyperParameters !== undefined) {
+    checkObject(match.hyperParameters, `${where}.hyperParameters`);
+    for (const [name, value] of Object.entries(match.hyperParameters)) {
+      checkPattern(value, `${where}.hyperParameters[${JSON.stringify(name)}]`);
+    }
+  }
+}
+
 /** Every phase duration must be one of `phases` (the kinds' own) and a finite number of seconds, 0 or more. */
 function checkDurations(durations: PhaseDurations, where: string, phases: readonly string[]): void {
   checkObject(durations, where, phases);
@@ -222,20 +236,20 @@ function checkDurations(durations: PhaseDurations, where: string, phases: readon
   }
 }
 
-function checkSeconds(value: unknown, where: string): void {
+export function checkSeconds(value: unknown, where: string): void {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
     throw new RangeError(`${where} [${String(value)}] must be a finite number of seconds, 0 or more.`);
   }
 }
 
-function checkPattern(value: unknown, where: string): void {
+export function checkPattern(value: unknown, where: string): void {
   if (value !== undefined && typeof value !== "string" && !(value instanceof RegExp)) {
     throw new TypeError(`${where} must be a string or a RegExp, got ${describe(value)}.`);
   }
 }
 
 /** A plain object whose keys are all in `known` (any keys when `known` is omitted). */
-function checkObject(value: unknown, where: string, known?: readonly string[]): void {
+export function checkObject(value: unknown, where: string, known?: readonly string[]): void {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new TypeError(`${where} must be an object, got ${describe(value)}.`);
   }
@@ -247,6 +261,6 @@ function checkObject(value: unknown, where: string, known?: readonly string[]): 
   }
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   return Array.isArray(value) ? "an array" : value === null ? "null" : typeof value;
 }

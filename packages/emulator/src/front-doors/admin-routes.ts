@@ -1,5 +1,6 @@
 import type { Emulator } from "../emulator.js";
 import { ServiceError } from "../errors.js";
+import { faultsFromJson, faultsToJson } from "../faults/json.js";
 import { advanceClock } from "./clock-control.js";
 import { rulesFromJson } from "./rules-json.js";
 
@@ -10,7 +11,7 @@ export const ADMIN_PREFIX = "/_sagerun/";
 export type AdminResult = { readonly status: number; readonly payload: unknown } | { readonly error: ServiceError };
 
 export interface AdminRoute {
-  readonly method: "GET" | "POST" | "PUT";
+  readonly method: "GET" | "POST" | "PUT" | "DELETE";
   /** `body` is the request's JSON object (`{}` when it has none). */
   run(emulator: Emulator, body: Record<string, unknown>): AdminResult | Promise<AdminResult>;
 }
@@ -24,7 +25,34 @@ const invalid = (message: string): AdminResult => ({ error: new ServiceError("Va
  */
 const MAX_TIME_MS = 8.64e15;
 
-const ROUTES: Readonly<Record<string, AdminRoute>> = {
+/** The injected faults (src/faults/): `POST {"faults": [...]}` replaces them, an empty list or DELETE clears them. */
+const FAULTS: readonly AdminRoute[] = [
+  { method: "GET", run: (emulator) => ok({ faults: faultsToJson(emulator.faults()) }) },
+  {
+    method: "POST",
+    run(emulator, body) {
+      const unknown = Object.keys(body).find((key) => key !== "faults");
+      if (unknown !== undefined) return invalid(`The body has an unknown key ${JSON.stringify(unknown)}; the known key is faults.`);
+      try {
+        emulator.setFaults(faultsFromJson(body.faults));
+        return ok({ faults: emulator.faults().length });
+      } catch (error) {
+        if (error instanceof TypeError || error instanceof RangeError) return invalid(error.message);
+        throw error;
+      }
+    },
+  },
+  {
+    method: "DELETE",
+    run(emulator) {
+      emulator.setFaults([]);
+      return ok({ faults: 0 });
+    },
+  },
+];
+
+const ROUTES: Readonly<Record<string, AdminRoute | readonly AdminRoute[]>> = {
+  faults: FAULTS,
   health: { method: "GET", run: () => ok({ status: "ok" }) },
   state: { method: "GET", run: (emulator) => ok(emulator.state()) },
   // The request log (emulator.requests()), for a test that drives the server from another process.
@@ -78,7 +106,8 @@ const ROUTES: Readonly<Record<string, AdminRoute>> = {
 
 /**
  * The route for `<method> /_sagerun/<name>`: health, state (every resource as Describe shows it,
- * timestamps as ISO strings), reset, clock/advance `{"seconds": N}` and rules `{"rules": [...]}`.
+ * timestamps as ISO strings), reset, clock/advance `{"seconds": N}`, rules `{"rules": [...]}`, and
+ * faults (GET; POST `{"faults": [...]}`; DELETE).
  * An unknown path is 404 listing the routes; a wrong method is 405 with `Allow`.
  */
 export function findAdminRoute(
@@ -86,17 +115,20 @@ export function findAdminRoute(
   path: string,
 ): { route: AdminRoute } | { error: ServiceError; headers: Record<string, string> } {
   const name = path.slice(ADMIN_PREFIX.length);
-  const route = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined;
-  if (!route) {
+  // A path may take several methods (faults: GET, POST, DELETE).
+  const routes = Object.hasOwn(ROUTES, name) ? [ROUTES[name]!].flat() : [];
+  const route = routes.find((r) => r.method === method);
+  if (routes.length === 0) {
     const known = Object.entries(ROUTES)
-      .map(([n, r]) => `${r.method} ${ADMIN_PREFIX}${n}`)
+      .flatMap(([n, r]) => [r].flat().map((one) => `${one.method} ${ADMIN_PREFIX}${n}`))
       .join(", ");
     return { error: new ServiceError("NotFoundException", `No admin route ${path}. Routes: ${known}.`), headers: {} };
   }
-  if (method !== route.method) {
+  if (!route) {
+    const allowed = routes.map((r) => r.method).join(", ");
     return {
-      error: new ServiceError("MethodNotAllowedException", `${path} accepts ${route.method} only, got ${method}.`),
-      headers: { allow: route.method },
+      error: new ServiceError("MethodNotAllowedException", `${path} accepts ${allowed} only, got ${method}.`),
+      headers: { allow: allowed },
     };
   }
   return { route };

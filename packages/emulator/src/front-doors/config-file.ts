@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { EmulatorOptions } from "../options.js";
+import { faultsFromJson } from "../faults/json.js";
 import { rulesFromJson } from "./rules-json.js";
 
 /**
@@ -52,6 +53,14 @@ function configOptions(value: unknown, file: string): ConfigOptions {
   if (options.rules !== undefined) {
     try {
       options.rules = rulesFromJson(options.rules);
+    } catch (error) {
+      throw new ConfigError(`${file}: ${(error as Error).message}`);
+    }
+  }
+  // Faults' patterns likewise (faults/json.ts); the emulator checks the rest.
+  if (options.faults !== undefined) {
+    try {
+      options.faults = faultsFromJson(options.faults);
     } catch (error) {
       throw new ConfigError(`${file}: ${(error as Error).message}`);
     }

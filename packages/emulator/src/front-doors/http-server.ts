@@ -182,7 +182,7 @@ async function handle(served: Served, request: IncomingMessage, response: Server
     if (wrongMethod) return sendError(response, wrongMethod, { allow: "POST" });
     const body = await readOrRefuse(served, request, response, service);
     if (!body) return;
-    const wire = served.emulator.serve({ method, target: wireTarget, headers: request.headers, body });
+    const wire = await served.emulator.respond({ method, target: wireTarget, headers: request.headers, body });
     served.noticeAnswer(wire);
     return sendWire(response, wire);
   }

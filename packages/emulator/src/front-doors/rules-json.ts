@@ -31,7 +31,7 @@ export function rulesFromJson(rules: unknown, where = "rules"): EmulatorRule[] {
 }
 
 /** A string or RegExp as it is; `{"regex", "flags"?}` as a RegExp; anything else is an error. */
-function pattern(value: unknown, where: string): unknown {
+export function pattern(value: unknown, where: string): unknown {
   if (typeof value === "string" || value instanceof RegExp) return value;
   const form = `a string or {"regex": "<pattern>", "flags": "<flags>"}`;
   if (!isObject(value) || typeof value.regex !== "string") throw new TypeError(`${where} must be ${form}, got ${kind(value)}.`);

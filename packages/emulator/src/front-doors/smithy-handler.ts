@@ -9,9 +9,10 @@ import type { WireRequest, WireResponse } from "../wire/aws-json.js";
  * classes run against the emulator: the wire is swapped, never the client.
  */
 export class EmulatorRequestHandler implements HttpHandler<Record<string, never>> {
-  readonly #serve: (request: WireRequest) => WireResponse;
+  /** The emulator's answer, awaited: injected latency (src/faults/) delays it on a timer. */
+  readonly #serve: (request: WireRequest) => WireResponse | Promise<WireResponse>;
 
-  constructor(serve: (request: WireRequest) => WireResponse) {
+  constructor(serve: (request: WireRequest) => WireResponse | Promise<WireResponse>) {
     this.#serve = serve;
   }
 
@@ -22,7 +23,7 @@ export class EmulatorRequestHandler implements HttpHandler<Record<string, never>
     // in aws-chunked encoding: read it whole, never call string methods on it.
     const body = isStream(request.body) ? await collect(request.body) : (request.body as Uint8Array | string | undefined);
     if (signal?.aborted) throw abortError();
-    const wire = this.#serve({ method: request.method, target: targetOf(request), headers: request.headers, body });
+    const wire = await this.#serve({ method: request.method, target: targetOf(request), headers: request.headers, body });
     // The response body must be bytes, not a string: the SDK's body collector reads a byte stream,
     // and a streamed payload (GetObject's Body) must be a Node Readable for the SDK's stream mixin.
     const responseBody = wire.streamingBody ? Readable.from([Buffer.from(wire.body)]) : wire.body;

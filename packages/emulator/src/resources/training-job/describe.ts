@@ -43,9 +43,28 @@ export function describeTrainingJob(record: TrainingJobRecord, now: number): Des
     EnableInterContainerTrafficEncryption: request.EnableInterContainerTrafficEncryption ?? false,
     EnableManagedSpotTraining: request.EnableManagedSpotTraining ?? false,
     TrainingTimeInSeconds: trainingSeconds,
-    // Billing stops at the runtime limit even though stopping the instances takes a little longer.
-    BillableTimeInSeconds: trainingSeconds !== undefined ? Math.min(trainingSeconds, maxRuntimeSeconds) : undefined,
+    // Billing stops at the runtime limit even though stopping the instances takes a little longer;
+    // a spot job is not billed while it waits for capacity again (faults/spot-life.ts).
+    BillableTimeInSeconds:
+      trainingSeconds !== undefined
+        ? Math.max(1, Math.min(trainingSeconds - Math.round(waitingMs(past, startTime!) / 1000), maxRuntimeSeconds))
+        : undefined,
   };
+}
+
+/**
+ * The time after TrainingStartTime that a spot job spent without instances: Interrupted, then
+ * Starting again ([INF] neither is billed; SageMaker documents only that billable time is less).
+ */
+function waitingMs(past: readonly Point<TrainingState>[], startTime: number): number {
+  let ms = 0;
+  past.forEach((point, i) => {
+    const next = past[i + 1];
+    if (next && point.at >= startTime && (point.state.secondary === "Interrupted" || point.state.secondary === "Starting")) {
+      ms += next.at - point.at;
+    }
+  });
+  return ms;
 }
 
 /** What the job reports: its container's metrics when it ran code (a rule's win), else the planned ones. */

@@ -2,6 +2,8 @@ import type { CreateTrainingJobRequest } from "@aws-sdk/client-sagemaker";
 import type { EmulatorContext } from "../../emulator-context.js";
 import type { Outcome } from "../../lifecycle/rules.js";
 import { observableStoppingMs } from "../../lifecycle/timeline.js";
+import "../../faults/context.js";
+import type { SpotPlan } from "../../faults/spot-life.js";
 
 /** [DOC] StoppingCondition.MaxRuntimeInSeconds: "The default value is 1 day." */
 export const DEFAULT_MAX_RUNTIME_SECONDS = 86_400;
@@ -25,6 +27,10 @@ export interface TrainingPlan {
   readonly ruleMetrics?: Readonly<Record<string, number>> | undefined;
   /** Whether code is registered for the image (built-in or the user's): the container runs at the Training phase. */
   readonly runsCode?: boolean | undefined;
+  /** The planned failure comes while instances are provisioned (an injected CapacityError, src/faults/). */
+  readonly failsWhileStarting?: true | undefined;
+  /** Managed spot interruptions an injected fault planned (src/faults/spot-life.ts). */
+  readonly spot?: SpotPlan | undefined;
 }
 
 export function planTrainingJob(ctx: EmulatorContext, request: CreateTrainingJobRequest): TrainingPlan {
@@ -42,6 +48,9 @@ export function planTrainingJob(ctx: EmulatorContext, request: CreateTrainingJob
     if (definition.Name) metrics[definition.Name] = Number(ctx.random.next().toFixed(6));
   }
   for (const [name, value] of Object.entries(rule?.metrics ?? {})) metrics[name] = value;
+  // Injected faults (quota refusals throw here, before anything is stored; src/faults/job-faults.ts).
+  const faults = ctx.faults?.planTrainingJob(request, ctx.clock.now());
+  const outcome = faults?.outcome ?? rule?.outcome;
   return {
     createdAt: ctx.clock.now(),
     startingMs: durationsMs.startingSeconds,
@@ -55,11 +64,12 @@ export function planTrainingJob(ctx: EmulatorContext, request: CreateTrainingJob
       request.EnableManagedSpotTraining && request.StoppingCondition?.MaxWaitTimeInSeconds !== undefined
         ? request.StoppingCondition.MaxWaitTimeInSeconds * 1000
         : undefined,
-    outcome: rule?.outcome ?? { status: "Completed" },
+    outcome: outcome ?? { status: "Completed" },
     metrics,
     ruleMetrics: rule?.metrics,
     // A rule that fixes the outcome makes the job a lifecycle play: its code does not run.
-    runsCode:
-      rule?.outcome === undefined && ctx.data.containers.codeFor(request.AlgorithmSpecification?.TrainingImage)?.train !== undefined,
+    runsCode: outcome === undefined && ctx.data.containers.codeFor(request.AlgorithmSpecification?.TrainingImage)?.train !== undefined,
+    failsWhileStarting: faults?.failsWhileStarting,
+    spot: faults?.spot,
   };
 }

@@ -1,5 +1,6 @@
 import type { SecondaryStatus, TrainingJobStatus } from "@aws-sdk/client-sagemaker";
 import { interrupted, type Interruption, type Point, type Timeline } from "../../lifecycle/timeline.js";
+import { INTERRUPTED_MESSAGE, runtimeLimitAt, spotLife } from "../../faults/spot-life.js";
 import type { TrainingPlan } from "./plan.js";
 
 export interface TrainingState {
@@ -39,31 +40,48 @@ const at = (time: number, status: TrainingJobStatus, secondary: SecondaryStatus,
 export function trainingTimeline(plan: TrainingPlan, events: TrainingEvents): Timeline<TrainingState> {
   const t0 = plan.createdAt;
   const start = trainingStartTime(plan);
-  const trainingBegins = start + plan.downloadingMs;
   // The code's own run time, when it reported one, is the phase's length.
   const trainingMs = events.computed?.tookMs ?? plan.trainingMs;
-  const uploadBegins = trainingBegins + trainingMs;
+  // One attempt, from its Starting to training in progress: a spot job may make several (faults/spot-life.ts).
+  const attempt = (startsAt: number, attemptTrainingMs: number) => {
+    const instancesUp = startsAt + plan.startingMs;
+    const trainingBegins = instancesUp + plan.downloadingMs;
+    const points = [
+      at(startsAt, "InProgress", "Starting", "Starting the training job"),
+      at(startsAt + plan.startingMs / 3, "InProgress", "Starting", "Launching requested ML instances"),
+      at(startsAt + (2 * plan.startingMs) / 3, "InProgress", "Starting", "Preparing the instances for training"),
+      ...(plan.downloadingMs > 0 ? [at(instancesUp, "InProgress", "Downloading", "Downloading input data")] : []),
+      at(trainingBegins, "InProgress", "Training", "Downloading the training image"),
+      at(
+        trainingBegins + Math.min(attemptTrainingMs / 10, 60_000),
+        "InProgress",
+        "Training",
+        "Training image download completed. Training in progress.",
+      ),
+    ];
+    return { points, instancesUp, trainingBegins };
+  };
+  const spot =
+    plan.spot === undefined
+      ? undefined
+      : spotLife(t0, trainingMs, plan.spot, attempt, (time) => at(time, "InProgress", "Interrupted", INTERRUPTED_MESSAGE));
+  const first = attempt(t0, trainingMs);
+  const trainingBegins = first.trainingBegins;
+  const uploadBegins = spot?.trainingEnds ?? trainingBegins + trainingMs;
   const completes = uploadBegins + plan.uploadingMs;
 
   const natural: Point<TrainingState>[] = [
-    at(t0, "InProgress", "Starting", "Starting the training job"),
-    at(t0 + plan.startingMs / 3, "InProgress", "Starting", "Launching requested ML instances"),
-    at(t0 + (2 * plan.startingMs) / 3, "InProgress", "Starting", "Preparing the instances for training"),
-    ...(plan.downloadingMs > 0 ? [at(start, "InProgress", "Downloading", "Downloading input data")] : []),
-    at(trainingBegins, "InProgress", "Training", "Downloading the training image"),
-    at(
-      trainingBegins + Math.min(trainingMs / 10, 60_000),
-      "InProgress",
-      "Training",
-      "Training image download completed. Training in progress.",
-    ),
+    ...(spot?.points ?? first.points),
     at(uploadBegins, "InProgress", "Uploading", "Uploading generated training model"),
     at(completes, "Completed", "Completed", "Training job completed"),
   ];
   const { outcome } = plan;
   let failure: Interruption<TrainingState> | undefined;
   if (outcome.status === "Failed") {
-    const failsAt = Math.min(trainingBegins + (outcome.afterSeconds ?? trainingMs / 2000) * 1000, completes);
+    // A CapacityError comes while instances are launched, before any of them is up ([INF] halfway through Starting).
+    const failsAt = plan.failsWhileStarting
+      ? t0 + plan.startingMs / 2
+      : Math.min(trainingBegins + (outcome.afterSeconds ?? trainingMs / 2000) * 1000, completes);
     failure = { at: failsAt, ending: [at(failsAt, "Failed", "Failed", outcome.failureReason ?? DEFAULT_FAILURE_REASON)], evenAtEnd: true };
   }
   // The container's own failure shows once it had time to print it: [INF] a tenth of the phase, at most a minute.
@@ -83,7 +101,8 @@ export function trainingTimeline(plan: TrainingPlan, events: TrainingEvents): Ti
   return interrupted(natural, (state) => state.status === "InProgress", [
     failure,
     codeFailure,
-    stopping(start + plan.maxRuntimeMs, "MaxRuntimeExceeded", MAX_RUNTIME_MESSAGE),
+    // A spot job's runtime counts while its instances run, not while it waits for capacity.
+    stopping(spot ? runtimeLimitAt(spot.running, plan.maxRuntimeMs) : start + plan.maxRuntimeMs, "MaxRuntimeExceeded", MAX_RUNTIME_MESSAGE),
     plan.maxWaitMs === undefined ? undefined : stopping(t0 + plan.maxWaitMs, "MaxWaitTimeExceeded", MAX_WAIT_MESSAGE),
     stop === undefined ? undefined : stopping(stop, "Stopped", "Training job stopped"),
   ]);
