@@ -33,8 +33,8 @@ export function callbackOperations(kit: Kit<PipelineExecutionRecord>): Operation
         ...attempt,
         ending: { at: now, status: "Succeeded" },
         metadata: { Callback: { ...attempt.metadata!.Callback, OutputParameters: outputs } },
-        // [DOC] SDK CallbackStep properties: `OutputParameters['name']`.
-        properties: { OutputParameters: outputs },
+        // [DOC] SDK CallbackStep properties: `OutputParameters['name']` is the named output's value.
+        properties: { OutputParameters: Object.fromEntries(outputs.map((p) => [p.Name, p.Value])) },
       }));
       return { PipelineExecutionArn: arn };
     },
