@@ -129,7 +129,7 @@ function collectSteps(list: unknown[], branch: PlannedStep["branch"], into: Plan
       throw unparseable(`Expecting DependsOn of step '${step.Name}' to be a JSON array of step names.`);
     }
     checkRetryPolicies(step);
-    const refs = referencesIn(step.Arguments);
+    const refs = referencesIn(ownArguments(step));
     const waitsFor = new Set([...refs.steps, ...(step.DependsOn ?? [])]);
     if (branch) waitsFor.add(branch.condition);
     into.push({ definition: step, name: step.Name, type: step.Type, waitsFor: [...waitsFor], branch });
@@ -181,7 +181,7 @@ function checkReferences(steps: readonly PlannedStep[], parameters: ReadonlySet<
         throw validationError(`Step '${step.name}' refers to step '${target}', which is not in the pipeline definition.`);
       if (target === step.name) throw validationError(`Step '${step.name}' refers to itself.`);
     }
-    for (const parameter of referencesIn(step.definition.Arguments).parameters) {
+    for (const parameter of referencesIn(ownArguments(step.definition)).parameters) {
       if (!parameters.has(parameter))
         throw validationError(`Step '${step.name}' refers to parameter '${parameter}', which is not defined.`);
     }
@@ -206,6 +206,12 @@ function checkCycles(steps: readonly PlannedStep[]): void {
     state.set(name, "done");
   };
   for (const step of steps) visit(step.name);
+}
+
+/** What a step's own expressions live in: a Condition step's branches are steps of their own. */
+function ownArguments(step: StepDefinition): unknown {
+  if (step.Type !== "Condition" || !isObject(step.Arguments)) return step.Arguments;
+  return step.Arguments.Conditions;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
