@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { bigTraining as bigTrainingRequest, harnessWithBucket } from "../test/test-mode-fixtures.js";
 import { AwsInCiRefusedError, BudgetExceededError, OutputCheckFailedError } from "./errors/index.js";
 import { trainingJob } from "./job-kinds/training.js";
+import { transformJob } from "./job-kinds/transform.js";
+import { tuningJob } from "./job-kinds/tuning.js";
 import { planJob } from "./plan-job.js";
 import { runTrainingJob } from "./run-training-job.js";
 import { runTuningJob } from "./run-tuning-job.js";
@@ -146,5 +148,44 @@ describe(planJob.name, () => {
 
   it("throws the operator's TypeError for a config without a name", () => {
     expect(() => planJob(trainingJob, bigTraining({ TrainingJobName: "" }))).toThrow(/TrainingJobName \[\] must be a non-empty string/);
+  });
+
+  it("prices the worst case with and without test mode, on its second line", () => {
+    // 1 × ml.m5.large (0.115 USD/h) for 600 s; 2 × ml.m5.4xlarge (0.922 USD/h) for 86,400 s.
+    const line =
+      "Worst case on AWS: $0.0192 (1 × ml.m5.large for 600 s) in test mode, $44.2560 (2 × ml.m5.4xlarge for 86400 s) without " +
+      "(us-east-1 on-demand prices as of 2026-11-30)";
+    for (const plan of [planJob(trainingJob, bigTraining(), { testMode: true }), planJob(trainingJob, bigTraining())]) {
+      expect(plan.text.split("\n")[1]).toBe(line);
+      expect(plan.cost?.testMode.worstCaseUsd).toBeCloseTo((0.115 * 600) / 3600, 10);
+      expect(plan.cost?.withoutTestMode.worstCaseUsd).toBeCloseTo(2 * 0.922 * 24, 10);
+    }
+    // A profile of its own, and prices of one's own.
+    const own = planJob(trainingJob, bigTraining(), {
+      testMode: { maxRuntimeInSeconds: 3600 },
+      costEstimate: { prices: { "ml.m5.large": 0.1 } },
+    });
+    expect(own.cost?.testMode.worstCaseUsd).toBeCloseTo(0.1, 10);
+  });
+
+  it("says why a job is not priced: no cost model (tuning), an instance type the table lacks, no runtime limit", () => {
+    const tuning = planJob(tuningJob, { HyperParameterTuningJobName: "tune" } as never);
+    expect(tuning).not.toHaveProperty("cost");
+    expect(tuning.text.split("\n")[1]).toBe("Worst case on AWS: not priced (no cost model for a hyperparameter tuning job)");
+    const unknown = planJob(
+      trainingJob,
+      bigTraining({ ResourceConfig: { InstanceType: "ml.r5.24xlarge", InstanceCount: 1, VolumeSizeInGB: 10 } }),
+    );
+    expect(unknown).not.toHaveProperty("cost");
+    expect(unknown.text.split("\n")[1]).toMatch(/^Worst case on AWS: not priced \(Failed to price instance type 'ml\.r5\.large'/); // test mode's r5
+    const transform = { TransformJobName: "t", TransformResources: { InstanceType: "ml.m5.xlarge", InstanceCount: 2 } } as never;
+    expect(planJob(transformJob, transform).text.split("\n")[1]).toBe(
+      "Worst case on AWS: unbounded (1 × ml.m5.large, no runtime limit; costEstimate.assumedSeconds bounds it) in test mode, " +
+        "unbounded (2 × ml.m5.xlarge, no runtime limit; costEstimate.assumedSeconds bounds it) without (us-east-1 on-demand prices as of 2026-11-30)",
+    );
+    expect(planJob(transformJob, transform, { costEstimate: { assumedSeconds: 3600 } }).cost?.withoutTestMode.worstCaseUsd).toBeCloseTo(
+      0.46,
+      10,
+    );
   });
 });

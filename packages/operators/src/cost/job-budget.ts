@@ -6,6 +6,12 @@ import { estimateJobCost, type EstimateOptions, type PricedJobKind } from "./est
 /** The kinds {@link estimateJobCost} has a cost model for, by descriptor. */
 const PRICED_KINDS: ReadonlySet<string> = new Set(["trainingJob", "processingJob", "transformJob"]);
 
+/** The kind as {@link estimateJobCost} takes it, or undefined for a kind without a cost model (tuning). */
+export function pricedKind<I extends object, O extends object, S extends string>(kind: JobKind<I, O, S>): PricedJobKind | undefined {
+  // The set holds exactly the PricedJobKind descriptors; each takes its own request type.
+  return PRICED_KINDS.has(kind.exportName) ? (kind as unknown as PricedJobKind) : undefined;
+}
+
 /** What the operators' `budgetUsd` option needs besides the request. */
 export interface JobBudget {
   readonly budgetUsd: number | undefined;
@@ -24,13 +30,13 @@ export function checkJobBudget<I extends object, O extends object, S extends str
   { budgetUsd, backend, costEstimate }: JobBudget,
 ): void {
   if (budgetUsd === undefined) return;
-  if (!PRICED_KINDS.has(kind.exportName)) {
+  const priced = pricedKind(kind);
+  if (priced === undefined) {
     throw new TypeError(
       `Option budgetUsd cannot price a ${kind.label}: only training, processing and transform jobs have a cost model. Please leave budgetUsd out for it.`,
     );
   }
-  // The set above holds exactly the PricedJobKind descriptors; each takes its own request type.
-  const estimate = estimateJobCost(kind as unknown as PricedJobKind, request as never, costEstimate);
+  const estimate = estimateJobCost(priced, request as never, costEstimate);
   const what = `${kind.label} '${String(request[kind.nameField])}'`;
   checkBudget(estimate, { budgetUsd, what, ...(backend !== undefined && { backend }) });
 }
