@@ -39,6 +39,15 @@ import { serveWire, TARGET_PREFIX, type WireRequest, type WireResponse } from ".
 
 export type { EmulatorOptions } from "./options.js";
 
+/** A request as {@link Emulator.onServed} sees it: the instant it was served at and the request ids drawn before it. */
+export interface ServedRequest {
+  readonly service: ServiceName;
+  readonly request: WireRequest;
+  readonly response: WireResponse;
+  readonly at: number;
+  readonly requestIdsBefore: number;
+}
+
 const PHASES = Object.keys(DEFAULT_DURATIONS);
 
 /**
@@ -61,6 +70,13 @@ export class Emulator {
   /** Request ids draw from their own stream, so how often a client polls never shifts the
    * randomness resources are planned with: a seed replays the same run whatever the polling. */
   readonly #requestIds: Random;
+  /** How many request ids have been drawn: a state dir replays to the same count (persistence/). */
+  #requestIdsDrawn = 0;
+  /**
+   * Called with every request as soon as it is served, in the order they are, whatever the front
+   * door: a state dir (persistence/) logs the changes through it before they are answered.
+   */
+  onServed: ((served: ServedRequest) => void) | undefined;
   readonly #requestClock: RequestClock;
   readonly #ctx: EmulatorContext;
   readonly #store = new Store(KINDS);
@@ -172,8 +188,10 @@ export class Emulator {
     try {
       return this.#requestClock.atOneInstant((now) => {
         const service = serviceOf(request);
+        this.#requestIdsDrawn++;
         const response = this.#answerOrRefuse(service, request, this.#requestIds.uuid(), now);
         this.#requestLog.record(service, request, response, now);
+        this.onServed?.({ service, request, response, at: now, requestIdsBefore: this.#requestIdsDrawn - 1 });
         return response;
       });
     } finally {
@@ -192,6 +210,20 @@ export class Emulator {
    */
   requests(): ReceivedRequest[] {
     return this.#requestLog.entries();
+  }
+
+  /**
+   * How many request ids this emulator has drawn (one per request served), and drawing on to
+   * `count`. A state dir (persistence/) logs the first with each change and replays to it, so a
+   * replayed multipart upload keeps its id (upload ids are request ids) and a new one after a
+   * restart never repeats an old one.
+   */
+  get requestIdsDrawn(): number {
+    return this.#requestIdsDrawn;
+  }
+
+  skipRequestIdsTo(count: number): void {
+    for (; this.#requestIdsDrawn < count; this.#requestIdsDrawn++) this.#requestIds.uuid();
   }
 
   /**

@@ -12,3 +12,6 @@
 
 export { startServer, DEFAULT_MAX_BODY_BYTES } from "./front-doors/http-server.js";
 export type { RunningServer, ServerOptions, ServerTimeouts } from "./front-doors/http-server.js";
+export { openState, PersistedEmulator } from "./persistence/persisted-emulator.js";
+export type { StateOptions } from "./persistence/persisted-emulator.js";
+export { StateFileError } from "./persistence/frames.js";

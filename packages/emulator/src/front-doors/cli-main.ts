@@ -4,13 +4,15 @@
  * the process (its arguments, signals and exit code).
  */
 import { parseArgs } from "node:util";
-import { ScaledClock } from "@sagerun/transport";
+import { ScaledClock, type Clock } from "@sagerun/transport";
 import packageJson from "../../package.json" with { type: "json" };
 import { createEmulator, type Emulator } from "../emulator.js";
 import type { ImageCode } from "../containers/contract.js";
 import { ConfigError, loadConfig, type ConfigOptions } from "./config-file.js";
 import { loadImages } from "./images-file.js";
 import { startServer, type RunningServer } from "./http-server.js";
+import { StateFileError } from "../persistence/frames.js";
+import { openState, type PersistedEmulator } from "../persistence/persisted-emulator.js";
 
 const USAGE = `Usage: sagerun-emulator serve [options]
 
@@ -29,6 +31,9 @@ Options:
                         serve? }; they are tried before the config's images
   --allow-host <name>   a further name clients may address the server by (repeatable), e.g. a
                         docker-compose service name; localhost and IP addresses always work
+  --state-dir <dir>     keep the state in <dir>: every change is on disk before it is answered,
+                        and a restart on the same dir (same seed and config) carries on where it
+                        stood, the clock included
   -v, --version         print the version
   -h, --help            show this help
 
@@ -45,6 +50,7 @@ const OPTIONS = {
   config: { type: "string" },
   images: { type: "string" },
   "allow-host": { type: "string", multiple: true },
+  "state-dir": { type: "string" },
   version: { type: "boolean", short: "v" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -115,15 +121,27 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     throw error;
   }
   let emulator: Emulator;
-  try {
-    emulator = createEmulator({
+  let state: PersistedEmulator | undefined;
+  const create = (clock: Clock): Emulator =>
+    createEmulator({
       ...config,
       // The command line's registrations come first: for an image both match, they win, as --seed does.
       ...(images.length > 0 ? { images: [...images, ...(config.images ?? [])] } : {}),
-      clock: new ScaledClock({ scale: timeScale }),
+      clock,
       seed: seed ?? config.seed ?? 1,
     });
+  try {
+    if (values["state-dir"] === undefined) emulator = create(new ScaledClock({ scale: timeScale }));
+    else {
+      const dir = values["state-dir"];
+      state = await openState({ dir, seed: seed ?? config.seed ?? 1, timeScale, create, warn: (line) => io.err(line) });
+      emulator = state.emulator;
+    }
   } catch (error) {
+    if (error instanceof StateFileError) {
+      io.err(`sagerun-emulator: --state-dir ${values["state-dir"]}: ${error.message}`);
+      return 1;
+    }
     // createEmulator refuses misspelled or impossible options with TypeError/RangeError; --images
     // was checked on its own above, so what it refuses is the config's.
     if (error instanceof TypeError || error instanceof RangeError) return usageError(io, `--config ${values.config}: ${error.message}`);
@@ -133,7 +151,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   let server: RunningServer;
   try {
     server = await startServer({
-      emulator,
+      ...(state ? { state } : { emulator }),
       host: values.host,
       port,
       allowedHosts: values["allow-host"] ?? [],

@@ -7,6 +7,7 @@ import { ServiceError, unimplementedTargetOf } from "../errors.js";
 import { RestXmlError, restXmlErrorResponse } from "../wire/rest-xml.js";
 import { serviceOf, type ServiceName } from "../service-router.js";
 import { decodeRequestBody, type WireResponse } from "../wire/aws-json.js";
+import { openState, type PersistedEmulator } from "../persistence/persisted-emulator.js";
 import { ADMIN_PREFIX, findAdminRoute } from "./admin-routes.js";
 import { answerOnSocket, BodyTooLargeError, clientErrorAnswer, readBody, sendError, sendJson, sendWire } from "./http-io.js";
 import { ownHosts, type OwnHosts } from "./own-host.js";
@@ -48,6 +49,16 @@ export interface ServerOptions {
    * or an S3 request the emulator does not implement (once per operation). @default a line on stderr
    */
   log?: (line: string) => void;
+  /**
+   * A directory that keeps the emulator's state across restarts: every change (resources, S3
+   * objects, log events, rules, the clock's position) is on disk before it is answered, and a
+   * server started on the same directory (same seed) carries on where it stood; see
+   * docs/decisions/0009. Not with `emulator` (build one on a state dir with `openState` and pass
+   * it as `state`).
+   */
+  stateDir?: string;
+  /** An emulator opened on a state dir by `openState`, served instead of `emulator`. */
+  state?: PersistedEmulator;
 }
 
 export interface RunningServer {
@@ -69,6 +80,8 @@ interface Served {
   readonly maxBodyBytes: number;
   /** Called with each answer, to notice what should be logged. */
   readonly noticeAnswer: (answer: WireResponse) => void;
+  /** The state dir every change is written to before it is answered, if the server has one. */
+  readonly state: PersistedEmulator | undefined;
 }
 
 /**
@@ -96,14 +109,29 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       "startServer: pass either `emulator` or `timeScale`/`seed`, not both; the emulator already has its clock and seed.",
     );
   }
+  if ((options.stateDir !== undefined || options.state) && options.emulator) {
+    throw new TypeError("startServer: pass either `emulator` or `stateDir`/`state`; an emulator on a state dir comes from openState.");
+  }
   const timeouts = resolveTimeouts(options.timeouts);
+  const seed = options.seed ?? 1;
+  const state =
+    options.state ??
+    (options.stateDir === undefined
+      ? undefined
+      : await openState({
+          dir: options.stateDir,
+          seed,
+          timeScale: options.timeScale ?? 1,
+          create: (clock) => createEmulator({ clock, seed }),
+        }));
   const emulator =
-    options.emulator ?? createEmulator({ clock: new ScaledClock({ scale: options.timeScale ?? 1 }), seed: options.seed ?? 1 });
+    state?.emulator ?? options.emulator ?? createEmulator({ clock: new ScaledClock({ scale: options.timeScale ?? 1 }), seed });
   const served: Served = {
     emulator,
     hosts: ownHosts(host, options.allowedHosts),
     maxBodyBytes,
     noticeAnswer: unimplementedLogger(options.log ?? ((line) => void process.stderr.write(`${line}\n`))),
+    state,
   };
 
   // The response each connection is writing, so a timeout that strikes mid-answer hangs up
@@ -151,17 +179,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       server.off("error", reject);
       resolve();
     });
+  }).catch(async (error: unknown) => {
+    await state?.close();
+    throw error;
   });
   const bound = (server.address() as AddressInfo).port;
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${bound}`,
     port: bound,
     emulator,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      await state?.close();
+    },
   };
 }
 
@@ -182,8 +215,10 @@ async function handle(served: Served, request: IncomingMessage, response: Server
     if (wrongMethod) return sendError(response, wrongMethod, { allow: "POST" });
     const body = await readOrRefuse(served, request, response, service);
     if (!body) return;
-    const wire = await served.emulator.respond({ method, target: wireTarget, headers: request.headers, body });
+    const wireRequest = { method, target: wireTarget, headers: request.headers, body };
+    const wire = await served.emulator.respond(wireRequest);
     served.noticeAnswer(wire);
+    if (!(await durable(served, response))) return;
     return sendWire(response, wire);
   }
 
@@ -200,9 +235,25 @@ async function handle(served: Served, request: IncomingMessage, response: Server
     if (error instanceof ServiceError) return sendError(response, error);
     throw error;
   }
-  const result = await found.route.run(served.emulator, input);
+  const result = await (served.state ? served.state.admin(found.route, target.path, input) : found.route.run(served.emulator, input));
+  if (!(await durable(served, response))) return;
   if ("error" in result) return sendError(response, result.error);
   sendJson(response, result.status, result.payload);
+}
+
+/**
+ * With a state dir, waits until every change served so far is on disk, this request's included:
+ * nothing is answered that a crash could take back. False once it has answered that the disk failed.
+ */
+async function durable(served: Served, response: ServerResponse): Promise<boolean> {
+  if (!served.state) return true;
+  try {
+    await served.state.durable();
+    return true;
+  } catch (error) {
+    sendError(response, new ServiceError("InternalFailure", (error as Error).message));
+    return false;
+  }
 }
 
 /** The body, or undefined once it has been refused (413) or the client has gone. */

@@ -57,7 +57,7 @@ describe("sagerun-emulator (the CLI)", () => {
     [["serve", "--seed", "1.5"], "--seed must be a non-negative integer, got '1.5'."],
     [
       ["serve", "--bogus"],
-      "Unknown option --bogus. The options are --host, --port, --time-scale, --seed, --config, --images, --allow-host, --version, --help.",
+      "Unknown option --bogus. The options are --host, --port, --time-scale, --seed, --config, --images, --allow-host, --state-dir, --version, --help.",
     ],
     [["serve", "-x"], "Unknown option -x. The options are"],
     [["serve", "--port"], "--port needs a value."],
