@@ -2,17 +2,13 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import type { CreateTrainingJobCommandInput, CreateTransformJobCommandInput } from "@aws-sdk/client-sagemaker";
 import {
   artifactExists,
-  type CheckClient,
   createModel,
   definePipeline,
   logLine,
   metric,
-  runChecks,
   runTrainingJob,
   runTransformJob,
   step,
-  trainingJob,
-  transformJob,
   transformRowCount,
 } from "@sagerun/operators";
 import { ensureBucket, putText, readTexts } from "../shared/s3-objects.js";
@@ -33,11 +29,23 @@ export interface IrisPipelineSettings {
   readonly image: string;
   readonly checkIntervalSeconds: number;
   /**
-   * Test mode: a stratified half of the training data, each job shrunk by the default profile
-   * (a short MaxRuntimeInSeconds, the smallest instance of its family), and its outputs checked.
-   * Needs `logs` for the check on the training job's log lines.
+   * Test mode: train on a stratified half of the data. Shrinking each job and checking its outputs
+   * are runPipeline's `testMode` and `checks` options (see {@link irisChecks}).
    */
-  readonly testMode?: { readonly logs: CheckClient } | undefined;
+  readonly testMode?: boolean | undefined;
+}
+
+/**
+ * What test mode checks of the jobs' outputs, by step, for runPipeline's `checks` option: the
+ * model untars, k-NN scored the test channel well enough and logged its score, and the transform
+ * answered every held-out flower (else the evaluation would compare the wrong rows). Reads S3 and
+ * CloudWatch Logs: pass `checkClients: { s3, logs }`.
+ */
+export function irisChecks() {
+  return {
+    train: [artifactExists({ untars: true }), metric("test:accuracy", { min: 0.8 }), logLine("#test_score")],
+    transform: [transformRowCount()],
+  };
 }
 
 /**
@@ -103,18 +111,8 @@ export function irisPipeline(settings: IrisPipelineSettings) {
         ResourceConfig: { InstanceType: "ml.m5.2xlarge", InstanceCount: 1, VolumeSizeInGB: 10 },
         StoppingCondition: { MaxRuntimeInSeconds: 86_400 },
       };
+      // In test mode, ctx.jobOptions also carries the step's checks: the operator runs them on the finished job.
       const result = await runTrainingJob(config, { ...ctx.jobOptions, checkIntervalSeconds });
-      if (testMode) {
-        await runChecks(
-          trainingJob,
-          result.description,
-          [artifactExists({ untars: true }), metric("test:accuracy", { min: 0.8 }), logLine("#test_score")],
-          {
-            s3,
-            logs: testMode.logs,
-          },
-        );
-      }
       return { ...result, config };
     },
   });
@@ -152,8 +150,6 @@ export function irisPipeline(settings: IrisPipelineSettings) {
         TransformResources: { InstanceType: "ml.m5.xlarge", InstanceCount: 1 },
       };
       const result = await runTransformJob(config, { ...ctx.jobOptions, checkIntervalSeconds });
-      // One prediction per held-out flower, or the evaluation below would compare the wrong rows.
-      if (testMode) await runChecks(transformJob, result.description, [transformRowCount()], { s3 });
       return { ...result, config };
     },
   });

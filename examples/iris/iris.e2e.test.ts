@@ -53,7 +53,15 @@ describe("pnpm example iris, in-process on the embedded emulator", () => {
     expect(out).toContainEqual(
       '  transform: TransformResources.InstanceType "ml.m5.xlarge" → "ml.m5.large" (the smallest size of its family in test mode)',
     );
-    expect(out).toContainEqual(expect.stringMatching(/^output checks passed: /));
+    // runPipeline's checks ran on each job, through the operators: what each found.
+    const checks = out.slice(out.indexOf("output checks passed:") + 1).filter((line) => /^ {2}(train|transform): \S/.test(line));
+    expect(checks.map((line) => line.split(": ").slice(0, 2).join(": "))).toEqual([
+      "  train: artifactExists (untars)",
+      "  train: metric test:accuracy ≥ 0.8",
+      '  train: logLine "#test_score"',
+      "  transform: transformRowCount",
+    ]);
+    expect(checks).toContainEqual(expect.stringMatching(/^ {2}transform: transformRowCount: 30 output rows .* for 30 input rows /));
     // What it costs on AWS: test mode is cheaper than the production configuration for the same run.
     const cost = /^cost on AWS .*: this run \$(\d+\.\d{4}); the same run on the production config \$(\d+\.\d{4})$/.exec(
       out.find((line) => line.startsWith("cost on AWS")) ?? "",

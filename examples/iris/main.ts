@@ -5,8 +5,8 @@ import { createExampleBackend, describeBackend } from "../shared/example-backend
 import { type ExampleIo, processIo } from "../shared/example-io.js";
 import { COMMON_OPTIONS, COMMON_USAGE, commonSettings, asUsageErrors, roleArnFor } from "../shared/example-options.js";
 import { runExample } from "../shared/run-example.js";
-import { irisPipeline, KNN_IMAGE } from "./iris-pipeline.js";
-import { changeLines, costLines } from "./test-mode.js";
+import { irisChecks, irisPipeline, KNN_IMAGE } from "./iris-pipeline.js";
+import { changeLines, checkLines, costLines } from "./test-mode.js";
 
 const COMMAND = "pnpm example iris";
 
@@ -53,22 +53,24 @@ export function main(args: readonly string[], io: ExampleIo = processIo()): Prom
     if (testMode) io.out("test mode: half the training data (stratified), small instances, short runtime limits, outputs checked");
     const virtualStart = backend.clock.now();
     const wallStart = Date.now();
+    const s3 = (await backend.s3()) as S3Client;
     const pipeline = irisPipeline({
-      s3: (await backend.s3()) as S3Client,
+      s3,
       bucket,
       createBucket: settings.createBucket || onEmulator,
       roleArn,
       image: values.image ?? KNN_IMAGE,
       checkIntervalSeconds: settings.checkIntervalSeconds,
-      testMode: testMode ? { logs: await backend.logs() } : undefined,
+      testMode,
     });
     const run = await runPipeline(pipeline, {
       client: backend.client,
       clock: backend.clock,
       runId,
       onEvent: renderProgress(io.progress),
-      // One option shrinks every job of the run (applyTestMode's default profile).
+      // One option shrinks every job of the run (applyTestMode's default profile), one checks their outputs.
       testMode,
+      ...(testMode && { checks: irisChecks(), checkClients: { s3, logs: await backend.logs() } }),
     });
 
     const { train, transform, evaluate } = run.steps;
@@ -79,7 +81,8 @@ export function main(args: readonly string[], io: ExampleIo = processIo()): Prom
     if (testMode) {
       io.out("test-mode changes:");
       for (const line of [...changeLines("train", train.result), ...changeLines("transform", transform.result)]) io.out(line);
-      io.out("output checks passed: model.tar.gz untars, test:accuracy ≥ 0.8, #test_score logged, one prediction per flower");
+      io.out("output checks passed:");
+      for (const line of [...checkLines("train", train.result), ...checkLines("transform", transform.result)]) io.out(line);
       for (const line of costLines(train.result, transform.result)) io.out(line);
     }
     const minutes = (backend.clock.now() - virtualStart) / 60_000;

@@ -7,6 +7,7 @@ import {
   subsetS3Object,
   trainingJob,
   transformJob,
+  type OutputCheckResult,
   type TestModeChange,
 } from "@sagerun/operators";
 
@@ -55,4 +56,9 @@ export function changeLines(
   return (result.testMode?.changes ?? []).map(
     (change) => `  ${step}: ${change.path} ${JSON.stringify(change.from)} → ${JSON.stringify(change.to)} (${change.why})`,
   );
+}
+
+/** What each output check of a step's job found, one line each, for the run's summary. */
+export function checkLines(step: string, result: { readonly checks?: readonly OutputCheckResult[] | undefined }): string[] {
+  return (result.checks ?? []).map((check) => `  ${step}: ${check.check}: ${check.found}`);
 }
