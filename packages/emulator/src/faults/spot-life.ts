@@ -61,7 +61,8 @@ export function spotLife<S>(
       return { points, trainingEnds: trainingBegins + remainingMs, running };
     }
     const at = trainingBegins + cut.afterMs;
-    points.push(...attemptPoints.filter((point) => point.at < at), interrupted(at));
+    // Reached at the same instant, the attempt still showed Training before it was interrupted.
+    points.push(...attemptPoints.filter((point) => point.at <= at), interrupted(at));
     running.push([instancesUp, at]);
     remainingMs = spot.resumes ? remainingMs - cut.afterMs : trainingMs;
     startsAt = at + cut.waitMs;
