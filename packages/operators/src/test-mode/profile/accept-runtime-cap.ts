@@ -38,7 +38,8 @@ export const NO_RUNTIME_CAP: Readonly<Partial<Record<TestModeJobKind, string>>> 
  *   stop is inferred from the times: "After the condition is met, the processing job is stopped"
  *   (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProcessingStoppingCondition.html).
  *   Outputs uploaded `Continuous`ly are there; `EndOfJob` ones are uploaded "after the job
- *   completes" (API_ProcessingS3Output), so a stopped job's are usually missing and it is not accepted.
+ *   completes" (API_ProcessingS3Output), and whether a stopped job's are is not documented: without
+ *   them the job is not accepted. Objects older than the job (an earlier run's) do not count.
  */
 export async function acceptAtRuntimeCap(mode: RuntimeCapAcceptance, err: unknown): Promise<JobStoppedError["description"]> {
   const { s3 } = mode;
