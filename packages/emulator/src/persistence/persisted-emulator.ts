@@ -15,6 +15,11 @@ export interface StateOptions {
   seed: number;
   /** Virtual seconds per real second of the server's clock. @default 1 */
   timeScale?: number;
+  /**
+   * The clock to run on, starting at `start` (where the state's clock stood; undefined for a new
+   * state). It must only run forward. @default a ScaledClock at `timeScale`
+   */
+  clock?: (start: number | undefined) => Clock;
   /** Builds the emulator on `clock` with every other option (durations, rules, images, ...): the same as when the state was written. */
   create(clock: Clock): Emulator;
   /** Where a dropped torn record is reported. @default a line on stderr */
@@ -130,9 +135,9 @@ export class PersistedEmulator {
 export async function openState(options: StateOptions): Promise<PersistedEmulator> {
   const warn = options.warn ?? ((line) => void process.stderr.write(`${line}\n`));
   const opened = await openStateDir(options.dir, options.seed, warn);
-  const clock = new ReplayClock(
-    new ScaledClock({ scale: options.timeScale ?? 1, ...(opened.clockAt === undefined ? {} : { start: opened.clockAt }) }),
-  );
+  const scaled = (start: number | undefined) =>
+    new ScaledClock({ scale: options.timeScale ?? 1, ...(start === undefined ? {} : { start }) });
+  const clock = new ReplayClock((options.clock ?? scaled)(opened.clockAt));
   const emulator = options.create(clock);
   for (const record of opened.records) await replay(emulator, clock, record);
   const state = new PersistedEmulator(emulator, clock, opened.journal, opened.clockAt ?? clock.now());
