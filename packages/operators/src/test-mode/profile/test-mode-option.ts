@@ -12,8 +12,9 @@ export interface TestModeOptions extends TestModeProfile {
    * (`ModelArtifacts.S3ModelArtifacts`) is in S3; a processing job `Stopped` after running for its
    * whole `MaxRuntimeInSeconds` with an object written since it started under each S3 output
    * (`S3UploadMode: "Continuous"`). Needs `s3`. Otherwise the job's error is thrown as usual.
-   * Transform and tuning jobs refuse it with a TypeError (they are never stopped at a test-mode
-   * cap); given to `runPipeline`, it applies to the steps' training and processing jobs only.
+   * Transform and tuning jobs refuse it with a TypeError: a transform job has no runtime limit,
+   * and a tuning job counts its capped training jobs itself and does not say why it stopped. Given
+   * to `runPipeline`, it applies to the steps' training and processing jobs only.
    * @default false
    */
   readonly acceptRuntimeCap?: boolean;
