@@ -84,6 +84,19 @@ export interface RunPipelineOptions extends BackendOptions {
    * @default SAGERUN_BACKEND, else "aws"
    */
   readonly backend?: Backend;
+  /**
+   * Where the steps run. `"in-process"`: each step's `run` here, its jobs on `client`.
+   * `"sagemaker-pipelines"`: the pipeline compiled (`compilePipeline`, with `testMode` applied),
+   * upserted as a SageMaker pipeline and run as one execution followed on `clock`, with the same
+   * events and report; steps made with `step()` run here before or after it (their results become
+   * its parameters, and read back the job steps' results). Cancelling stops the execution.
+   * @default "in-process"
+   */
+  readonly engine?: "in-process" | "sagemaker-pipelines";
+  /** The IAM role the SageMaker Pipelines execution runs with (CreatePipeline's `RoleArn`): needed by `engine: "sagemaker-pipelines"`. */
+  readonly roleArn?: string;
+  /** How often `engine: "sagemaker-pipelines"` checks the execution and its steps, in seconds of `clock`. @default 30 */
+  readonly checkIntervalSeconds?: number;
 }
 
 /** The options after defaults and checks. */

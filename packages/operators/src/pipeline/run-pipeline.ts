@@ -7,6 +7,7 @@ import { checkPipelineBudget } from "./pipeline-budget.js";
 import { PipelineFailedError } from "./pipeline-failed-error.js";
 import type { PipelineRun, StepReport, SucceededPipelineRun } from "./pipeline-run.js";
 import { resolveRunPipelineOptions, type RunPipelineOptions, type RunSettings } from "./run-pipeline-options.js";
+import { resolveStepEngine, type StepEngine } from "./sagemaker-pipelines/sagemaker-pipelines-engine.js";
 import { schedule, type Settled } from "./scheduler.js";
 import type { AnyStep } from "./step.js";
 import { Teardowns } from "./teardowns.js";
@@ -49,12 +50,19 @@ export async function runPipeline<S extends readonly AnyStep[]>(
     costEstimate: options.costEstimate,
     backend: options.backend,
   });
+  // Compiled here with engine "sagemaker-pipelines", so what cannot compile fails before anything runs.
+  const engine = resolveStepEngine(pipeline, options, settings);
   // Registered like an operator, so stopJobsOnSignal cancels the whole run, teardowns included.
-  const run = await track(options.signal, (signal) => execute(pipeline, settings, signal));
+  const run = await track(options.signal, (signal) => execute(pipeline, settings, signal, engine));
   return run as unknown as SucceededPipelineRun<S>;
 }
 
-async function execute(pipeline: Pipeline, settings: RunSettings & BackendOptions, callerSignal: AbortSignal): Promise<PipelineRun> {
+async function execute(
+  pipeline: Pipeline,
+  settings: RunSettings & BackendOptions,
+  callerSignal: AbortSignal,
+  engine: StepEngine | undefined,
+): Promise<PipelineRun> {
   const { client, clock, runId, concurrency, onEvent } = settings;
   const pipelineName = pipeline.name;
   const at = () => ({ time: clock.now(), wallTime: systemClock.now() });
@@ -104,12 +112,18 @@ async function execute(pipeline: Pipeline, settings: RunSettings & BackendOption
     steps: pipeline.steps.map(({ id, dependsOn }) => ({ id, dependsOn })),
     concurrency,
   });
-  await schedule(pipeline.steps, {
+  const began = (id: string): void => {
+    starts.set(id, at());
+    emit({ type: "step-started", stepId: id });
+  };
+  // In-process the scheduler runs every step; an engine runs some elsewhere and reports them by `began`/`settled`.
+  await (engine ?? schedule)(pipeline.steps, {
     concurrency,
     signal,
+    scope,
+    began,
     start(id, stepSignal) {
-      starts.set(id, at());
-      emit({ type: "step-started", stepId: id });
+      began(id);
       const run = byId.get(id)!.run(createStepContext(scope, byId.get(id)!, stepSignal));
       return scope.checks.has(id) ? run.then((result) => checkedStep(scope, id, result)) : run;
     },

@@ -74,15 +74,19 @@ function fromJobKind<I extends object, O extends object, S extends string, Resul
     run: (request, options) => operator(request, options as unknown as RunJobOptions<JobDescription<O>>),
     // Reattaching creates nothing: it describes the job under the name and judges it, exactly as a
     // resumed in-process run does (onExists "reattach", nothing to wait for once the step settled).
-    readBack: (name, { client, clock, signal }) =>
-      operator({ [kind.nameField]: name } as I, {
+    // The name comes from the step's ARN, which SageMaker lower-cases: the result names the job as Describe does.
+    readBack: async (name, { client, clock, signal }) => {
+      const result = await operator({ [kind.nameField]: name } as I, {
         client,
         clock,
         onExists: "reattach",
         waitForCompletion: false,
         tagRunId: false,
         ...(signal === undefined ? {} : { signal }),
-      }),
+      });
+      const described = (result as { description?: Record<string, unknown> }).description?.[kind.nameField];
+      return typeof described === "string" ? { ...result, jobName: described } : result;
+    },
   };
 }
 

@@ -1,0 +1,182 @@
+import {
+  DescribePipelineExecutionCommand,
+  paginateListPipelineExecutionSteps,
+  type PipelineExecutionStep,
+  type SageMakerClient,
+  StopPipelineExecutionCommand,
+} from "@aws-sdk/client-sagemaker";
+import type { Clock } from "@sagerun/transport";
+import { isValidationException, messageOf } from "../../internal/aws-errors.js";
+import { describeJob } from "../../job-kinds/job-kind.js";
+import { jobStatus } from "../../job-kinds/job-outcome.js";
+import type { RunScope } from "../create-step-context.js";
+import type { JobStepSpec } from "../job-steps/job-step.js";
+import type { Settled } from "../scheduler.js";
+
+/** How a compiled run hears about its job steps. */
+export interface FollowHooks {
+  /** The step started in the execution (once, before it settles). */
+  began(stepId: string): void;
+  /** The step settled: its result read back from the job the execution created, or why not. */
+  settled(stepId: string, outcome: Settled): void;
+  /** The run's events, for `job-status`. */
+  readonly emit: RunScope["emit"];
+}
+
+/** What {@link followExecution} needs. */
+export interface FollowOptions {
+  readonly client: SageMakerClient;
+  readonly clock: Clock;
+  readonly executionArn: string;
+  /** The execution's steps (the job steps), in the pipeline's order. */
+  readonly steps: ReadonlyMap<string, JobStepSpec>;
+  /** Aborting it stops the execution (StopPipelineExecution); the follow goes on until it has stopped. */
+  readonly signal: AbortSignal;
+  readonly checkIntervalMs: number;
+  readonly hooks: FollowHooks;
+}
+
+const TERMINAL = new Set(["Succeeded", "Failed", "Stopped"]);
+const STEP_TERMINAL = new Set(["Succeeded", "Failed", "Stopped"]);
+// StopPipelineExecution on an execution that is no longer running: "…Only pipelines with 'Executing'
+// status can be stopped" (Airflow's SageMakerStopPipelineOperator matches the same text).
+const NOT_EXECUTING = /Only pipelines with 'Executing' status can be stopped/;
+
+/**
+ * Follows an execution to its end on the backend's clock: every `checkIntervalMs`,
+ * DescribePipelineExecution and ListPipelineExecutionSteps (every page). A step seen starting is
+ * `began`; one seen Succeeded is read back (the job its `Metadata` names, described and judged, as
+ * the in-process step would have returned it) and `settled`; Failed settles with the job's error
+ * (`JobFailedError` with its FailureReason) or, without a job, the step's FailureReason. Each job's
+ * status changes go out as `job-status` events. When `signal` aborts, StopPipelineExecution is sent
+ * once and the follow waits for Stopped. Once the execution has ended, the steps it never ran
+ * settle as `skipped` (after a failure, because of the first failed step) or `cancelled` (stopped).
+ * Resolves with the execution's final status and FailureReason.
+ */
+export async function followExecution(options: FollowOptions): Promise<{ status: string; failureReason: string | undefined }> {
+  const { client, clock, executionArn, steps, signal, checkIntervalMs, hooks } = options;
+  const began = new Set<string>();
+  const settled = new Map<string, Settled["state"]>();
+  const failed: string[] = [];
+  const lastStatus = new Map<string, string>();
+  let stopRequested = false;
+
+  const begin = (id: string): void => {
+    if (began.has(id)) return;
+    began.add(id);
+    hooks.began(id);
+  };
+  const settle = (id: string, outcome: Settled): void => {
+    settled.set(id, outcome.state);
+    if (outcome.state === "failed") failed.push(id);
+    hooks.settled(id, outcome);
+  };
+  const jobStatusEvent = (id: string, jobName: string, description: object): void => {
+    const kind = steps.get(id)!.kind.jobKind;
+    if (kind === undefined) return;
+    const { status, secondaryStatus } = jobStatus(kind, description as never);
+    const key = `${jobName}\u0000${status}\u0000${secondaryStatus ?? ""}`;
+    if (lastStatus.get(id) === key) return;
+    lastStatus.set(id, key);
+    hooks.emit({ type: "job-status", stepId: id, jobName, status, ...(secondaryStatus === undefined ? {} : { secondaryStatus }) });
+  };
+
+  for (;;) {
+    if (signal.aborted && !stopRequested) {
+      stopRequested = true;
+      await stopExecution(client, executionArn);
+    }
+    const execution = await client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: executionArn }));
+    const listed: PipelineExecutionStep[] = [];
+    for await (const page of paginateListPipelineExecutionSteps({ client }, { PipelineExecutionArn: executionArn })) {
+      listed.push(...(page.PipelineExecutionSteps ?? []));
+    }
+    // The service lists the most recent step first; events go out in the order the steps started.
+    listed.sort((a, b) => (a.StartTime?.getTime() ?? 0) - (b.StartTime?.getTime() ?? 0));
+    for (const listedStep of listed) {
+      const id = listedStep.StepName ?? "";
+      const spec = steps.get(id);
+      if (spec === undefined || settled.has(id)) continue;
+      const status = listedStep.StepStatus ?? "Starting";
+      begin(id);
+      const name = resourceName(listedStep, spec);
+      if (!STEP_TERMINAL.has(status)) {
+        if (name !== undefined && spec.kind.jobKind !== undefined) {
+          jobStatusEvent(id, name, await describeJob(spec.kind.jobKind, client, name));
+        }
+        continue;
+      }
+      if (status === "Stopped" && stopRequested) {
+        settle(id, { state: "cancelled", started: true, error: signal.reason });
+        continue;
+      }
+      settle(id, await readBack(id, spec, listedStep, name, { client, clock }, jobStatusEvent));
+    }
+    const status = execution.PipelineExecutionStatus ?? "Executing";
+    if (TERMINAL.has(status) && listed.every((s) => !steps.has(s.StepName ?? "") || settled.has(s.StepName!))) {
+      const failureReason = execution.FailureReason;
+      for (const id of steps.keys()) {
+        if (settled.has(id)) continue;
+        if (status === "Stopped" && stopRequested) settle(id, { state: "cancelled", started: false });
+        else if (failed[0] !== undefined) settle(id, { state: "skipped", because: failed[0] });
+        else {
+          // Failed or stopped by someone else without a step to blame: the first step not run carries the reason.
+          const reason = failureReason ?? `the execution ended ${status} before the step ran`;
+          settle(id, { state: "failed", error: new Error(`SageMaker Pipelines execution ${executionArn} ended ${status}: ${reason}`) });
+        }
+      }
+      return { status, failureReason };
+    }
+    // An abort cuts the wait short once, so the stop goes out at once; then the follow waits for Stopped.
+    await clock.sleep(checkIntervalMs, stopRequested ? undefined : signal).catch(() => {});
+  }
+}
+
+/** The step's job (or model) name: the last part of the ARN its Metadata names (`…:training-job/<name>`). */
+function resourceName(listedStep: PipelineExecutionStep, spec: JobStepSpec): string | undefined {
+  const metadata = listedStep.Metadata as Record<string, { Arn?: string } | undefined> | undefined;
+  const arn = metadata?.[spec.kind.metadataKey]?.Arn;
+  return arn === undefined ? undefined : arn.slice(arn.indexOf("/") + 1);
+}
+
+/** A finished step's outcome: its result read back from its job, or the error that job (or the step) ended with. */
+async function readBack(
+  id: string,
+  spec: JobStepSpec,
+  listedStep: PipelineExecutionStep,
+  name: string | undefined,
+  backend: { client: SageMakerClient; clock: Clock },
+  jobStatusEvent: (id: string, jobName: string, description: object) => void,
+): Promise<Settled> {
+  const stepFailure = (): Settled => ({
+    state: "failed",
+    error: new Error(
+      `SageMaker Pipelines step '${id}' ended ${listedStep.StepStatus}: ${listedStep.FailureReason ?? "SageMaker gave no FailureReason"}`,
+    ),
+  });
+  if (name === undefined) {
+    if (listedStep.StepStatus !== "Succeeded") return stepFailure();
+    const missing = `its Metadata names no ${spec.kind.metadataKey}.Arn to read its result from`;
+    return { state: "failed", error: new Error(`SageMaker Pipelines step '${id}' succeeded, but ${missing}.`) };
+  }
+  try {
+    const result = await spec.kind.readBack(name, backend);
+    const description = (result as { description?: object }).description;
+    if (description !== undefined) jobStatusEvent(id, name, description);
+    // A step can fail after its job completed (a property it could not resolve): the step's word wins.
+    return listedStep.StepStatus === "Succeeded" ? { state: "succeeded", result } : stepFailure();
+  } catch (error) {
+    const description = (error as { description?: object }).description;
+    if (description !== undefined) jobStatusEvent(id, name, description);
+    return { state: "failed", error };
+  }
+}
+
+/** StopPipelineExecution; one that has just ended meanwhile is no error. */
+async function stopExecution(client: SageMakerClient, executionArn: string): Promise<void> {
+  try {
+    await client.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: executionArn }));
+  } catch (err) {
+    if (!(isValidationException(err) && NOT_EXECUTING.test(messageOf(err)))) throw err;
+  }
+}

@@ -1,0 +1,142 @@
+import {
+  DescribePipelineCommand,
+  DescribeTrainingJobCommand,
+  ListPipelineExecutionsCommand,
+  ListPipelineExecutionStepsCommand,
+} from "@aws-sdk/client-sagemaker";
+import { describe, expect, it } from "vitest";
+import { definePipeline } from "../src/pipeline/define-pipeline.js";
+import { modelStep, trainingStep } from "../src/pipeline/job-steps/steps.js";
+import { runPipeline } from "../src/pipeline/run-pipeline.js";
+import { step } from "../src/pipeline/step.js";
+import { emulatorHarness, trainingJobRequest } from "./fixtures.js";
+import { eventLog, fastTraining, inProgressTrainingJobs, rejection } from "./pipeline-fixtures.js";
+
+const roleArn = "arn:aws:iam::123456789012:role/SageMakerRole";
+const { TrainingJobName: _, ...training } = trainingJobRequest();
+const engine = { engine: "sagemaker-pipelines", roleArn, checkIntervalSeconds: 10 } as const;
+
+/** train → model: the model's artifacts are the training job's, by reference. */
+function twoSteps() {
+  const train = trainingStep({
+    id: "train",
+    request: (ctx) => ({ ...training, OutputDataConfig: { S3OutputPath: `s3://sagerun-sample/${ctx.runId}/output` } }),
+  });
+  const model = modelStep({
+    id: "model",
+    dependsOn: [train],
+    request: (ctx) => ({
+      ExecutionRoleArn: roleArn,
+      PrimaryContainer: {
+        Image: training.AlgorithmSpecification!.TrainingImage!,
+        ModelDataUrl: ctx.results.train.description.ModelArtifacts?.S3ModelArtifacts,
+      },
+    }),
+  });
+  return definePipeline({ name: "two-steps", steps: [train, model] });
+}
+
+describe('runPipeline with engine: "sagemaker-pipelines", on the emulator', () => {
+  it("upserts the compiled pipeline, runs one execution per run id and follows it with the in-process events and report", async () => {
+    const h = emulatorHarness(fastTraining);
+    const log = eventLog();
+    const run = await runPipeline(twoSteps(), { client: h.client, clock: h.clock, runId: "r1", onEvent: log.onEvent, ...engine });
+
+    expect(run.outcome).toBe("succeeded");
+    expect(h.count("CreatePipelineCommand")).toBe(1);
+    expect(h.count("StartPipelineExecutionCommand")).toBe(1);
+    // The jobs are the execution's, named by SageMaker Pipelines, and their results read back from them.
+    const { train, model } = run.steps;
+    expect(train.result.jobName).toMatch(/^pipelines-[a-z0-9]{12}-train-[A-Za-z0-9]{10}$/);
+    expect(train.result.description).toMatchObject({
+      TrainingJobStatus: "Completed",
+      OutputDataConfig: { S3OutputPath: "s3://sagerun-sample/r1/output" },
+    });
+    expect(model.result.PrimaryContainer?.ModelDataUrl).toBe(train.result.description.ModelArtifacts?.S3ModelArtifacts);
+    expect(log.steps("step-started")).toEqual(["train", "model"]);
+    expect(log.steps("step-succeeded")).toEqual(["train", "model"]);
+    expect(log.events.filter((e) => e.type === "job-status").map((e) => e.type === "job-status" && e.status)).toContain("Completed");
+    expect(train.virtualMs).toBeGreaterThanOrEqual(150_000);
+
+    // A second run updates the pipeline (a new version) and starts a second execution.
+    await runPipeline(twoSteps(), { client: h.client, clock: h.clock, runId: "r2", ...engine });
+    expect(h.count("CreatePipelineCommand")).toBe(2);
+    expect(h.count("UpdatePipelineCommand")).toBe(1);
+    // The same run id again finds its execution (ClientRequestToken from the run id): nothing runs twice.
+    const again = await runPipeline(twoSteps(), { client: h.client, clock: h.clock, runId: "r1", ...engine });
+    expect(again.steps.train.result.jobName).toBe(train.result.jobName);
+    const { PipelineExecutionSummaries = [] } = await h.client.send(new ListPipelineExecutionsCommand({ PipelineName: "two-steps" }));
+    expect(PipelineExecutionSummaries.map((e) => e.PipelineExecutionDisplayName).sort()).toEqual(["r1", "r2"]);
+    const { PipelineDefinition } = await h.client.send(new DescribePipelineCommand({ PipelineName: "two-steps" }));
+    expect(JSON.parse(PipelineDefinition!).Steps[1].Arguments.PrimaryContainer.ModelDataUrl).toEqual({
+      Get: "Steps.train.ModelArtifacts.S3ModelArtifacts",
+    });
+  });
+
+  it("runs step() steps before the execution (their results its parameters) and after it (on the job steps' results)", async () => {
+    const h = emulatorHarness(fastTraining);
+    const upload = step({ id: "upload", run: (ctx) => ({ prefix: `data/${ctx.runId}`, rows: 120 }) });
+    const train = trainingStep({
+      id: "train",
+      dependsOn: [upload],
+      request: (ctx) => ({
+        ...training,
+        HyperParameters: { rows: String(ctx.results.upload.rows) },
+        OutputDataConfig: { S3OutputPath: `s3://sagerun-sample/${ctx.results.upload.prefix}/output` },
+      }),
+    });
+    const report = step({ id: "report", dependsOn: [train], run: (ctx) => ctx.results.train.description.HyperParameters });
+    const run = await runPipeline(definePipeline({ name: "phases", steps: [upload, train, report] }), {
+      client: h.client,
+      clock: h.clock,
+      runId: "r1",
+      ...engine,
+    });
+    expect(run.steps.train.result.description.OutputDataConfig?.S3OutputPath).toBe("s3://sagerun-sample/data/r1/output");
+    expect(run.steps.report.result).toEqual({ rows: "120" });
+  });
+
+  it("fails with PipelineFailedError naming the failed step and its FailureReason; the steps after it are skipped", async () => {
+    const h = emulatorHarness({
+      ...fastTraining,
+      rules: [{ match: { name: /-train-/ }, outcome: { status: "Failed", failureReason: "AlgorithmError: boom" } }],
+    });
+    const log = eventLog();
+    const err = await rejection(
+      runPipeline(twoSteps(), { client: h.client, clock: h.clock, runId: "r1", onEvent: log.onEvent, ...engine }),
+    );
+    expect(err.outcome).toBe("failed");
+    expect(err.failedSteps).toEqual(["train"]);
+    expect(err.message).toMatch(/^Pipeline 'two-steps' run 'r1' failed at step 'train' \(skipped: model\): .*AlgorithmError: boom/);
+    expect(err.run.steps.model).toMatchObject({ state: "skipped", because: "train" });
+    expect(log.steps("step-failed")).toEqual(["train"]);
+  });
+
+  it("cancelling stops the execution and its running job", async () => {
+    const h = emulatorHarness(fastTraining);
+    const controller = new AbortController();
+    const run = runPipeline(twoSteps(), {
+      client: h.client,
+      clock: h.clock,
+      runId: "r1",
+      signal: controller.signal,
+      onEvent: (e) => {
+        if (e.type === "job-status" && e.status === "InProgress") controller.abort(new Error("enough"));
+      },
+      ...engine,
+    });
+    const err = await rejection(run);
+    expect(err.outcome).toBe("cancelled");
+    expect(err.run.steps.train).toMatchObject({ state: "cancelled" });
+    expect(err.run.steps.model).toMatchObject({ state: "cancelled" });
+    expect(h.count("StopPipelineExecutionCommand")).toBe(1);
+    expect(await inProgressTrainingJobs(h.client)).toEqual([]);
+    const { PipelineExecutionSummaries = [] } = await h.client.send(new ListPipelineExecutionsCommand({ PipelineName: "two-steps" }));
+    expect(PipelineExecutionSummaries[0]?.PipelineExecutionStatus).toBe("Stopped");
+    const { PipelineExecutionSteps = [] } = await h.client.send(
+      new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: PipelineExecutionSummaries[0]!.PipelineExecutionArn! }),
+    );
+    const jobName = PipelineExecutionSteps[0]!.Metadata!.TrainingJob!.Arn!.split("/").at(-1)!;
+    expect((await h.client.send(new DescribeTrainingJobCommand({ TrainingJobName: jobName }))).TrainingJobStatus).toBe("Stopped");
+  });
+});
