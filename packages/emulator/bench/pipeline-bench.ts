@@ -1,8 +1,11 @@
 /**
- * What computing costs: the built-in algorithms on Iris, the Iris pipeline end to end on virtual
- * time, and InvokeEndpoint in-process. Figures, not assertions; medians of repeated runs.
- * Run with `pnpm bench` from the repository root.
+ * Benchmark 1, pipelines: wall time against virtual time. The Iris pipeline of examples/iris
+ * (operators and runPipeline, as a user writes it; its own process, as `pnpm example iris` runs it),
+ * the same steps as bare SDK calls in-process, and what the built-in algorithms cost on Iris.
  */
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import {
   CreateEndpointCommand,
@@ -22,18 +25,15 @@ import { runTraining, csvChannel } from "../src/algorithms/test-support.js";
 import { xgboost } from "../src/algorithms/xgboost/xgboost.js";
 import { createEmulator } from "../src/index.js";
 import { irisCsv, irisSplit } from "../test/fixtures/iris.js";
+import { median } from "./stats.js";
+import { duration, ratio, type Row } from "./table.js";
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-
+const BENCH = "1. Pipeline";
+const EXAMPLES = fileURLToPath(new URL("../../../examples/", import.meta.url));
 const ROLE = "arn:aws:iam::123456789012:role/SageMakerRole";
 const KNN = "382416733822.dkr.ecr.us-east-1.amazonaws.com/knn:1";
 const { train, test } = irisSplit();
 const trainCsv = irisCsv({ label: true }, train);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 async function medianMs(runs: number, fn: () => unknown): Promise<number> {
   const times: number[] = [];
@@ -44,28 +44,6 @@ async function medianMs(runs: number, fn: () => unknown): Promise<number> {
   }
   return median(times);
 }
-
-console.log("built-in algorithms, training on Iris (120 rows, 4 features)");
-const algorithms = [
-  [
-    "k-NN (k=5)",
-    () => runTraining(knn, { feature_dim: "4", k: "5", predictor_type: "classifier", sample_size: "200" }, { train: csvChannel(trainCsv) }),
-  ],
-  [
-    "linear learner (multiclass, 15 epochs)",
-    () =>
-      runTraining(
-        linearLearner,
-        { feature_dim: "4", predictor_type: "multiclass_classifier", num_classes: "3" },
-        { train: csvChannel(trainCsv) },
-      ),
-  ],
-  [
-    "XGBoost (multi:softprob, 50 rounds)",
-    () => runTraining(xgboost, { num_round: "50", objective: "multi:softprob", num_class: "3" }, { train: csvChannel(trainCsv) }),
-  ],
-] as const;
-for (const [label, run] of algorithms) console.log(`  ${label.padEnd(42)} ${(await medianMs(9, run)).toFixed(1).padStart(8)} ms`);
 
 /** The Iris pipeline on a manual virtual clock: train, transform, deploy; wall time against virtual time. */
 async function pipeline(): Promise<{ wallMs: number; virtualMs: number; invokeMs: number }> {
@@ -145,17 +123,78 @@ async function pipeline(): Promise<{ wallMs: number; virtualMs: number; invokeMs
   return { wallMs, virtualMs, invokeMs };
 }
 
-const runs = [];
-for (let i = 0; i < 5; i++) runs.push(await pipeline());
-console.log("Iris pipeline in-process (S3 → k-NN → model.tar.gz → batch transform → endpoint), manual virtual clock, 30 s polls");
-console.log(
-  `  wall time                                  ${median(runs.map((r) => r.wallMs))
-    .toFixed(0)
-    .padStart(8)} ms`,
-);
-console.log(`  virtual time                               ${(median(runs.map((r) => r.virtualMs)) / 60_000).toFixed(0).padStart(8)} min`);
-console.log(
-  `  SDK InvokeEndpoint (one Iris row)          ${median(runs.map((r) => r.invokeMs))
-    .toFixed(3)
-    .padStart(8)} ms/call`,
-);
+/** `pnpm example iris` in its own process: the line it ends with gives virtual and wall time. */
+async function examplePipeline(): Promise<{ wallMs: number; virtualMs: number }> {
+  const { NODE_OPTIONS: _, ...env } = process.env;
+  const { stdout } = await promisify(execFile)(process.execPath, ["--conditions=@sagerun/source", "--import", "tsx", "run.ts", "iris"], {
+    cwd: EXAMPLES,
+    env,
+  });
+  const match = /virtual time (\d+) h (\d+) min, wall time (\d+) ms/.exec(stdout);
+  if (!match) throw new Error(`pnpm example iris printed no timing line:\n${stdout}`);
+  return { virtualMs: (Number(match[1]) * 60 + Number(match[2])) * 60_000, wallMs: Number(match[3]) };
+}
+
+const ALGORITHMS = [
+  [
+    "k-NN (k=5)",
+    () => runTraining(knn, { feature_dim: "4", k: "5", predictor_type: "classifier", sample_size: "200" }, { train: csvChannel(trainCsv) }),
+  ],
+  [
+    "linear learner (multiclass, 15 epochs)",
+    () =>
+      runTraining(
+        linearLearner,
+        { feature_dim: "4", predictor_type: "multiclass_classifier", num_classes: "3" },
+        { train: csvChannel(trainCsv) },
+      ),
+  ],
+  [
+    "XGBoost (multi:softprob, 50 rounds)",
+    () => runTraining(xgboost, { num_round: "50", objective: "multi:softprob", num_class: "3" }, { train: csvChannel(trainCsv) }),
+  ],
+] as const;
+
+const speedUp = (virtualMs: number, wallMs: number) => `${ratio(virtualMs, wallMs)} faster than real time`;
+
+export async function pipelineRows(settings: { runs: number }): Promise<Row[]> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+  const examples = [];
+  for (let i = 0; i < settings.runs; i++) examples.push(await examplePipeline());
+  const sdk = [];
+  for (let i = 0; i < settings.runs; i++) sdk.push(await pipeline());
+  const rows: Row[] = [];
+  for (const [measure, runs] of [
+    [
+      `Iris pipeline, examples/iris (operators, runPipeline; prepare → split → upload → k-NN → model → batch transform → accuracy), median of ${settings.runs}`,
+      examples,
+    ],
+    [
+      `Iris pipeline as bare SDK calls in-process (S3 → k-NN → model.tar.gz → batch transform → endpoint, 30 s polls), median of ${settings.runs}`,
+      sdk,
+    ],
+  ] as const) {
+    const wallMs = median(runs.map((r) => r.wallMs));
+    const virtualMs = median(runs.map((r) => r.virtualMs));
+    rows.push({
+      bench: BENCH,
+      measure,
+      sagerun: `${duration(wallMs)} wall`,
+      peer: `${(virtualMs / 60_000).toFixed(0)} min virtual`,
+      ratio: speedUp(virtualMs, wallMs),
+    });
+  }
+  rows.push({
+    bench: BENCH,
+    measure: "SDK InvokeEndpoint in-process, one Iris row (k-NN endpoint)",
+    sagerun: `${duration(median(sdk.map((r) => r.invokeMs)))}/call`,
+  });
+  for (const [label, run] of ALGORITHMS) {
+    rows.push({
+      bench: BENCH,
+      measure: `training ${label} on Iris (120 rows), median of ${settings.runs * 2 - 1}`,
+      sagerun: duration(await medianMs(settings.runs * 2 - 1, run)),
+    });
+  }
+  return rows;
+}
