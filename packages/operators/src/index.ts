@@ -72,6 +72,13 @@ export type { PipelineEvent } from "./pipeline/pipeline-events.js";
 export { PipelineFailedError } from "./pipeline/pipeline-failed-error.js";
 export { renderProgress } from "./pipeline/render-progress.js";
 export type { ProgressOutput, RenderProgressOptions } from "./pipeline/render-progress.js";
+// Declarative job steps: the same pipeline runs in-process or compiles to SageMaker Pipelines (runPipeline's engine option).
+export { modelStep, processingStep, trainingStep, transformStep, tuningStep } from "./pipeline/job-steps/steps.js";
+export type { JobStepOptions } from "./pipeline/job-steps/steps.js";
+export type { JobStepDefinition } from "./pipeline/job-steps/job-step.js";
+export { compilePipeline } from "./pipeline/compile/compile-pipeline.js";
+export type { CompiledPipeline, CompilePipelineOptions } from "./pipeline/compile/compile-pipeline.js";
+export type { PipelineDefinitionJson } from "./pipeline/compile/pipeline-definition.js";
 
 /* Backends: where the calls go and the clock the jobs run on */
 export { createBackend } from "./backend.js";
