@@ -17,7 +17,7 @@ const quotaText = (type: string, limit: number, current: number, delta: number) 
   `and a request delta of ${delta} Instances. Please use AWS Service Quotas to request an increase for this quota. ` +
   "If AWS Service Quotas is not available, contact AWS support to request an increase for this quota.";
 
-const withFaults = (faults: EmulatorOptions["faults"]) => manualEmulator({ durations: ROUND_DURATIONS, faults });
+const withFaults = (faults: NonNullable<EmulatorOptions["faults"]>) => manualEmulator({ durations: ROUND_DURATIONS, faults });
 const job = (name: string, overrides: Partial<CreateTrainingJobRequest> = {}) =>
   new CreateTrainingJobCommand(trainingJobRequest({ TrainingJobName: name, ...overrides }));
 const instances = (type: string, count: number) => ({

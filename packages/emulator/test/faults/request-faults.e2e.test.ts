@@ -14,7 +14,7 @@ import { trainingJobRequest } from "../fixtures.js";
 import { recordingRetryStrategy } from "./sdk-retry.js";
 
 const S = 1000;
-const emulatorWith = (faults: EmulatorOptions["faults"], options: EmulatorOptions = {}) =>
+const emulatorWith = (faults: NonNullable<EmulatorOptions["faults"]>, options: EmulatorOptions = {}) =>
   createEmulator({ requireInputData: false, clock: new VirtualClock({ autoAdvance: false }), faults, ...options });
 const describeJob = (name = "xgb-churn") => new DescribeTrainingJobCommand({ TrainingJobName: name });
 const attempts = (emulator: ReturnType<typeof createEmulator>, operation: string) =>
