@@ -7,7 +7,7 @@ import type { JobFault } from "./types.js";
 type QuotaFault = Extract<JobFault, { fault: "instanceQuota" }>;
 
 /** The instances a training request asks for, by instance type (ResourceConfig, or each of its InstanceGroups). */
-export function instancesOf(request: CreateTrainingJobRequest): Map<string, number> {
+function instancesOf(request: CreateTrainingJobRequest): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (type: string | undefined, count: number | undefined) => {
     if (type !== undefined) counts.set(type, (counts.get(type) ?? 0) + (count ?? 1));
@@ -52,7 +52,7 @@ export function checkInstanceQuotas(
  * "Please contact AWS support to request an increase for this limit." [OBS] (the issues above);
  * the Service Quotas ending is [INF]: no public thread found shows it for training jobs.
  */
-export function quotaExceeded(type: string, limit: number, current: number, delta: number): ServiceError {
+function quotaExceeded(type: string, limit: number, current: number, delta: number): ServiceError {
   return new ServiceError(
     "ResourceLimitExceeded",
     `The account-level service limit '${type} for training job usage' is ${limit} Instances, with current utilization of ` +

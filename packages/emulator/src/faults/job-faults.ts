@@ -17,11 +17,11 @@ export interface TrainingFaultPlan {
  * comic/grand-challenge.org, and aws/sagemaker-python-sdk tests `"CapacityError" in reason`
  * (docs/fidelity.md §5.1, §13).
  */
-export const CAPACITY_ERROR_REASON =
+const CAPACITY_ERROR_REASON =
   "CapacityError: Unable to provision requested ML compute capacity. Please retry using a different ML instance type.";
 
 /** [OBS] aws/sagemaker-python-sdk#70: "InternalServerError: We encountered an internal error. Please try again." */
-export const INTERNAL_SERVER_ERROR_REASON = "InternalServerError: We encountered an internal error. Please try again.";
+const INTERNAL_SERVER_ERROR_REASON = "InternalServerError: We encountered an internal error. Please try again.";
 
 /** [INF] how long a reclaimed spot job waits for capacity when the fault does not say. */
 const DEFAULT_SPOT_WAIT_SECONDS = 60;
