@@ -9,10 +9,10 @@ function draw(random: Random, alphabet: string, length: number): string {
   return out;
 }
 
-/** [OBS] execution ids are 12 lower-case letters and digits (`…/execution/cos5h1n0dv8j`). */
+/** [OBS] execution ids are 12 lower-case letters and digits (docs/fidelity.md §14). */
 export const executionId = (random: Random): string => draw(random, LOWER_ALPHANUMERIC, 12);
 
-/** [MODEL] CallbackToken: exactly 10 characters of [a-zA-Z0-9] ([OBS] "26vcYbeWsZ"). */
+/** [MODEL] CallbackToken: exactly 10 characters of [a-zA-Z0-9]. */
 export const callbackToken = (random: Random): string => draw(random, ALPHANUMERIC, 10);
 
 /**

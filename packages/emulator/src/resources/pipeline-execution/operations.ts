@@ -61,7 +61,7 @@ export function pipelineExecutionOperations(kit: Kit<PipelineExecutionRecord>): 
         definitionText: version.definition,
         definition: version.parsed,
         parameters,
-        // [OBS] the display name an execution gets when none is given: `execution-<epoch ms>`.
+        // [INF] the display name an execution gets when none is given: `execution-<epoch ms>` (docs/fidelity.md §14).
         displayName: input.PipelineExecutionDisplayName ?? `execution-${now}`,
         description: input.PipelineExecutionDescription,
         maxParallel: input.ParallelismConfiguration?.MaxParallelExecutionSteps ?? version.maxParallelExecutionSteps,

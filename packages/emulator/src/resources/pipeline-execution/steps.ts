@@ -19,7 +19,7 @@ export interface StepView {
 const RUNNING = new Set<StepStatus>(["Starting", "Executing", "Stopping"]);
 export const isRunning = (status: StepStatus): boolean => RUNNING.has(status);
 
-/** [INF] a job's status as its step's: InProgress runs, Completed succeeds (docs/fidelity.md, pipelines). */
+/** [INF] a job's status as its step's: InProgress runs, Completed succeeds (docs/fidelity.md §14). */
 const FROM_JOB: Readonly<Record<string, StepStatus>> = {
   InProgress: "Executing",
   Stopping: "Stopping",
