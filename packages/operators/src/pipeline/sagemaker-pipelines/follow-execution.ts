@@ -91,8 +91,9 @@ export async function followExecution(options: FollowOptions): Promise<{ status:
     for await (const page of paginateListPipelineExecutionSteps({ client }, { PipelineExecutionArn: executionArn })) {
       listed.push(...(page.PipelineExecutionSteps ?? []));
     }
-    // The service lists the most recent step first; events go out in the order the steps started.
-    listed.sort((a, b) => (a.StartTime?.getTime() ?? 0) - (b.StartTime?.getTime() ?? 0));
+    // The service lists the most recent step first; events go out in the order the steps started
+    // (reversed first, so that steps started at the same instant keep their order too).
+    listed.reverse().sort((a, b) => (a.StartTime?.getTime() ?? 0) - (b.StartTime?.getTime() ?? 0));
     for (const listedStep of listed) {
       const id = listedStep.StepName ?? "";
       const spec = steps.get(id);
