@@ -1,4 +1,4 @@
-import { SageMakerClient, type SageMakerClientConfig } from "@aws-sdk/client-sagemaker";
+import { SageMakerClient, type CreateTrainingJobRequest, type SageMakerClientConfig } from "@aws-sdk/client-sagemaker";
 import type { CloudWatchLogsClient, CloudWatchLogsClientConfig } from "@aws-sdk/client-cloudwatch-logs";
 import type { S3Client, S3ClientConfig } from "@aws-sdk/client-s3";
 import type { SageMakerRuntimeClient, SageMakerRuntimeClientConfig } from "@aws-sdk/client-sagemaker-runtime";
@@ -169,6 +169,8 @@ export class Emulator {
     const request = validateInput(operation, input) as Parameters<typeof run>[0];
     return this.#requestClock.atOneInstant((now) => {
       this.#sync(now);
+      // An injected instance quota refuses the Create before it runs (src/faults/instance-quota.ts).
+      if (operation === "CreateTrainingJob") this.#faults.checkQuotas(request as CreateTrainingJobRequest, now);
       const output = run(request);
       // What the operation scheduled for this very instant (a woken tuner) happens before anyone looks.
       this.#sync(now);

@@ -94,26 +94,26 @@ export class FaultSet {
   }
 
   /**
-   * What the job faults add to a new training job's plan, at its creation `now`; throws
-   * ResourceLimitExceeded when an instance quota refuses it.
+   * Refuses a CreateTrainingJob at `now` with ResourceLimitExceeded when an instance quota would
+   * be passed. Only the operation's own requests: a tuning job's children are planned with the
+   * tuning job, long before they launch.
    */
+  checkQuotas(request: CreateTrainingJobRequest, now: number): void {
+    const quotas = this.#liveJobFaults(request, now).flatMap((fault) => (fault.fault === "instanceQuota" ? [fault] : []));
+    checkInstanceQuotas(quotas, request, () => this.#host.runningInstances(now));
+  }
+
+  /** What the job faults add to a new training job's plan, at its creation `now` (a tuning job's children too). */
   planTrainingJob(request: CreateTrainingJobRequest, now: number): TrainingFaultPlan {
-    if (this.#jobFaults.length === 0) return {};
+    return trainingFaultPlan(this.#liveJobFaults(request, now), request);
+  }
+
+  /** The job faults whose window holds `now` and whose draw picks this job (by name). */
+  #liveJobFaults(request: CreateTrainingJobRequest, now: number): JobFault[] {
+    if (this.#jobFaults.length === 0) return [];
     const name = request.TrainingJobName ?? "";
-    const hits = (windowed: Windowed<JobFault>) =>
-      now >= windowed.from &&
-      now < windowed.until &&
-      drawn(windowed.fault.rate, () => mulberry32(this.#host.seedFor(`fault:${windowed.index}:${name}`))());
-    const live = this.#jobFaults.filter(hits);
-    checkInstanceQuotas(
-      live.flatMap((w) => (w.fault.fault === "instanceQuota" ? [w.fault] : [])),
-      request,
-      () => this.#host.runningInstances(now),
-    );
-    return trainingFaultPlan(
-      live.map((w) => w.fault),
-      request,
-    );
+    const draw = (index: number) => mulberry32(this.#host.seedFor(`fault:${index}:${name}`))();
+    return this.#jobFaults.filter((w) => now >= w.from && now < w.until && drawn(w.fault.rate, () => draw(w.index))).map((w) => w.fault);
   }
 
   /** The request's subject, read once and only when a fault asks for it. */

@@ -1,6 +1,8 @@
 import {
+  CreateHyperParameterTuningJobCommand,
   CreateTrainingJobCommand,
   DescribeTrainingJobCommand,
+  ListTrainingJobsCommand,
   ResourceLimitExceeded,
   StopTrainingJobCommand,
   type CreateTrainingJobRequest,
@@ -8,6 +10,7 @@ import {
 import { describe, expect, it } from "vitest";
 import type { EmulatorOptions } from "../../src/index.js";
 import { manualEmulator, ROUND_DURATIONS, trainingJobRequest } from "../fixtures.js";
+import { tuningJobRequest } from "../fixtures/tuning.js";
 
 const S = 1000;
 const CAPACITY = "CapacityError: Unable to provision requested ML compute capacity. Please retry using a different ML instance type.";
@@ -51,6 +54,16 @@ describe("instance quotas at CreateTrainingJob", () => {
     await expect(client.send(job("too-big", instances("ml.g5.xlarge", 2)))).rejects.toThrow(quotaText("ml.g5.xlarge", 1, 0, 2));
     await clock.advance(720 * S); // 60 + 30 + 600 + 30: both Completed
     await client.send(job("m5-again", instances("ml.m5.xlarge", 1)));
+  });
+
+  it("refuses only CreateTrainingJob itself: a tuning job's children, planned with it, launch and count toward the quota", async () => {
+    const { client, clock } = withFaults([{ fault: "instanceQuota", limit: 0 }]);
+    await client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest()));
+    await clock.advance(1);
+    // Its two parallel children hold two ml.m5.xlarge instances (the fixture's definition).
+    const children = await client.send(new ListTrainingJobsCommand({ StatusEquals: "InProgress" }));
+    expect(children.TrainingJobSummaries).toHaveLength(2);
+    await expect(client.send(job("extra", instances("ml.m5.xlarge", 1)))).rejects.toThrow(quotaText("ml.m5.xlarge", 0, 2, 1));
   });
 });
 

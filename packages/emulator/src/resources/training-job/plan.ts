@@ -48,7 +48,7 @@ export function planTrainingJob(ctx: EmulatorContext, request: CreateTrainingJob
     if (definition.Name) metrics[definition.Name] = Number(ctx.random.next().toFixed(6));
   }
   for (const [name, value] of Object.entries(rule?.metrics ?? {})) metrics[name] = value;
-  // Injected faults (quota refusals throw here, before anything is stored; src/faults/job-faults.ts).
+  // Injected job faults: a failure or spot interruptions (src/faults/job-faults.ts).
   const faults = ctx.faults?.planTrainingJob(request, ctx.clock.now());
   const outcome = faults?.outcome ?? rule?.outcome;
   return {
