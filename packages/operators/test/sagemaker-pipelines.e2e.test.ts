@@ -112,6 +112,56 @@ describe('runPipeline with engine: "sagemaker-pipelines", on the emulator', () =
     expect(log.steps("step-failed")).toEqual(["train"]);
   });
 
+  it("starts no execution when a step before it fails: the job steps and the steps after are skipped", async () => {
+    const h = emulatorHarness(fastTraining);
+    const upload = step({
+      id: "upload",
+      run: (): { prefix: string } => {
+        throw new Error("no data today");
+      },
+    });
+    const train = trainingStep({
+      id: "train",
+      dependsOn: [upload],
+      request: (ctx) => ({ ...training, OutputDataConfig: { S3OutputPath: `s3://b/${ctx.results.upload.prefix}` } }),
+    });
+    const report = step({ id: "report", dependsOn: [train], run: () => "done" });
+    const err = await rejection(
+      runPipeline(definePipeline({ name: "blocked", steps: [upload, train, report] }), {
+        client: h.client,
+        clock: h.clock,
+        runId: "r1",
+        ...engine,
+      }),
+    );
+    expect(err.failedSteps).toEqual(["upload"]);
+    expect(err.run.steps.train).toMatchObject({ state: "skipped", because: "upload" });
+    expect(err.run.steps.report).toMatchObject({ state: "skipped", because: "upload" });
+    expect(h.calls).toEqual([]);
+  });
+
+  it("skips the steps after a failed execution, because of the failed job step", async () => {
+    const h = emulatorHarness({
+      ...fastTraining,
+      rules: [{ match: { name: /-train-/ }, outcome: { status: "Failed", failureReason: "AlgorithmError: boom" } }],
+    });
+    const train = trainingStep({ id: "train", request: () => training });
+    const report = step({ id: "report", dependsOn: [train], run: () => "done" });
+    const summary = step({ id: "summary", dependsOn: [report], run: () => "done" });
+    const err = await rejection(
+      runPipeline(definePipeline({ name: "after", steps: [summary, report, train] }), {
+        client: h.client,
+        clock: h.clock,
+        runId: "r1",
+        ...engine,
+      }),
+    );
+    expect(err.run.steps.train).toMatchObject({ state: "failed" });
+    expect((err.run.steps.train as { error: Error }).error.name).toBe("JobFailedError");
+    expect(err.run.steps.report).toMatchObject({ state: "skipped", because: "train" });
+    expect(err.run.steps.summary).toMatchObject({ state: "skipped", because: "train" });
+  });
+
   it("cancelling stops the execution and its running job", async () => {
     const h = emulatorHarness(fastTraining);
     const controller = new AbortController();
