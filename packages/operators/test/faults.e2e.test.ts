@@ -81,7 +81,7 @@ describe("operators under injected request faults", () => {
     expect(retries.every((r) => r.request === "describe")).toBe(true);
     // Full-jitter exponential back-off, capped by the check interval (10 s), counted per failure streak.
     expect(retries.every((r) => r.delaySeconds >= 0 && r.delaySeconds <= 10)).toBe(true);
-    retries.forEach((r, i) => expect(r.attempt === 1 || r.attempt === retries[i - 1]!.attempt + 1).toBe(true));
+    expect(retries.every((r, i) => r.attempt === 1 || r.attempt === retries[i - 1]!.attempt + 1)).toBe(true);
   });
 
   it("does not retry its name check before Create: with the SDK's retries off a throttled check fails the run, typed, before anything is created; with them on it is ridden out", async () => {
