@@ -6,7 +6,7 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import { describe, expect, it } from "vitest";
 import { definePipeline } from "../src/pipeline/define-pipeline.js";
-import { modelStep, trainingStep } from "../src/pipeline/job-steps/steps.js";
+import { modelStep, processingStep, trainingStep, tuningStep } from "../src/pipeline/job-steps/steps.js";
 import { runPipeline } from "../src/pipeline/run-pipeline.js";
 import { step } from "../src/pipeline/step.js";
 import { emulatorHarness, trainingJobRequest } from "./fixtures.js";
@@ -160,6 +160,60 @@ describe('runPipeline with engine: "sagemaker-pipelines", on the emulator', () =
     expect((err.run.steps.train as { error: Error }).error.name).toBe("JobFailedError");
     expect(err.run.steps.report).toMatchObject({ state: "skipped", because: "train" });
     expect(err.run.steps.summary).toMatchObject({ state: "skipped", because: "train" });
+  });
+
+  it("compiles processing and tuning steps too: the tuning job's best training job is a property later steps read", async () => {
+    // Each booster's objective value, so the tuning job's best training job is known: the dart one.
+    const h = emulatorHarness({
+      ...fastTraining,
+      rules: [
+        { match: { hyperParameters: { booster: "dart" } }, metrics: { "validation:auc": 0.91 } },
+        { match: { hyperParameters: { booster: "gbtree" } }, metrics: { "validation:auc": 0.84 } },
+      ],
+    });
+    const prep = processingStep({
+      id: "prep",
+      request: () => ({
+        RoleArn: roleArn,
+        AppSpecification: { ImageUri: training.AlgorithmSpecification!.TrainingImage! },
+        ProcessingResources: { ClusterConfig: { InstanceCount: 1, InstanceType: "ml.m5.xlarge", VolumeSizeInGB: 10 } },
+      }),
+    });
+    const tune = tuningStep({
+      id: "tune",
+      dependsOn: [prep],
+      request: (ctx) => ({
+        HyperParameterTuningJobConfig: {
+          Strategy: "Random",
+          HyperParameterTuningJobObjective: { Type: "Maximize", MetricName: "validation:auc" },
+          ResourceLimits: { MaxNumberOfTrainingJobs: 2, MaxParallelTrainingJobs: 2 },
+          ParameterRanges: { CategoricalParameterRanges: [{ Name: "booster", Values: ["gbtree", "dart"] }] },
+        },
+        TrainingJobDefinition: {
+          StaticHyperParameters: { prepared_by: ctx.results.prep.jobName },
+          AlgorithmSpecification: training.AlgorithmSpecification!,
+          RoleArn: roleArn,
+          OutputDataConfig: training.OutputDataConfig!,
+          ResourceConfig: training.ResourceConfig!,
+          StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+        },
+      }),
+    });
+    const refit = trainingStep({
+      id: "refit",
+      dependsOn: [tune],
+      request: (ctx) => ({ ...training, HyperParameters: { best: ctx.results.tune.bestTrainingJob?.summary.TrainingJobName ?? "" } }),
+    });
+    const run = await runPipeline(definePipeline({ name: "tuned", steps: [prep, tune, refit] }), {
+      client: h.client,
+      clock: h.clock,
+      runId: "r1",
+      ...engine,
+    });
+    const best = run.steps.tune.result.bestTrainingJob!;
+    expect(best.summary.TunedHyperParameters).toEqual({ booster: "dart" });
+    expect(best.description.HyperParameters).toMatchObject({ prepared_by: run.steps.prep.result.jobName, booster: "dart" });
+    expect(run.steps.refit.result.description.HyperParameters).toEqual({ best: best.summary.TrainingJobName });
   });
 
   it("cancelling stops the execution and its running job", async () => {
