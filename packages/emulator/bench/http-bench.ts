@@ -45,7 +45,7 @@ export async function startupRows(settings: HttpSettings): Promise<Row[]> {
     sagerun: async () => {
       const server = await startEmulator();
       await server.stop();
-      return server.startMs;
+      return server;
     },
     ...(missing
       ? {}
@@ -53,19 +53,20 @@ export async function startupRows(settings: HttpSettings): Promise<Row[]> {
           moto: async () => {
             const server = await startMoto();
             await server.stop();
-            return server.startMs;
+            return server;
           },
         }),
-  } as Record<"sagerun" | "moto", () => Promise<number>>;
+  } as Record<"sagerun" | "moto", () => Promise<Server>>;
   const samples = await interleaved(settings.starts, arms);
-  const ours = median(samples.sagerun);
-  const theirs = samples.moto ? median(samples.moto) : Number.NaN;
+  const ours = median(samples.sagerun.map((s) => s.startMs));
+  const theirs = samples.moto ? median(samples.moto.map((s) => s.startMs)) : Number.NaN;
+  const cpu = (servers: Server[]) => `${duration(median(servers.map((s) => s.startCpuMs)))} CPU`;
   return [
     {
       bench: "bin start",
       measure: `\`sagerun-emulator serve\` (built bin): spawn to first answered request, median of ${settings.starts}`,
-      sagerun: duration(ours),
-      peer: missing ? `moto: skipped (${missing})` : `moto ${duration(theirs)}`,
+      sagerun: `${duration(ours)} (${cpu(samples.sagerun)})`,
+      peer: missing ? `moto: skipped (${missing})` : `moto ${duration(theirs)} (${cpu(samples.moto)})`,
       ratio: missing ? "" : `${ratio(theirs, ours)} faster`,
       target: "< 500 ms",
     },

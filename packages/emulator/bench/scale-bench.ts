@@ -38,7 +38,9 @@ interface SizeFigures {
   heapBytesPerJob: number;
 }
 
-function gc(): void {
+/** A full collection once pending callbacks have run, so garbage they held is gone too. */
+async function gc(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
   globalThis.gc?.();
   globalThis.gc?.();
 }
@@ -54,8 +56,8 @@ function medianCall(calls: number, fn: (i: number) => unknown): number {
   return median(times);
 }
 
-function measureSize(n: number, settings: ScaleSettings): SizeFigures {
-  gc();
+async function measureSize(n: number, settings: ScaleSettings): Promise<SizeFigures> {
+  await gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const clock = new VirtualClock({ autoAdvance: false });
   const emulator = createEmulator({ clock });
@@ -68,7 +70,7 @@ function measureSize(n: number, settings: ScaleSettings): SizeFigures {
     void clock.advance(1_000);
   }
   void clock.advance(400_000);
-  gc();
+  await gc();
   const heapBytesPerJob = (process.memoryUsage().heapUsed - heapBefore) / n;
 
   const describeMs = median(
@@ -148,8 +150,9 @@ export async function scaleRows(
   beside: { tuningJobs: number; children: number; endpoints: number },
 ): Promise<Row[]> {
   // A first, unreported store warms the JIT up, so the smallest size is not the one that pays for it.
-  measureSize(1_000, { ...settings, listCalls: 5, passes: 1, describeRounds: 1 });
-  const figures = settings.sizes.map((n) => measureSize(n, settings));
+  await measureSize(1_000, { ...settings, listCalls: 5, passes: 1, describeRounds: 1 });
+  const figures: SizeFigures[] = [];
+  for (const n of settings.sizes) figures.push(await measureSize(n, settings));
   const sizes = settings.sizes.map((n) => (n >= 1000 ? `${n / 1000}k` : String(n))).join(" / ");
   const across = (format: (f: SizeFigures) => string) => figures.map(format).join(" / ");
   const rows: Row[] = [

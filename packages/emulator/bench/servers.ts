@@ -19,6 +19,8 @@ export interface Server {
   readonly pid: number;
   /** Milliseconds from spawning the process to its first answered HTTP request. */
   readonly startMs: number;
+  /** CPU milliseconds the process had used by then: what starting costs, whatever else the machine runs. */
+  readonly startCpuMs: number;
   /** Resident memory of the process now, in MiB. */
   rssMiB(): number;
   stop(): Promise<void>;
@@ -69,10 +71,12 @@ async function start(command: string, args: (port: number) => string[], env: Nod
     }
   }
   const startMs = performance.now() - began;
+  const startCpuMs = cpuMs(child.pid!);
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
     startMs,
+    startCpuMs,
     rssMiB: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? Number.NaN) / 1024,
     stop: async () => {
       if (exited) return;
@@ -81,6 +85,12 @@ async function start(command: string, args: (port: number) => string[], env: Nod
       await gone;
     },
   };
+}
+
+/** CPU milliseconds process `pid` has used so far (utime + stime, in clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** The built bin, one node process, as `npx sagerun-emulator serve` runs it. */

@@ -1,8 +1,8 @@
 /** Runs wrk (a C load generator, far from the bottleneck here) and reads its report. */
 import { execFile, execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { cpuMs } from "./servers.js";
 
 const SCRIPT = fileURLToPath(new URL("describe.lua", import.meta.url));
 
@@ -18,12 +18,6 @@ export interface Load {
    * figure a busy machine disturbs far less than a rate, since waiting for a core costs no CPU.
    */
   readonly cpuMsPerRequest: number;
-}
-
-/** CPU milliseconds process `pid` has used so far (utime + stime, in clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Why wrk cannot run here, or undefined when it can. */
