@@ -32,4 +32,12 @@ describe("REST-XML", () => {
       expect(() => parseXml(text), text).toThrow(expect.objectContaining({ code: "MalformedXML", statusCode: 400 }));
     }
   });
+
+  it("refuses a character reference to no XML character (past U+10FFFF, NUL, a surrogate) as MalformedXML, not a failure", () => {
+    for (const ref of ["&#x110000;", "&#99999999999;", "&#0;", "&#xD800;", "&#xFFFE;"]) {
+      const text = `<Delete><Object><Key>${ref}</Key></Object></Delete>`;
+      expect(() => parseXml(text), ref).toThrow(expect.objectContaining({ code: "MalformedXML", statusCode: 400 }));
+    }
+    expect(parseXml("<Key>&#9;&#x10FFFF;</Key>").text).toBe("\t\u{10FFFF}");
+  });
 });

@@ -137,10 +137,27 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (_whole, ref: string) => {
-    if (ref.startsWith("#x")) return String.fromCodePoint(Number.parseInt(ref.slice(2), 16));
-    if (ref.startsWith("#")) return String.fromCodePoint(Number.parseInt(ref.slice(1), 10));
+    if (ref.startsWith("#x")) return xmlChar(Number.parseInt(ref.slice(2), 16));
+    if (ref.startsWith("#")) return xmlChar(Number.parseInt(ref.slice(1), 10));
     const named = ENTITIES[ref];
     if (named === undefined) throw malformedXml();
     return named;
   });
+}
+
+/**
+ * A character reference must name a character XML allows (XML 1.0, "Well-formedness constraint:
+ * Legal Character", https://www.w3.org/TR/xml/#wf-Legalchar, and the Char production of §2.2):
+ * anything else (NUL, a surrogate, past U+10FFFF) leaves the document not well-formed.
+ */
+function xmlChar(code: number): string {
+  const legal =
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff);
+  if (!legal) throw malformedXml();
+  return String.fromCodePoint(code);
 }
