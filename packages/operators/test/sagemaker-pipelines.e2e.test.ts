@@ -9,7 +9,7 @@ import { definePipeline } from "../src/pipeline/define-pipeline.js";
 import { modelStep, processingStep, trainingStep, tuningStep } from "../src/pipeline/job-steps/steps.js";
 import { runPipeline } from "../src/pipeline/run-pipeline.js";
 import { step } from "../src/pipeline/step.js";
-import { emulatorHarness, trainingJobRequest } from "./fixtures.js";
+import { emulatorHarness, faultyClient, trainingJobRequest } from "./fixtures.js";
 import { eventLog, fastTraining, inProgressTrainingJobs, rejection } from "./pipeline-fixtures.js";
 
 const roleArn = "arn:aws:iam::123456789012:role/SageMakerRole";
@@ -71,6 +71,20 @@ describe('runPipeline with engine: "sagemaker-pipelines", on the emulator', () =
     expect(JSON.parse(PipelineDefinition!).Steps[1].Arguments.PrimaryContainer.ModelDataUrl).toEqual({
       Get: "Steps.train.ModelArtifacts.S3ModelArtifacts",
     });
+  });
+
+  it("follows the execution through throttling and 5xx answers to its checks", async () => {
+    const h = emulatorHarness(fastTraining);
+    let faults = 0;
+    const client = faultyClient(h, (operation, nth) => {
+      if (!/^(DescribePipelineExecution|ListPipelineExecutionSteps|DescribeTrainingJob)$/.test(operation) || nth % 2 === 0)
+        return undefined;
+      faults++;
+      return nth % 4 === 1 ? "ThrottlingException" : "InternalFailure";
+    });
+    const run = await runPipeline(twoSteps(), { client, clock: h.clock, runId: "r1", ...engine });
+    expect(run.steps.model.result.PrimaryContainer?.ModelDataUrl).toBe(run.steps.train.result.description.ModelArtifacts?.S3ModelArtifacts);
+    expect(faults).toBeGreaterThanOrEqual(4);
   });
 
   it("runs step() steps before the execution (their results its parameters) and after it (on the job steps' results)", async () => {

@@ -6,12 +6,15 @@ import {
   StopPipelineExecutionCommand,
 } from "@aws-sdk/client-sagemaker";
 import type { Clock } from "@sagerun/transport";
-import { isValidationException, messageOf } from "../../internal/aws-errors.js";
+import { errorCode, isTransientError, isValidationException, messageOf } from "../../internal/aws-errors.js";
+import type { RetryPolicy } from "../../internal/backoff.js";
+import { retryTransient } from "../../internal/retry-transient.js";
 import { describeJob } from "../../job-kinds/job-kind.js";
 import { jobStatus } from "../../job-kinds/job-outcome.js";
 import type { RunScope } from "../create-step-context.js";
 import type { JobStepSpec } from "../job-steps/job-step.js";
 import type { Settled } from "../scheduler.js";
+import { MAX_CONSECUTIVE_TRANSIENT_ERRORS } from "../../wait/wait-options.js";
 
 /** How a compiled run hears about its job steps. */
 export interface FollowHooks {
@@ -55,6 +58,8 @@ const NOT_EXECUTING = /Only pipelines with 'Executing' status can be stopped/;
  */
 export async function followExecution(options: FollowOptions): Promise<{ status: string; failureReason: string | undefined }> {
   const { client, clock, executionArn, steps, signal, checkIntervalMs, hooks } = options;
+  // A check that meets throttling, a 5xx or a dropped connection is tried again, as a job wait's is.
+  const retry = { clock, policy: transientRetry(checkIntervalMs) };
   const began = new Set<string>();
   const settled = new Map<string, Settled["state"]>();
   const failed: string[] = [];
@@ -84,13 +89,13 @@ export async function followExecution(options: FollowOptions): Promise<{ status:
   for (;;) {
     if (signal.aborted && !stopRequested) {
       stopRequested = true;
-      await stopExecution(client, executionArn);
+      await stopExecution(client, executionArn, retry);
     }
-    const execution = await client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: executionArn }));
-    const listed: PipelineExecutionStep[] = [];
-    for await (const page of paginateListPipelineExecutionSteps({ client }, { PipelineExecutionArn: executionArn })) {
-      listed.push(...(page.PipelineExecutionSteps ?? []));
-    }
+    const execution = await retryTransient(
+      () => client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: executionArn })),
+      retry,
+    );
+    const listed = await retryTransient(() => listSteps(client, executionArn), retry);
     // The service lists the most recent step first; events go out in the order the steps started
     // (reversed first, so that steps started at the same instant keep their order too).
     listed.reverse().sort((a, b) => (a.StartTime?.getTime() ?? 0) - (b.StartTime?.getTime() ?? 0));
@@ -103,7 +108,8 @@ export async function followExecution(options: FollowOptions): Promise<{ status:
       const name = resourceName(listedStep, spec);
       if (!STEP_TERMINAL.has(status)) {
         if (name !== undefined && spec.kind.jobKind !== undefined) {
-          jobStatusEvent(id, name, await describeJob(spec.kind.jobKind, client, name));
+          const kind = spec.kind.jobKind;
+          jobStatusEvent(id, name, await retryTransient(() => describeJob(kind, client, name), retry));
         }
         continue;
       }
@@ -111,7 +117,7 @@ export async function followExecution(options: FollowOptions): Promise<{ status:
         settle(id, { state: "cancelled", started: true, error: signal.reason });
         continue;
       }
-      settle(id, await readBack(id, spec, listedStep, name, { client, clock }, jobStatusEvent));
+      settle(id, await retryTransient(() => readBack(id, spec, listedStep, name, { client, clock }, jobStatusEvent), retry));
     }
     const status = execution.PipelineExecutionStatus ?? "Executing";
     if (TERMINAL.has(status) && listed.every((s) => !steps.has(s.StepName ?? "") || settled.has(s.StepName!))) {
@@ -167,17 +173,42 @@ async function readBack(
     // A step can fail after its job completed (a property it could not resolve): the step's word wins.
     return listedStep.StepStatus === "Succeeded" ? { state: "succeeded", result } : stepFailure();
   } catch (error) {
+    // A throttled or 5xx Describe says nothing about the job: tried again by the caller.
+    if (isTransientError(error)) throw error;
     const description = (error as { description?: object }).description;
     if (description !== undefined) jobStatusEvent(id, name, description);
     return { state: "failed", error };
   }
 }
 
-/** StopPipelineExecution; one that has just ended meanwhile is no error. */
-async function stopExecution(client: SageMakerClient, executionArn: string): Promise<void> {
-  try {
-    await client.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: executionArn }));
-  } catch (err) {
-    if (!(isValidationException(err) && NOT_EXECUTING.test(messageOf(err)))) throw err;
+/** Every step of the execution, every page read. */
+async function listSteps(client: SageMakerClient, executionArn: string): Promise<PipelineExecutionStep[]> {
+  const listed: PipelineExecutionStep[] = [];
+  for await (const page of paginateListPipelineExecutionSteps({ client }, { PipelineExecutionArn: executionArn })) {
+    listed.push(...(page.PipelineExecutionSteps ?? []));
+  }
+  return listed;
+}
+
+/** The job waits' default retry of transient errors, its longest back-off one check interval. */
+function transientRetry(checkIntervalMs: number): RetryPolicy {
+  return { maxConsecutiveFailures: MAX_CONSECUTIVE_TRANSIENT_ERRORS, baseDelayMs: 1000, maxDelayMs: checkIntervalMs, random: Math.random };
+}
+
+// StopPipelineExecution may answer ConflictException between two steps; Airflow's hook tries it up
+// to 5 times (the Amazon provider's hooks/sagemaker.py, stop_pipeline).
+const MAX_STOP_CONFLICTS = 5;
+
+/** StopPipelineExecution; one that has just ended meanwhile is no error, a conflict is tried again. */
+async function stopExecution(client: SageMakerClient, executionArn: string, retry: { clock: Clock; policy: RetryPolicy }): Promise<void> {
+  for (let conflicts = 1; ; conflicts++) {
+    try {
+      await retryTransient(() => client.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: executionArn })), retry);
+      return;
+    } catch (err) {
+      if (isValidationException(err) && NOT_EXECUTING.test(messageOf(err))) return;
+      if (errorCode(err) !== "ConflictException" || conflicts >= MAX_STOP_CONFLICTS) throw err;
+      await retry.clock.sleep(retry.policy.baseDelayMs * 2 ** (conflicts - 1));
+    }
   }
 }

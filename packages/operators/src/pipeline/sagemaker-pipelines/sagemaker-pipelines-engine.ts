@@ -111,15 +111,22 @@ async function runOnSageMakerPipelines(
       for (const id of [...rest, ...compiled.after]) settled(id, { state: "skipped", because: first! });
       return;
     }
-    await followExecution({
-      client: scope.client,
-      clock: scope.clock,
-      executionArn,
-      steps: jobs,
-      signal,
-      checkIntervalMs: settings.checkIntervalSeconds * 1000,
-      hooks: { began: hooks.began, settled, emit: scope.emit },
-    });
+    try {
+      await followExecution({
+        client: scope.client,
+        clock: scope.clock,
+        executionArn,
+        steps: jobs,
+        signal,
+        checkIntervalMs: settings.checkIntervalSeconds * 1000,
+        hooks: { began: hooks.began, settled, emit: scope.emit },
+      });
+    } catch (error) {
+      // Following broke off (a check that kept failing): the steps not settled yet fail with it, the
+      // first one carrying the error. The execution itself goes on; the same run id follows it again.
+      const open = [...jobs.keys()].filter((id) => !outcomes.has(id));
+      for (const [i, id] of open.entries()) settled(id, i === 0 ? { state: "failed", error } : { state: "skipped", because: open[0]! });
+    }
   } else {
     for (const id of jobs.keys()) settled(id, { state: "cancelled", started: false });
   }
