@@ -60,7 +60,6 @@ export type NewRecord = DistributiveOmit<StateRecord, "seq">;
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /** A record's payload: `[u32 length of the JSON][JSON][body bytes]` (the body: a request's, raw). */
 export function encodeRecord(record: StateRecord): Uint8Array {
@@ -112,7 +111,8 @@ function splitJson(payload: Uint8Array, file: string): { json: Record<string, un
   if (length < 0 || 4 + length > payload.byteLength) throw new StateFileError(`${file} holds a record whose JSON overruns it.`);
   let json: unknown;
   try {
-    json = JSON.parse(decoder.decode(payload.subarray(4, 4 + length)));
+    // The frame's checksum passed: these are the bytes that were written, valid UTF-8.
+    json = JSON.parse(Buffer.from(payload.buffer, payload.byteOffset + 4, length).toString("utf8"));
   } catch {
     throw new StateFileError(`${file} holds a record whose JSON does not parse.`);
   }

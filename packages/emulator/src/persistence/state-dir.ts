@@ -79,14 +79,27 @@ async function readStateFile(path: string, seed: number, tornTailAllowed: boolea
   return payloads.map((payload) => decodeRecord(payload, path));
 }
 
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
 /** Writes `name` whole: to a temporary file, fsynced, renamed over the old one, the dir fsynced. */
 async function writeWhole(dir: string, name: string, seed: number, records: readonly StateRecord[]): Promise<void> {
   const temporary = join(dir, `${name}.tmp`);
   const file = await open(temporary, "w");
   try {
-    await file.write(MAGIC);
-    await file.write(frame(encodeHeader(seed)));
-    for (const record of records) await file.write(frame(encodeRecord(record)));
+    // A few large writes, not one per record: a snapshot can hold a long history.
+    let chunk: Uint8Array[] = [MAGIC, frame(encodeHeader(seed))];
+    let size = 0;
+    for (const record of records) {
+      const framed = frame(encodeRecord(record));
+      chunk.push(framed);
+      size += framed.byteLength;
+      if (size >= CHUNK_BYTES) {
+        await file.write(Buffer.concat(chunk));
+        chunk = [];
+        size = 0;
+      }
+    }
+    await file.write(Buffer.concat(chunk));
     await file.sync();
   } finally {
     await file.close();

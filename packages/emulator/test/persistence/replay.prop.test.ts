@@ -200,7 +200,7 @@ describe("a state dir replayed", () => {
           await replayed.close();
         }
       }),
-      { numRuns: 25 },
+      { numRuns: 20 },
     );
   }, 30_000);
 
