@@ -1,4 +1,4 @@
-import { pattern, rulesFromJson } from "../front-doors/rules-json.js";
+import { matchFromJson, pattern } from "../front-doors/rules-json.js";
 import type { EmulatorFault } from "./types.js";
 
 /**
@@ -22,9 +22,8 @@ export function faultsFromJson(faults: unknown, where = "faults"): EmulatorFault
       }
       return { ...fault, match } as unknown as EmulatorFault;
     }
-    // A job fault's match is a rule's match: the rules' reader converts it, and names the place.
-    const [rule] = rulesFromJson([{ match: fault.match }], `${where}[${i}]`);
-    return { ...fault, match: rule!.match } as unknown as EmulatorFault;
+    // A job fault's match is a rule's match, read the same way.
+    return { ...fault, match: matchFromJson(fault.match, at) } as unknown as EmulatorFault;
   });
 }
 

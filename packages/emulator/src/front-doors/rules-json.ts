@@ -14,20 +14,24 @@ export function rulesFromJson(rules: unknown, where = "rules"): EmulatorRule[] {
   if (!Array.isArray(rules)) throw new TypeError(`${where} must be an array of rules, got ${kind(rules)}.`);
   return rules.map((rule: unknown, i) => {
     if (!isObject(rule) || !isObject(rule.match)) return rule as EmulatorRule;
-    const at = `${where}[${i}].match`;
-    const match: Record<string, unknown> = { ...rule.match };
-    for (const key of ["name", "image"]) {
-      if (match[key] !== undefined) match[key] = pattern(match[key], `${at}.${key}`);
-    }
-    const hyperParameters = match.hyperParameters;
-    if (isObject(hyperParameters)) {
-      // fromEntries defines own properties, so a hyperparameter named `__proto__` stays one.
-      match.hyperParameters = Object.fromEntries(
-        Object.entries(hyperParameters).map(([name, value]) => [name, pattern(value, `${at}.hyperParameters[${JSON.stringify(name)}]`)]),
-      );
-    }
-    return { ...rule, match } as EmulatorRule;
+    return { ...rule, match: matchFromJson(rule.match, `${where}[${i}].match`) } as EmulatorRule;
   });
+}
+
+/** A rule's `match` written as JSON (also a job fault's, faults/json.ts): its patterns as RegExps. */
+export function matchFromJson(value: Record<string, unknown>, at: string): Record<string, unknown> {
+  const match: Record<string, unknown> = { ...value };
+  for (const key of ["name", "image"]) {
+    if (match[key] !== undefined) match[key] = pattern(match[key], `${at}.${key}`);
+  }
+  const hyperParameters = match.hyperParameters;
+  if (isObject(hyperParameters)) {
+    // fromEntries defines own properties, so a hyperparameter named `__proto__` stays one.
+    match.hyperParameters = Object.fromEntries(
+      Object.entries(hyperParameters).map(([name, value]) => [name, pattern(value, `${at}.hyperParameters[${JSON.stringify(name)}]`)]),
+    );
+  }
+  return match;
 }
 
 /** A string or RegExp as it is; `{"regex", "flags"?}` as a RegExp; anything else is an error. */

@@ -58,6 +58,8 @@ describe("configuring faults", () => {
       await expect(client.send(new ListTrainingJobsCommand({}))).rejects.toMatchObject({ name: "ThrottlingException" });
       await writeFile(file, JSON.stringify({ faults: [{ fault: "throttling", match: { operation: { regex: "(" } } }] }));
       await expect(loadConfig(file)).rejects.toThrow(/faults\[0\]\.match\.operation is not a valid regular expression/);
+      await writeFile(file, JSON.stringify({ faults: [{ fault: "capacityError", match: { hyperParameters: { eta: { regex: "[" } } } }] }));
+      await expect(loadConfig(file)).rejects.toThrow(/faults\[0\]\.match\.hyperParameters\["eta"\] is not a valid regular expression/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
