@@ -86,7 +86,7 @@ export function main(args: readonly string[], io: ExampleIo = processIo()): Prom
       clock: backend.clock,
       runId,
       onEvent: renderProgress(io.progress),
-      ...(compiled && { engine: "sagemaker-pipelines" as const, roleArn }),
+      ...(compiled && { engine: "sagemaker-pipelines" as const, roleArn, checkIntervalSeconds: settings.checkIntervalSeconds }),
       // One option shrinks every job of the run (applyTestMode's default profile), one checks their outputs.
       testMode,
       ...(testMode && { checks: irisChecks(), checkClients: { s3, logs: await backend.logs() } }),
