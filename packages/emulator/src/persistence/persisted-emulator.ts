@@ -6,7 +6,7 @@ import { mayChange } from "./mutating.js";
 import type { Journal } from "./journal.js";
 import type { NewRecord, StateRecord } from "./records.js";
 import { ReplayClock } from "./replay-clock.js";
-import { openStateDir } from "./state-dir.js";
+import { openStateDir, type OpenedState } from "./state-dir.js";
 
 export interface StateOptions {
   /** The state dir: created if missing, replayed if it holds a state. */
@@ -37,15 +37,17 @@ export class PersistedEmulator {
   readonly emulator: Emulator;
   readonly #clock: ReplayClock;
   readonly #journal: Journal;
+  readonly #unlock: () => Promise<void>;
   /** The latest instant on disk: the clock resumes there after a crash. */
   #writtenAt: number;
   readonly #stop = new AbortController();
 
-  constructor(emulator: Emulator, clock: ReplayClock, journal: Journal, writtenAt: number) {
+  constructor(emulator: Emulator, clock: ReplayClock, opened: OpenedState) {
     this.emulator = emulator;
     this.#clock = clock;
-    this.#journal = journal;
-    this.#writtenAt = writtenAt;
+    this.#journal = opened.journal;
+    this.#unlock = opened.unlock;
+    this.#writtenAt = opened.clockAt ?? clock.now();
     clock.onAdvance = (now) => void this.#append({ type: "clock", at: now });
     emulator.onServed = (served) => this.#served(served);
   }
@@ -102,6 +104,7 @@ export class PersistedEmulator {
     this.#stop.abort();
     this.#append({ type: "clock", at: this.#clock.now() });
     await this.#journal.close();
+    await this.#unlock();
   }
 
   /** Writes a running clock's position now and then, so a restart resumes close to where it stood. */
@@ -138,9 +141,16 @@ export async function openState(options: StateOptions): Promise<PersistedEmulato
   const scaled = (start: number | undefined) =>
     new ScaledClock({ scale: options.timeScale ?? 1, ...(start === undefined ? {} : { start }) });
   const clock = new ReplayClock((options.clock ?? scaled)(opened.clockAt));
-  const emulator = options.create(clock);
-  for (const record of opened.records) await replay(emulator, clock, record);
-  const state = new PersistedEmulator(emulator, clock, opened.journal, opened.clockAt ?? clock.now());
+  let emulator: Emulator;
+  try {
+    emulator = options.create(clock);
+    for (const record of opened.records) await replay(emulator, clock, record);
+  } catch (error) {
+    await opened.journal.close();
+    await opened.unlock();
+    throw error;
+  }
+  const state = new PersistedEmulator(emulator, clock, opened);
   void state.keepClock(options.clockEveryMs ?? 1000);
   return state;
 }

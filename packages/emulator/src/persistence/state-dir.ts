@@ -1,5 +1,6 @@
 import { mkdir, open, readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
+import { lockStateDir } from "./dir-lock.js";
 import { frame, hasMagic, MAGIC, scanFrames, StateFileError } from "./frames.js";
 import { Journal } from "./journal.js";
 import { decodeHeader, decodeRecord, encodeHeader, encodeRecord, type StateRecord } from "./records.js";
@@ -16,16 +17,29 @@ export interface OpenedState {
   /** Where the clock stood when the state was last written (undefined for a new state). */
   readonly clockAt: number | undefined;
   readonly journal: Journal;
+  /** Gives the state dir up for another process (after the journal is closed). */
+  readonly unlock: () => Promise<void>;
 }
 
 /**
  * Opens (creating it if need be) the state dir `dir` for an emulator seeded `seed`: reads the
  * snapshot and the journal, drops a torn last journal record (with a warning through `warn`),
  * then compacts both into a new snapshot and starts an empty journal. Refuses, with a
- * {@link StateFileError}, a dir of another format version, another seed, or damaged in the middle.
+ * {@link StateFileError}, a dir of another format version, another seed, damaged in the middle,
+ * or in use by another live process.
  */
 export async function openStateDir(dir: string, seed: number, warn: (line: string) => void): Promise<OpenedState> {
   await mkdir(dir, { recursive: true });
+  const unlock = await lockStateDir(dir);
+  try {
+    return { ...(await readAndCompact(dir, seed, warn)), unlock };
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+}
+
+async function readAndCompact(dir: string, seed: number, warn: (line: string) => void): Promise<Omit<OpenedState, "unlock">> {
   const snapshot = await readStateFile(join(dir, SNAPSHOT_FILE), seed, false, warn);
   const journal = await readStateFile(join(dir, JOURNAL_FILE), seed, true, warn);
   // A crash between writing a snapshot and emptying the journal leaves records in both: the

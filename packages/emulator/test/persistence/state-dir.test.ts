@@ -2,10 +2,12 @@
  * A state dir on disk (src/persistence/state-dir.ts, journal.ts): what a restart reads back, what
  * it refuses, and how the snapshot and the journal share the records.
  */
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { LOCK_FILE } from "../../src/persistence/dir-lock.js";
 import { frame, MAGIC, StateFileError } from "../../src/persistence/frames.js";
 import { encodeRecord, FORMAT_VERSION, type StateRecord } from "../../src/persistence/records.js";
 import { JOURNAL_FILE, openStateDir, SNAPSHOT_FILE } from "../../src/persistence/state-dir.js";
@@ -30,6 +32,12 @@ async function open(dir: string, seed = 1) {
   return { ...opened, warnings };
 }
 
+/** Closes the journal and gives the dir up, as the server does when it stops. */
+async function close(opened: { journal: { close(): Promise<void> }; unlock(): Promise<void> }) {
+  await opened.journal.close();
+  await opened.unlock();
+}
+
 /** Writes a state file by hand: the magic, a header of `version`, then the records. */
 function writeStateFile(path: string, records: readonly StateRecord[], version = FORMAT_VERSION, seed = 1): void {
   const json = new TextEncoder().encode(JSON.stringify({ format: "sagerun-state", version, seed }));
@@ -48,7 +56,7 @@ describe("a state dir", () => {
     expect(first.clockAt).toBeUndefined();
     await Promise.all([1, 2, 3].map((i) => first.journal.append({ type: "clock", at: 1000 * i })));
     await first.journal.append({ type: "admin", at: 4000, method: "POST", path: "/_sagerun/reset", input: {} });
-    await first.journal.close();
+    await close(first);
 
     const second = await open(dir);
     // Clock records fold into one, last, at the latest position; the changes stay in order.
@@ -58,26 +66,27 @@ describe("a state dir", () => {
     ]);
     expect(second.clockAt).toBe(4000);
     expect(second.warnings).toEqual([]);
-    await second.journal.close();
+    await close(second);
   });
 
   it("shares fsyncs between records appended together (group commit), each durable before its promise resolves", async () => {
     const dir = fresh();
-    const { journal } = await open(dir);
+    const opened = await open(dir);
+    const { journal } = opened;
     await Promise.all(Array.from({ length: 200 }, (_, i) => journal.append(request(0, i) as never)));
     expect(journal.batches).toBeGreaterThan(0);
     expect(journal.batches).toBeLessThan(200);
-    await journal.close();
+    await close(opened);
     const reopened = await open(dir);
     expect(reopened.records.filter((r) => r.type === "request").map((r) => r.at)).toEqual(Array.from({ length: 200 }, (_, i) => i));
-    await reopened.journal.close();
+    await close(reopened);
   });
 
   it("drops a torn last journal record with a warning, and starts the journal afresh", async () => {
     const dir = fresh();
     const first = await open(dir);
     await first.journal.append({ type: "admin", at: 5, method: "PUT", path: "/_sagerun/rules", input: { rules: [] } });
-    await first.journal.close();
+    await close(first);
     const journal = join(dir, JOURNAL_FILE);
     const whole = readFileSync(journal).byteLength;
     const full = frame(encodeRecord(request(9, 9)));
@@ -89,12 +98,12 @@ describe("a state dir", () => {
       `sagerun-emulator: ${journal} ends in a torn record at byte ${whole} (a frame of ${full.byteLength - 8} bytes with 12 written), ` +
         "left by a crash mid-write; it was never acknowledged, so it is dropped (20 bytes).",
     ]);
-    await second.journal.close();
+    await close(second);
     // The next start finds nothing torn: the snapshot holds the records and the journal is new.
     const third = await open(dir);
     expect(third.warnings).toEqual([]);
     expect(third.records.map((r) => r.type)).toEqual(["admin", "clock"]);
-    await third.journal.close();
+    await close(third);
   });
 
   it("refuses damage in the middle of the journal, and leaves the files as they were", async () => {
@@ -133,9 +142,9 @@ describe("a state dir", () => {
     // Compaction renamed the new snapshot into place, then the process died before emptying the journal.
     writeStateFile(join(dir, SNAPSHOT_FILE), [request(0, 1), request(1, 2), request(2, 3)]);
     writeStateFile(join(dir, JOURNAL_FILE), [request(1, 2), request(2, 3), request(3, 4)]);
-    const { records, journal } = await open(dir);
-    expect(records.filter((r) => r.type === "request").map((r) => r.seq)).toEqual([0, 1, 2, 3]);
-    await journal.close();
+    const opened = await open(dir);
+    expect(opened.records.filter((r) => r.type === "request").map((r) => r.seq)).toEqual([0, 1, 2, 3]);
+    await close(opened);
   });
 
   it("refuses any damage in the snapshot, which is written whole", async () => {
@@ -145,5 +154,29 @@ describe("a state dir", () => {
     const bytes = readFileSync(snapshot);
     writeFileSync(snapshot, bytes.subarray(0, bytes.byteLength - 3));
     await expect(open(dir)).rejects.toThrow(`${snapshot} is damaged at byte`);
+  });
+
+  it("is served by one process at a time: a live holder is refused, a dead one's lock taken over", async () => {
+    const dir = fresh();
+    const first = await open(dir);
+    await expect(open(dir)).rejects.toThrow(`${dir} is in use by process ${process.pid} (this one): one server per state dir.`);
+    await close(first);
+    // A SIGKILL leaves the lock behind, naming a process that is gone.
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid!;
+    writeFileSync(join(dir, LOCK_FILE), String(gone));
+    const second = await open(dir);
+    expect(readFileSync(join(dir, LOCK_FILE), "utf8")).toBe(String(process.pid));
+    await close(second);
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+    // A container restarted on the same volume: the old lock names this very pid, but nobody here holds it.
+    writeFileSync(join(dir, LOCK_FILE), String(process.pid));
+    await close(await open(dir));
+  });
+
+  it("gives the dir up when it refuses it", async () => {
+    const dir = fresh();
+    writeStateFile(join(dir, JOURNAL_FILE), [request(0, 1)], FORMAT_VERSION + 1);
+    await expect(open(dir)).rejects.toThrow("written in state format version");
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
   });
 });
