@@ -4,7 +4,7 @@ import type { EstimateOptions } from "./cost/estimate.js";
 import { checkJobBudget } from "./cost/job-budget.js";
 import { resolveJobRequest } from "./create/job-request.js";
 import { RUN_ID_TAG_KEY, withRunTag } from "./create/run-tag.js";
-import { submitJob } from "./create/submit-job.js";
+import { creationRetry, submitJob } from "./create/submit-job.js";
 import { NameConflictError } from "./errors/index.js";
 import { track } from "./internal/running-operators.js";
 import { describeJob, type JobDescription, type JobKind } from "./job-kinds/job-kind.js";
@@ -207,7 +207,8 @@ export async function runJob<I extends object, O extends object, S extends strin
 
     for (let round = 1; ; round++) {
       signal.throwIfAborted();
-      const resolution = await resolveJobName(kind, proposed, { client, clock, policy, signal });
+      const { checking } = creationRetry(proposed, { clock, retry: run.wait.retry, onRetry: run.wait.onRetry });
+      const resolution = await resolveJobName(kind, proposed, { client, clock, policy, signal, retry: checking });
       const { jobName } = resolution;
       if (resolution.action !== "create") return checked(await finish(jobName, resolution.action, resolution.description));
       signal.throwIfAborted();

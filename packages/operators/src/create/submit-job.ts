@@ -2,7 +2,7 @@ import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type { Clock } from "@sagerun/transport";
 import { errorCode, isResourceInUse, isThrottlingError, isTransientError } from "../internal/aws-errors.js";
 import { backoffDelayMs, type RetryPolicy } from "../internal/backoff.js";
-import { retryTransient, type TransientFailure } from "../internal/retry-transient.js";
+import { type RetryContext, retryTransient, type TransientFailure } from "../internal/retry-transient.js";
 import { sendOnce } from "../internal/send-once.js";
 import type { JobKind } from "../job-kinds/job-kind.js";
 import { findJob } from "../naming/find-job.js";
@@ -23,6 +23,30 @@ export interface SubmitContext {
   /** Cancels the back-off before a throttled Create is sent again; never a Create or a check in flight. */
   readonly signal: AbortSignal;
   readonly onRetry: ((event: JobRetryEvent) => void) | undefined;
+}
+
+/**
+ * How the calls made before and around a Create are retried: its policy (no deadline runs yet
+ * while creating, so "until the deadline" means the default count here), the run's `onRetry`
+ * report, and the context that retries a name lookup's transient errors on the clock.
+ */
+export function creationRetry(
+  jobName: string,
+  ctx: Pick<SubmitContext, "clock" | "retry" | "onRetry">,
+): {
+  policy: RetryPolicy;
+  report: (request: JobRetryEvent["request"], failure: TransientFailure) => void;
+  checking: RetryContext;
+} {
+  const policy = Number.isFinite(ctx.retry.maxConsecutiveFailures)
+    ? ctx.retry
+    : { ...ctx.retry, maxConsecutiveFailures: MAX_CONSECUTIVE_TRANSIENT_ERRORS };
+  const report = (request: JobRetryEvent["request"], failure: TransientFailure): void => {
+    const { error, attempt, delayMs } = failure;
+    const time = new Date(ctx.clock.now()).toISOString();
+    ctx.onRetry?.({ type: "retry", jobName, request, error, attempt, delaySeconds: delayMs / 1000, time });
+  };
+  return { policy, report, checking: { clock: ctx.clock, policy, onRetry: (f) => report("describe", f) } };
 }
 
 /**
@@ -47,16 +71,7 @@ export async function submitJob<I extends object, O extends object, S extends st
   ctx: SubmitContext,
 ): Promise<SubmitResult> {
   const jobName = String(input[kind.nameField]);
-  // No deadline runs yet while creating: "until the deadline" (Infinity) means the default here.
-  const policy = Number.isFinite(ctx.retry.maxConsecutiveFailures)
-    ? ctx.retry
-    : { ...ctx.retry, maxConsecutiveFailures: MAX_CONSECUTIVE_TRANSIENT_ERRORS };
-  const report = (request: JobRetryEvent["request"], failure: TransientFailure): void => {
-    const { error, attempt, delayMs } = failure;
-    const time = new Date(ctx.clock.now()).toISOString();
-    ctx.onRetry?.({ type: "retry", jobName, request, error, attempt, delaySeconds: delayMs / 1000, time });
-  };
-  const checking = { clock: ctx.clock, policy, onRetry: (f: TransientFailure) => report("describe", f) };
+  const { policy, report, checking } = creationRetry(jobName, ctx);
   const isOurs = (): Promise<boolean> =>
     ctx.runId === undefined ? Promise.resolve(true) : retryTransient(() => isOwnJob(kind, client, jobName, ctx.runId!), checking);
 

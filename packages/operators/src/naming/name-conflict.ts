@@ -2,6 +2,7 @@ import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type { Clock } from "@sagerun/transport";
 import { NameConflictError } from "../errors/index.js";
 import type { JobDescription, JobKind } from "../job-kinds/job-kind.js";
+import { type RetryContext, retryTransient } from "../internal/retry-transient.js";
 import { findJob } from "./find-job.js";
 import { incrementName, timestampName } from "./job-names.js";
 
@@ -68,6 +69,8 @@ interface ResolveJobNameOptions {
   readonly clock: Clock;
   readonly policy: NameConflictPolicy;
   readonly signal?: AbortSignal | undefined;
+  /** Retries each lookup's transient errors (throttling, 5xx) on the clock; without it they are thrown. */
+  readonly retry?: RetryContext | undefined;
 }
 
 /**
@@ -85,8 +88,11 @@ export async function resolveJobName<I extends object, O extends object, S exten
   proposed: string,
   options: ResolveJobNameOptions,
 ): Promise<NameResolution<JobDescription<O>>> {
-  const { client, clock, policy, signal } = options;
-  const find = (name: string): Promise<JobDescription<O> | undefined> => findJob(kind, client, name, signal);
+  const { client, clock, policy, signal, retry } = options;
+  const find = (name: string): Promise<JobDescription<O> | undefined> =>
+    retry === undefined
+      ? findJob(kind, client, name, signal)
+      : retryTransient(() => findJob(kind, client, name, signal), { ...retry, signal });
   const existing = await find(proposed);
   if (existing === undefined) return { action: "create", jobName: proposed };
   switch (policy) {
