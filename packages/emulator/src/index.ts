@@ -17,6 +17,7 @@ export { Emulator, createEmulator } from "./emulator.js";
 export type { EmulatorOptions } from "./emulator.js";
 export { DEFAULT_DURATIONS } from "./resources/kinds.js";
 export type { EmulatorRule, Outcome, PhaseDurations, RuleMatch } from "./options.js";
+export type { EmulatorFault, FaultService, JobFault, RequestFault, RequestMatch, FaultWhen, SpotInterruption } from "./faults/types.js";
 export type { ReceivedRequest } from "./request-log.js";
 
 // Code that runs in the emulated containers (EmulatorOptions.images)

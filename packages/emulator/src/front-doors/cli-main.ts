@@ -39,7 +39,8 @@ Options:
 
 Point a client at it:  AWS_ENDPOINT_URL=http://127.0.0.1:4566 (every service; see docs/clients.md)
 Admin: GET /_sagerun/health, GET /_sagerun/state, POST /_sagerun/reset,
-       POST /_sagerun/clock/advance {"seconds": N}, PUT /_sagerun/rules {"rules": [...]}
+       POST /_sagerun/clock/advance {"seconds": N}, PUT /_sagerun/rules {"rules": [...]},
+       GET|POST|DELETE /_sagerun/faults {"faults": [...]}
        (writes need Content-Type: application/json)`;
 
 const OPTIONS = {
