@@ -88,6 +88,26 @@ describe("--state-dir on the command line", () => {
 });
 
 describe("startServer({ stateDir })", () => {
+  it("resumes the clock where it stood, not at the wall clock", async () => {
+    const dir = fresh();
+    const clockNow = async (url: string, seconds: number) => {
+      const answer = await fetch(`${url}/_sagerun/clock/advance`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ seconds }),
+      });
+      return Date.parse(((await answer.json()) as { now: string }).now);
+    };
+    const first = await startServer({ port: 0, stateDir: dir });
+    const stood = await clockNow(first.url, 30 * 86_400);
+    await first.close();
+    const second = await startServer({ port: 0, stateDir: dir });
+    const resumed = await clockNow(second.url, 0);
+    expect(resumed).toBeGreaterThanOrEqual(stood);
+    expect(resumed - stood).toBeLessThan(60_000);
+    await second.close();
+  });
+
   it("serves an emulator that carries on after a restart on the same dir", async () => {
     const dir = fresh();
     const first = await startServer({ port: 0, stateDir: dir, timeScale: 60 });

@@ -75,6 +75,8 @@ describe("sagerun-emulator serve --state-dir", () => {
   it("keeps every acknowledged change across a SIGKILL mid-load, and the clock carries on", async () => {
     const first = await serve(dir);
     const { sagemaker, s3 } = clients(first.url);
+    // A day ahead of the wall clock: after the restart the clock must carry on from there.
+    const dayAhead = Date.parse(((await (await advance(first.url, 86_400)).json()) as { now: string }).now);
     await s3.send(new CreateBucketCommand({ Bucket: "data" }));
     await s3.send(new PutObjectCommand({ Bucket: "data", Key: "train/part-0.csv", Body: new TextEncoder().encode("1,2\n3,4\n") }));
 
@@ -151,7 +153,11 @@ describe("sagerun-emulator serve --state-dir", () => {
     console.log(`acknowledged ${acknowledged} changes (${sent} sent, ${failed} cut off by the kill); lost ${lost}`);
     expect(lost).toBe(0);
 
-    // The clock carries on from where it stood: a job neither stopped nor done runs on to Completed.
+    // The clock carries on from where it stood (not from the wall clock, a day behind), and a job
+    // neither stopped nor done runs on to Completed.
+    const resumed = Date.parse(((await (await advance(second.url, 0)).json()) as { now: string }).now);
+    expect(resumed).toBeGreaterThanOrEqual(dayAhead);
+    expect(resumed - dayAhead).toBeLessThan(3_600_000);
     const running = [...acked.jobs].find((name) => !acked.stops.has(name))!;
     const before = await after.sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: running }));
     expect(before.TrainingJobStatus).toBe("InProgress");
