@@ -1,5 +1,6 @@
 import {
   DescribePipelineCommand,
+  DescribePipelineExecutionCommand,
   DescribeTrainingJobCommand,
   ListPipelineExecutionsCommand,
   ListPipelineExecutionStepsCommand,
@@ -67,6 +68,11 @@ describe('runPipeline with engine: "sagemaker-pipelines", on the emulator', () =
     expect(again.steps.train.result.jobName).toBe(train.result.jobName);
     const { PipelineExecutionSummaries = [] } = await h.client.send(new ListPipelineExecutionsCommand({ PipelineName: "two-steps" }));
     expect(PipelineExecutionSummaries.map((e) => e.PipelineExecutionDisplayName).sort()).toEqual(["r1", "r2"]);
+    // runPipeline's concurrency (4 by default) is the execution's MaxParallelExecutionSteps.
+    const execution = await h.client.send(
+      new DescribePipelineExecutionCommand({ PipelineExecutionArn: PipelineExecutionSummaries[0]!.PipelineExecutionArn! }),
+    );
+    expect(execution.ParallelismConfiguration).toEqual({ MaxParallelExecutionSteps: 4 });
     const { PipelineDefinition } = await h.client.send(new DescribePipelineCommand({ PipelineName: "two-steps" }));
     expect(JSON.parse(PipelineDefinition!).Steps[1].Arguments.PrimaryContainer.ModelDataUrl).toEqual({
       Get: "Steps.train.ModelArtifacts.S3ModelArtifacts",
