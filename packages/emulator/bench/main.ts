@@ -93,29 +93,27 @@ const settings = quick
       beside: { tuningJobs: 100, children: 20, endpoints: 10_000 },
     };
 
+/** A benchmark that throws (a server that will not start, an example broken mid-change) is a row saying so, not a lost run. */
+async function section(name: (typeof SECTIONS)[number], label: string, run: () => Promise<Row[]>): Promise<void> {
+  if (!only.has(name)) return;
+  progress(label);
+  try {
+    sections[name] = await run();
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split("\n").slice(0, 3).join(" ");
+    progress(`${name} failed: ${error instanceof Error ? error.stack : message}`);
+    sections[name] = [{ bench: name, measure: label, sagerun: `failed: ${message}` }];
+  }
+}
+
 // Processes first, while this one is small; the 100k store last. The table keeps the issue's order.
 const sections: Partial<Record<(typeof SECTIONS)[number], Row[]>> = {};
 if (only.has("start") || only.has("http")) checkBuilt();
-if (only.has("start")) {
-  progress("bin start against moto's");
-  sections.start = await startupRows(settings.http);
-}
-if (only.has("http")) {
-  progress("HTTP against moto and a plain Node server");
-  sections.http = await httpRows(settings.http);
-}
-if (only.has("in-process")) {
-  progress("in-process overhead");
-  sections["in-process"] = await inProcessRows(settings.inProcess);
-}
-if (only.has("pipeline")) {
-  progress("pipelines");
-  sections.pipeline = await pipelineRows(settings.pipeline);
-}
-if (only.has("scale")) {
-  progress("scale");
-  sections.scale = await scaleRows(settings.scale, settings.beside);
-}
+await section("start", "bin start against moto's", () => startupRows(settings.http));
+await section("http", "HTTP against moto and a plain Node server", () => httpRows(settings.http));
+await section("in-process", "in-process overhead", () => inProcessRows(settings.inProcess));
+await section("pipeline", "pipelines", () => pipelineRows(settings.pipeline));
+await section("scale", "scale", () => scaleRows(settings.scale, settings.beside));
 console.log(machine());
 console.log();
 console.log(markdownTable(SECTIONS.flatMap((name) => sections[name] ?? [])));
