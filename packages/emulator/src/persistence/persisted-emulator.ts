@@ -29,9 +29,10 @@ export interface StateOptions {
 }
 
 /**
- * An emulator whose every change is on disk before it is answered (docs/decisions/0009): the HTTP
- * server serves through {@link PersistedEmulator.serve} and answers only once
- * {@link PersistedEmulator.durable} resolves. Open one with {@link openState}.
+ * An emulator whose changes go to its state dir (docs/decisions/0009): every request it serves,
+ * through any front door, is logged as it is served, and the HTTP server answers only once
+ * {@link PersistedEmulator.durable} resolves. (An in-process client of the same emulator does not
+ * wait for the disk.) Open one with {@link openState}.
  */
 export class PersistedEmulator {
   readonly emulator: Emulator;
@@ -92,11 +93,6 @@ export class PersistedEmulator {
   /** Resolves once every change served so far is on disk; rejects if the disk refused one. */
   durable(): Promise<void> {
     return this.#journal.durable();
-  }
-
-  /** How many fsynced writes the journal made (each holds one or more changes). */
-  get batches(): number {
-    return this.#journal.batches;
   }
 
   /** Writes where the clock stands, waits for every change to be on disk, and closes the journal. */
