@@ -123,6 +123,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           seed,
           timeScale: options.timeScale ?? 1,
           create: (clock) => createEmulator({ clock, seed }),
+          ...(options.log ? { warn: options.log } : {}),
         }));
   const emulator =
     state?.emulator ?? options.emulator ?? createEmulator({ clock: new ScaledClock({ scale: options.timeScale ?? 1 }), seed });
