@@ -1,3 +1,4 @@
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import {
   DescribePipelineCommand,
   DescribePipelineExecutionCommand,
@@ -91,6 +92,33 @@ describe('runPipeline with engine: "sagemaker-pipelines", on the emulator', () =
     const run = await runPipeline(twoSteps(), { client, clock: h.clock, runId: "r1", ...engine });
     expect(run.steps.model.result.PrimaryContainer?.ModelDataUrl).toBe(run.steps.train.result.description.ModelArtifacts?.S3ModelArtifacts);
     expect(faults).toBeGreaterThanOrEqual(4);
+  });
+
+  it("streams the job steps' log lines as job-log events with the logs option, under the job's own name", async () => {
+    const h = emulatorHarness(fastTraining);
+    const log = eventLog();
+    let written = false;
+    await runPipeline(twoSteps(), {
+      client: h.client,
+      clock: h.clock,
+      runId: "r1",
+      logs: { client: h.emulator.logsClient(CloudWatchLogsClient) },
+      onEvent: (e) => {
+        log.onEvent(e);
+        // The training container's first line, once the job (named by the execution) is running.
+        if (e.type === "job-status" && e.status === "InProgress" && !written) {
+          written = true;
+          void h.emulator.appendEvents("/aws/sagemaker/TrainingJobs", `${e.jobName}/algo-1-1767225601`, [
+            { timestamp: h.clock.now(), message: "epoch 1 loss 0.3" },
+          ]);
+        }
+      },
+      ...engine,
+    });
+    const jobName = log.events.find((e) => e.type === "job-status")!;
+    const lines = log.events.flatMap((e) => (e.type === "job-log" ? [`${e.stepId} ${e.line.stream} ${e.line.message}`] : []));
+    expect(lines).toEqual([`train ${(jobName as { jobName: string }).jobName}/algo-1-1767225601 epoch 1 loss 0.3`]);
+    expect((jobName as { jobName: string }).jobName).toMatch(/^pipelines-[a-z0-9]{12}-train-[A-Za-z0-9]{10}$/);
   });
 
   it("runs step() steps before the execution (their results its parameters) and after it (on the job steps' results)", async () => {

@@ -11,6 +11,9 @@ import type { RetryPolicy } from "../../internal/backoff.js";
 import { retryTransient } from "../../internal/retry-transient.js";
 import { describeJob } from "../../job-kinds/job-kind.js";
 import { jobStatus } from "../../job-kinds/job-outcome.js";
+import { LogFollower } from "../../logs/log-follower.js";
+import type { LogsClient } from "../../logs/logs-options.js";
+import { logsReader } from "../../logs/logs-reader.js";
 import type { RunScope } from "../create-step-context.js";
 import type { JobStepSpec } from "../job-steps/job-step.js";
 import type { Settled } from "../scheduler.js";
@@ -22,7 +25,7 @@ export interface FollowHooks {
   began(stepId: string): void;
   /** The step settled: its result read back from the job the execution created, or why not. */
   settled(stepId: string, outcome: Settled): void;
-  /** The run's events, for `job-status`. */
+  /** The run's events, for `job-status` and `job-log`. */
   readonly emit: RunScope["emit"];
 }
 
@@ -37,6 +40,8 @@ export interface FollowOptions {
   readonly signal: AbortSignal;
   readonly checkIntervalMs: number;
   readonly hooks: FollowHooks;
+  /** The run's `logs` option: each job step's log lines go out as `job-log` events, read at every check and once more when it ends. */
+  readonly logs?: { readonly client: LogsClient } | undefined;
 }
 
 const TERMINAL = new Set(["Succeeded", "Failed", "Stopped"]);
@@ -76,14 +81,34 @@ export async function followExecution(options: FollowOptions): Promise<{ status:
     if (outcome.state === "failed") failed.push(id);
     hooks.settled(id, outcome);
   };
-  const jobStatusEvent = (id: string, jobName: string, description: object): void => {
+  // The job's name as Describe spells it: the ARN's is lower-cased, and log stream names are not.
+  const jobNames = new Map<string, string>();
+  const followers = new Map<string, LogFollower>();
+  const jobStatusEvent = (id: string, arnName: string, description: object): void => {
     const kind = steps.get(id)!.kind.jobKind;
     if (kind === undefined) return;
+    const described = (description as Record<string, unknown>)[kind.nameField];
+    const jobName = typeof described === "string" ? described : arnName;
+    jobNames.set(id, jobName);
     const { status, secondaryStatus } = jobStatus(kind, description as never);
     const key = `${jobName}\u0000${status}\u0000${secondaryStatus ?? ""}`;
     if (lastStatus.get(id) === key) return;
     lastStatus.set(id, key);
     hooks.emit({ type: "job-status", stepId: id, jobName, status, ...(secondaryStatus === undefined ? {} : { secondaryStatus }) });
+  };
+
+  // The lines written since the last read of the step's job, as job-log events (nothing without the logs option).
+  const readLogs = async (id: string): Promise<void> => {
+    const group = steps.get(id)!.kind.jobKind?.logGroup;
+    const jobName = jobNames.get(id);
+    if (options.logs === undefined || group === undefined || jobName === undefined) return;
+    let follower = followers.get(id);
+    if (follower === undefined) {
+      follower = new LogFollower(await logsReader(options.logs.client), group, jobName);
+      followers.set(id, follower);
+    }
+    const round = await retryTransient(() => follower.read(), retry);
+    for (const line of round.lines) hooks.emit({ type: "job-log", stepId: id, line });
   };
 
   for (;;) {
@@ -110,14 +135,17 @@ export async function followExecution(options: FollowOptions): Promise<{ status:
         if (name !== undefined && spec.kind.jobKind !== undefined) {
           const kind = spec.kind.jobKind;
           jobStatusEvent(id, name, await retryTransient(() => describeJob(kind, client, name), retry));
+          await readLogs(id);
         }
         continue;
       }
       if (status === "Stopped" && stopRequested) {
         settle(id, { state: "cancelled", started: true, error: signal.reason });
-        continue;
+      } else {
+        settle(id, await retryTransient(() => readBack(id, spec, listedStep, name, { client, clock }, jobStatusEvent), retry));
       }
-      settle(id, await retryTransient(() => readBack(id, spec, listedStep, name, { client, clock }, jobStatusEvent), retry));
+      await readLogs(id);
+      followers.delete(id);
     }
     const status = execution.PipelineExecutionStatus ?? "Executing";
     if (TERMINAL.has(status) && listed.every((s) => !steps.has(s.StepName ?? "") || settled.has(s.StepName!))) {

@@ -120,6 +120,7 @@ async function runOnSageMakerPipelines(
         signal,
         checkIntervalMs: settings.checkIntervalSeconds * 1000,
         hooks: { began: hooks.began, settled, emit: scope.emit },
+        logs: scope.logs,
       });
     } catch (error) {
       // Following broke off (a check that kept failing): the steps not settled yet fail with it, the
