@@ -41,11 +41,12 @@ export function describeStep(record: PipelineExecutionRecord, view: StepView): P
   const definition = record.definition.steps.find((s) => s.name === view.name)?.definition;
   return {
     StepName: view.name,
-    ...(definition?.DisplayName !== undefined ? { StepDisplayName: definition.DisplayName } : {}),
-    ...(definition?.Description !== undefined ? { StepDescription: definition.Description } : {}),
+    ...(typeof definition?.DisplayName === "string" ? { StepDisplayName: definition.DisplayName } : {}),
+    ...(typeof definition?.Description === "string" ? { StepDescription: definition.Description } : {}),
     StartTime: new Date(view.startedAt),
     ...(view.endedAt !== undefined ? { EndTime: new Date(view.endedAt) } : {}),
     StepStatus: view.status,
+    ...(view.last.cacheHitFrom !== undefined ? { CacheHitResult: { SourcePipelineExecutionArn: view.last.cacheHitFrom } } : {}),
     ...(view.failureReason !== undefined ? { FailureReason: view.failureReason } : {}),
     Metadata: view.metadata,
     AttemptCount: view.attemptCount,

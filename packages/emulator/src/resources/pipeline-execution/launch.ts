@@ -6,6 +6,7 @@ import type { Operation, OperationName } from "../operation.js";
 import { evaluateConditions } from "../pipeline/definition/conditions.js";
 import { asText, evaluate, ExpressionError } from "../pipeline/definition/expressions.js";
 import type { PlannedStep } from "../pipeline/definition/types.js";
+import { cachedAttempt, cacheKey } from "./cache.js";
 import { callbackToken, jobName } from "./names.js";
 import type { PipelineExecutionRecord, StepAttempt } from "./record.js";
 import { executionScope } from "./scope.js";
@@ -79,6 +80,9 @@ function launchJob(kit: Kit<StoredRecord>, record: PipelineExecutionRecord, step
   const name = jobName(kit.ctx.random, record.executionId, step.name, stepKind.maxName);
   const args = evaluate(step.definition.Arguments ?? {}, executionScope(kit, record, now, { type: stepKind.kind.arnType, name }));
   const given = (args !== null && typeof args === "object" ? args : {}) as Record<string, unknown>;
+  const key = cacheKey(step, given);
+  const cached = cachedAttempt(kit, record, step, key, now);
+  if (cached) return cached;
   const request = {
     ...given,
     [stepKind.nameField]: name,
@@ -92,5 +96,6 @@ function launchJob(kit: Kit<StoredRecord>, record: PipelineExecutionRecord, step
     startsAt: now,
     job: { type: stepKind.kind.arnType, name, arn },
     metadata: { [stepKind.metadataKey]: { Arn: arn } },
+    cacheKey: key,
   };
 }

@@ -23,6 +23,10 @@ export interface StepAttempt {
   readonly metadata?: PipelineExecutionStepMetadata | undefined;
   /** What `Get Steps.<name>.…` reads for steps without a job: a Condition's Outcome, a Callback's OutputParameters. */
   readonly properties?: Readonly<Record<string, unknown>> | undefined;
+  /** The step's resolved request, for CacheConfig: a later execution with the same key may reuse this attempt. */
+  readonly cacheKey?: string | undefined;
+  /** The execution whose attempt this one reused (CacheHitResult). */
+  readonly cacheHitFrom?: string | undefined;
   /** When StopPipelineExecution's stop was sent to its job. */
   readonly stopSentAt?: number | undefined;
 }

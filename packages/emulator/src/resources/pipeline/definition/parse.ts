@@ -1,4 +1,5 @@
 import { validationError } from "../../../errors.js";
+import { isoDurationMs } from "./duration.js";
 import { referencesIn } from "./references.js";
 import type { ParameterDefinition, PipelineDefinition, PlannedStep, StepDefinition } from "./types.js";
 
@@ -129,6 +130,8 @@ function collectSteps(list: unknown[], branch: PlannedStep["branch"], into: Plan
       throw unparseable(`Expecting DependsOn of step '${step.Name}' to be a JSON array of step names.`);
     }
     checkRetryPolicies(step);
+    checkPropertyFiles(step);
+    checkCacheConfig(step);
     const refs = referencesIn(ownArguments(step));
     const waitsFor = new Set([...refs.steps, ...(step.DependsOn ?? [])]);
     if (branch) waitsFor.add(branch.condition);
@@ -158,11 +161,43 @@ function checkRetryPolicies(step: StepDefinition): void {
   if (policies.length > 0 && !RETRYABLE_TYPES.has(step.Type)) {
     throw validationError(`Step '${step.Name}' of type ${step.Type} does not support retry policies.`);
   }
-  for (const policy of policies) {
+  for (const policy of policies as unknown[]) {
+    if (!isObject(policy) || !Array.isArray(policy.ExceptionType) || !policy.ExceptionType.every((t) => typeof t === "string")) {
+      throw unparseable(`Expecting every retry policy of step '${step.Name}' to be a JSON object with an ExceptionType array.`);
+    }
+    for (const key of ["IntervalSeconds", "BackoffRate", "MaxAttempts", "ExpireAfterMin"]) {
+      if (policy[key] !== undefined && (typeof policy[key] !== "number" || (policy[key] as number) < 0)) {
+        throw validationError(`${key} of a retry policy of step '${step.Name}' must be a number of at least 0.`);
+      }
+    }
     // [DOC] pipelines-retry-policy: "you can't specify both MaxAttempts and ExpireAfterMin".
     if (policy.MaxAttempts !== undefined && policy.ExpireAfterMin !== undefined) {
       throw validationError(`A retry policy of step '${step.Name}' sets both MaxAttempts and ExpireAfterMin; set only one.`);
     }
+  }
+}
+
+function checkPropertyFiles(step: StepDefinition): void {
+  const files = step.PropertyFiles as unknown;
+  if (files === undefined) return;
+  const fine =
+    Array.isArray(files) &&
+    files.every(
+      (f) => isObject(f) && typeof f.PropertyFileName === "string" && typeof f.OutputName === "string" && typeof f.FilePath === "string",
+    );
+  if (!fine)
+    throw unparseable(`Expecting PropertyFiles of step '${step.Name}' to be a JSON array of {PropertyFileName, OutputName, FilePath}.`);
+}
+
+/** [DOC] developer guide "pipelines-caching": `{Enabled, ExpireAfter}`, ExpireAfter an ISO-8601 duration. */
+function checkCacheConfig(step: StepDefinition): void {
+  const config = step.CacheConfig as unknown;
+  if (config === undefined) return;
+  if (!isObject(config) || (config.Enabled !== undefined && typeof config.Enabled !== "boolean")) {
+    throw unparseable(`Expecting CacheConfig of step '${step.Name}' to be a JSON object with a boolean Enabled.`);
+  }
+  if (config.ExpireAfter !== undefined && (typeof config.ExpireAfter !== "string" || isoDurationMs(config.ExpireAfter) === undefined)) {
+    throw validationError(`ExpireAfter of step '${step.Name}' is not an ISO-8601 duration: ${JSON.stringify(config.ExpireAfter)}.`);
   }
 }
 
