@@ -13,6 +13,7 @@ import {
   SendPipelineExecutionStepSuccessCommand,
   StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
+  UpdatePipelineExecutionCommand,
   type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
 import { describe, expect, it } from "vitest";
@@ -431,7 +432,40 @@ describe("Condition, Fail and Callback steps", () => {
   });
 });
 
+describe("UpdatePipelineExecution", () => {
+  it("changes the display name, description and parallelism of a running execution", async () => {
+    const { client } = pipelineEmulator();
+    const arn = await start(client, definition([trainingStep("A"), trainingStep("B")]), {
+      ParallelismConfiguration: { MaxParallelExecutionSteps: 1 },
+    });
+    expect(Object.keys(await stepsOf(client, arn))).toEqual(["A"]);
+    await client.send(
+      new UpdatePipelineExecutionCommand({
+        PipelineExecutionArn: arn,
+        PipelineExecutionDisplayName: "renamed",
+        PipelineExecutionDescription: "wider",
+        ParallelismConfiguration: { MaxParallelExecutionSteps: 2 },
+      }),
+    );
+    expect(await describeExecution(client, arn)).toMatchObject({
+      PipelineExecutionDisplayName: "renamed",
+      PipelineExecutionDescription: "wider",
+      ParallelismConfiguration: { MaxParallelExecutionSteps: 2 },
+    });
+    // The freed slot is used at once.
+    expect(Object.keys(await stepsOf(client, arn)).sort()).toEqual(["A", "B"]);
+  });
+});
+
 describe("StopPipelineExecution", () => {
+  it("ends a Callback step that waits for its answer Stopped at once", async () => {
+    const { client } = pipelineEmulator();
+    const arn = await start(client, definition([{ Name: "Approve", Type: "Callback", Arguments: {} }]));
+    await client.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: arn }));
+    expect((await stepsOf(client, arn)).Approve!.StepStatus).toBe("Stopped");
+    expect((await describeExecution(client, arn)).PipelineExecutionStatus).toBe("Stopped");
+  });
+
   it("goes Executing → Stopping → Stopped and stops the running jobs; nothing new starts", async () => {
     const { clock, client } = pipelineEmulator({
       durations: { startingSeconds: 10, downloadingSeconds: 0, trainingSeconds: 100, uploadingSeconds: 0, stoppingSeconds: 30 },
