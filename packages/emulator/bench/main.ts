@@ -60,11 +60,11 @@ function checkBuilt(): void {
 }
 
 function machine(): string {
-  const version = (command: string, args: string[]) => {
+  const version = (command: string, args: string[]): string => {
     try {
       return execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })
         .trim()
-        .split("\n")[0];
+        .split("\n")[0]!;
     } catch (error) {
       return (error as { stdout?: string }).stdout?.trim().split("\n")[0] || "not installed";
     }
@@ -72,7 +72,7 @@ function machine(): string {
   const model = /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpus()[0]?.model ?? "unknown";
   return [
     `- ${cpus().length} CPUs (nproc), ${model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
-    `- node ${process.version}, ${version("python3", ["--version"])}, moto ${version("python3", ["-c", "import moto; print(moto.__version__)"])}, ${version("wrk", ["--version"])}`,
+    `- node ${process.version}, ${version("python3", ["--version"])}, moto ${version("python3", ["-c", "import moto; print(moto.__version__)"])}, ${version("wrk", ["--version"]).replace(/ \[epoll\].*/, "")}`,
     `- ${quick ? "`pnpm bench -- --quick`" : "`pnpm bench`"}, ${new Date().toISOString().slice(0, 16)}Z`,
   ].join("\n");
 }
