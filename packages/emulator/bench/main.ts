@@ -4,8 +4,8 @@
  * the machine it ran on. Progress goes to stderr, so stdout pastes as it is.
  *
  *   pnpm bench                    the full run (about ten minutes on two cores)
- *   pnpm bench -- --quick         a short run: fewer rounds, no 100k store
- *   pnpm bench -- --only=http,scale   some benchmarks only (pipeline, start, http, in-process, scale)
+ *   pnpm bench --quick            a short run: fewer rounds, no 100k store
+ *   pnpm bench --only=http,scale  some benchmarks only (pipeline, start, http, in-process, scale)
  *
  * The built bin is measured: build it first (`pnpm --filter @sagerun/emulator build`).
  */
@@ -73,7 +73,7 @@ function machine(): string {
   return [
     `- ${cpus().length} CPUs (nproc), ${model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
     `- node ${process.version}, ${version("python3", ["--version"])}, moto ${version("python3", ["-c", "import moto; print(moto.__version__)"])}, ${version("wrk", ["--version"]).replace(/ \[epoll\].*/, "")}`,
-    `- ${quick ? "`pnpm bench -- --quick`" : "`pnpm bench`"}, ${new Date().toISOString().slice(0, 16)}Z`,
+    `- ${quick ? "`pnpm bench --quick`" : "`pnpm bench`"}, ${new Date().toISOString().slice(0, 16)}Z`,
   ].join("\n");
 }
 
