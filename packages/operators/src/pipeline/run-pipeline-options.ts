@@ -97,6 +97,14 @@ export interface RunPipelineOptions extends BackendOptions {
   readonly roleArn?: string;
   /** How often `engine: "sagemaker-pipelines"` checks the execution and its steps, in seconds of `clock`. @default 30 */
   readonly checkIntervalSeconds?: number;
+  /**
+   * Write the run's HTML report to this path once it has ended, whatever the outcome
+   * (`pipelineReport`: the DAG, the timeline in virtual time, the failure with its log tail, checks,
+   * metrics, cost). One self-contained file, for a CI artifact. The run's error comes first: when
+   * the run fails and the report cannot be written, the run's error is thrown and the write error is
+   * a process warning (`SAGERUN_REPORT_NOT_WRITTEN`); when the run succeeded, the write error rejects.
+   */
+  readonly report?: string;
 }
 
 /** The options after defaults and checks. */

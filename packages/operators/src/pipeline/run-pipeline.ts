@@ -1,6 +1,7 @@
 import { systemClock } from "@sagerun/transport";
 import type { BackendOptions } from "../backend.js";
 import { track } from "../internal/running-operators.js";
+import { runWithReport } from "../report/run-with-report.js";
 import { createStepContext, type RunScope } from "./create-step-context.js";
 import type { Pipeline } from "./define-pipeline.js";
 import { checkPipelineBudget } from "./pipeline-budget.js";
@@ -43,6 +44,8 @@ export async function runPipeline<S extends readonly AnyStep[]>(
   pipeline: Pipeline<S>,
   options: RunPipelineOptions,
 ): Promise<SucceededPipelineRun<S>> {
+  // Records the events, then writes the report whatever the outcome (runPipeline again, without the option).
+  if (options.report !== undefined) return runWithReport(String(pipeline?.name), options, (recorded) => runPipeline(pipeline, recorded));
   const settings = resolveRunPipelineOptions(pipeline, options);
   checkPipelineBudget(pipeline, {
     ...settings,
