@@ -1,15 +1,14 @@
 import type { S3Client } from "@aws-sdk/client-s3";
-import type { CreateTrainingJobCommandInput, CreateTransformJobCommandInput } from "@aws-sdk/client-sagemaker";
 import {
   artifactExists,
-  createModel,
   definePipeline,
   logLine,
   metric,
-  runTrainingJob,
-  runTransformJob,
+  modelStep,
   step,
+  trainingStep,
   transformRowCount,
+  transformStep,
 } from "@sagerun/operators";
 import { ensureBucket, putText, readTexts } from "../shared/s3-objects.js";
 import { parseIrisCsv, readIrisCsv, splitStratified, toCsv } from "./iris-data.js";
@@ -49,9 +48,13 @@ export function irisChecks() {
 }
 
 /**
- * The Iris pipeline: prepare the CSV → upload it → train k-NN → create a model → batch transform
- * the held-out flowers → evaluate the predictions. Every name derives from the run id
- * (`ctx.jobName()`, the S3 prefix), so running the same id again resumes: finished steps' jobs
+ * The Iris pipeline: prepare the CSV → upload it → pick the training data (test mode: a stratified
+ * half) → train k-NN → create a model → batch transform the held-out flowers → evaluate the
+ * predictions. Train, model and transform are job steps, declared by their requests, so the same
+ * pipeline runs in-process or compiles to a SageMaker Pipelines definition (`engine:
+ * "sagemaker-pipelines"`), where prepare, upload and subset run here before the execution (their
+ * results become its parameters) and evaluate after it. In-process every name derives from the run
+ * id (`ctx.jobName()`, the S3 prefix), so running the same id again resumes: finished steps' jobs
  * are reused, a running one is waited for, nothing is created twice.
  */
 export function irisPipeline(settings: IrisPipelineSettings) {
@@ -85,60 +88,61 @@ export function irisPipeline(settings: IrisPipelineSettings) {
     },
   });
 
-  const train = step({
-    id: "train",
+  // The data the training job reads: an S3 write in test mode, so a step of its own, run here
+  // before the job steps (on SageMaker Pipelines, its prefix and row count become parameters).
+  const subset = step({
+    id: "subset",
     dependsOn: [prepare, upload],
     run: async (ctx) => {
+      const train = `s3://${bucket}/${ctx.results.upload.prefix}/train/`;
+      return testMode ? await trainingSubset(s3, `${train}iris.csv`) : { prefix: train, rows: ctx.results.prepare.trainRows };
+    },
+  });
+
+  const channel = (name: string, uri: string) => ({
+    ChannelName: name,
+    ContentType: "text/csv",
+    DataSource: { S3DataSource: { S3DataType: "S3Prefix" as const, S3Uri: uri } },
+  });
+
+  // The production configuration; in test mode (runPipeline's testMode) a small version of it is
+  // submitted, and the step's checks run on the finished job (in-process, through ctx.jobOptions).
+  const train = trainingStep({
+    id: "train",
+    dependsOn: [upload, subset],
+    request: (ctx) => {
       const { prefix } = ctx.results.upload;
-      const { trainRows } = ctx.results.prepare;
-      const data = testMode
-        ? await trainingSubset(s3, `s3://${bucket}/${prefix}/train/iris.csv`)
-        : { prefix: `s3://${bucket}/${prefix}/train/`, rows: trainRows };
-      const channel = (name: string, uri: string) => ({
-        ChannelName: name,
-        ContentType: "text/csv",
-        DataSource: { S3DataSource: { S3DataType: "S3Prefix" as const, S3Uri: uri } },
-      });
-      // The production configuration; in test mode (runPipeline's testMode) a small version of it is submitted.
-      const config: CreateTrainingJobCommandInput = {
-        TrainingJobName: ctx.jobName(),
+      const data = ctx.results.subset;
+      return {
         RoleArn: roleArn,
         AlgorithmSpecification: { TrainingImage: image, TrainingInputMode: "File" },
-        HyperParameters: { feature_dim: "4", k: "5", predictor_type: "classifier", sample_size: String(data.rows ?? trainRows) },
+        HyperParameters: { feature_dim: "4", k: "5", predictor_type: "classifier", sample_size: String(data.rows) },
         // k-NN scores the `test` channel after fitting: its accuracy comes back as test:accuracy.
         InputDataConfig: [channel("train", data.prefix), channel("test", `s3://${bucket}/${prefix}/test/`)],
         OutputDataConfig: { S3OutputPath: `s3://${bucket}/${prefix}/output/` },
         ResourceConfig: { InstanceType: "ml.m5.2xlarge", InstanceCount: 1, VolumeSizeInGB: 10 },
         StoppingCondition: { MaxRuntimeInSeconds: 86_400 },
       };
-      // In test mode, ctx.jobOptions also carries the step's checks: the operator runs them on the finished job.
-      const result = await runTrainingJob(config, { ...ctx.jobOptions, checkIntervalSeconds });
-      return { ...result, config };
     },
+    options: { checkIntervalSeconds },
   });
 
-  const model = step({
+  // A model is created at once and costs nothing: a resumed in-process run reuses the one it made.
+  const model = modelStep({
     id: "model",
     dependsOn: [train],
-    run: (ctx) =>
-      createModel(
-        {
-          ModelName: ctx.jobName(),
-          ExecutionRoleArn: roleArn,
-          PrimaryContainer: { Image: image, ModelDataUrl: ctx.results.train.description.ModelArtifacts?.S3ModelArtifacts },
-        },
-        // A model is created at once and costs nothing: a resumed run reuses the one it made.
-        { client: ctx.client, clock: ctx.clock, onExists: "reuse" },
-      ),
+    request: (ctx) => ({
+      ExecutionRoleArn: roleArn,
+      PrimaryContainer: { Image: image, ModelDataUrl: ctx.results.train.description.ModelArtifacts?.S3ModelArtifacts },
+    }),
   });
 
-  const transform = step({
+  const transform = transformStep({
     id: "transform",
     dependsOn: [upload, model],
-    run: async (ctx) => {
+    request: (ctx) => {
       const { prefix } = ctx.results.upload;
-      const config: CreateTransformJobCommandInput = {
-        TransformJobName: ctx.jobName(),
+      return {
         ModelName: ctx.results.model.ModelName,
         // One request per line, one JSON answer per line, in the input's order.
         TransformInput: {
@@ -149,9 +153,8 @@ export function irisPipeline(settings: IrisPipelineSettings) {
         TransformOutput: { S3OutputPath: `s3://${bucket}/${prefix}/predictions/`, Accept: "application/jsonlines", AssembleWith: "Line" },
         TransformResources: { InstanceType: "ml.m5.xlarge", InstanceCount: 1 },
       };
-      const result = await runTransformJob(config, { ...ctx.jobOptions, checkIntervalSeconds });
-      return { ...result, config };
     },
+    options: { checkIntervalSeconds },
   });
 
   const evaluate = step({
@@ -175,5 +178,5 @@ export function irisPipeline(settings: IrisPipelineSettings) {
     },
   });
 
-  return definePipeline({ name: "iris", steps: [prepare, upload, train, model, transform, evaluate] });
+  return definePipeline({ name: "iris", steps: [prepare, upload, subset, train, model, transform, evaluate] });
 }

@@ -24,17 +24,18 @@ describe("pnpm example iris, in-process on the embedded emulator", () => {
       expect.stringMatching(/^training job iris-nightly-1-train, created by this attempt: test:accuracy 0\.9\d\d$/),
     );
     // The default progress view, plain off a terminal: every step in the pipeline's order.
-    expect(progress[0]).toBe("iris · run nightly-1: 6 steps, at most 4 at once");
+    expect(progress[0]).toBe("iris · run nightly-1: 7 steps, at most 4 at once");
     expect(progress.filter((line) => line.endsWith(" started")).map((line) => line.split(" ")[0])).toEqual([
       "prepare",
       "upload",
+      "subset",
       "train",
       "model",
       "transform",
       "evaluate",
     ]);
     expect(progress).toContainEqual("transform  iris-nightly-1-transform: Completed");
-    expect(progress.at(-1)).toMatch(/^iris · run nightly-1 succeeded in .*: 6 succeeded$/);
+    expect(progress.at(-1)).toMatch(/^iris · run nightly-1 succeeded in .*: 7 succeeded$/);
   });
 
   it("--test-mode: trains on a stratified half, shrinks each job, checks the outputs, and prints the changes and the cost", async () => {

@@ -1,12 +1,12 @@
 import { parseArgs } from "node:util";
 import type { S3Client } from "@aws-sdk/client-s3";
-import { renderProgress, runPipeline, stopJobsOnSignal } from "@sagerun/operators";
+import { compilePipeline, renderProgress, runPipeline, stopJobsOnSignal } from "@sagerun/operators";
 import { createExampleBackend, describeBackend } from "../shared/example-backend.js";
 import { type ExampleIo, processIo } from "../shared/example-io.js";
-import { COMMON_OPTIONS, COMMON_USAGE, commonSettings, asUsageErrors, roleArnFor, UsageError } from "../shared/example-options.js";
+import { COMMON_OPTIONS, COMMON_USAGE, commonSettings, asUsageErrors, roleArnFor } from "../shared/example-options.js";
 import { runExample } from "../shared/run-example.js";
 import { irisChecks, irisPipeline, KNN_IMAGE } from "./iris-pipeline.js";
-import { irisPipelineOnSageMakerPipelines } from "./sagemaker-pipelines.js";
+import { withChecksAfterExecution } from "./sagemaker-pipelines.js";
 import { changeLines, checkLines, costLines } from "./test-mode.js";
 
 const COMMAND = "pnpm example iris";
@@ -22,7 +22,9 @@ Options:
                             each job shrunk (short MaxRuntimeInSeconds, the smallest instance of
                             its family), its outputs checked, and what it would cost on AWS
   --sagemaker-pipelines     run train, model and transform as one SageMaker Pipelines execution
-                            (the pipeline compiled and upserted; prepare, upload and evaluate here)
+                            (the pipeline compiled and upserted; prepare, upload, the training
+                            subset and evaluate here; with --test-mode, the output checks too,
+                            after the execution)
   --image URI               the k-NN image of the jobs' region
                             (default: us-east-1's, ${KNN_IMAGE})
 ${COMMON_USAGE}`;
@@ -50,11 +52,6 @@ export function main(args: readonly string[], io: ExampleIo = processIo()): Prom
     }
     const settings = commonSettings(values, io.env);
     const compiled = values["sagemaker-pipelines"] === true;
-    if (compiled && values["test-mode"]) {
-      throw new UsageError(
-        "--test-mode runs in-process (its training subset is written by the train step): leave out --sagemaker-pipelines.",
-      );
-    }
 
     // Ctrl-C or SIGTERM stops the job the run is waiting for before the process ends.
     stopJobsOnSignal();
@@ -71,8 +68,7 @@ export function main(args: readonly string[], io: ExampleIo = processIo()): Prom
     const virtualStart = backend.clock.now();
     const wallStart = Date.now();
     const s3 = (await backend.s3()) as S3Client;
-    // Typed as irisPipeline: the compiled one's results are the same but for the configs, which only --test-mode reads.
-    const pipeline = (compiled ? (irisPipelineOnSageMakerPipelines as unknown as typeof irisPipeline) : irisPipeline)({
+    const pipeline = irisPipeline({
       s3,
       bucket,
       createBucket: settings.createBucket || onEmulator,
@@ -81,16 +77,22 @@ export function main(args: readonly string[], io: ExampleIo = processIo()): Prom
       checkIntervalSeconds: settings.checkIntervalSeconds,
       testMode,
     });
-    const run = await runPipeline(pipeline, {
+    const options = {
       client: backend.client,
       clock: backend.clock,
       runId,
       onEvent: renderProgress(io.progress),
       ...(compiled && { engine: "sagemaker-pipelines" as const, roleArn, checkIntervalSeconds: settings.checkIntervalSeconds }),
-      // One option shrinks every job of the run (applyTestMode's default profile), one checks their outputs.
+      // One option shrinks every job of the run (applyTestMode's default profile).
       testMode,
-      ...(testMode && { checks: irisChecks(), checkClients: { s3, logs: await backend.logs() } }),
-    });
+    };
+    // And its outputs are checked: in-process by the operators (runPipeline's checks), compiled by a step after the execution.
+    const checkClients = testMode ? { s3, logs: await backend.logs() } : undefined;
+    const checkedAfter =
+      compiled && checkClients !== undefined ? await runPipeline(withChecksAfterExecution(pipeline, checkClients), options) : undefined;
+    const run =
+      checkedAfter ??
+      (await runPipeline(pipeline, { ...options, ...(checkClients !== undefined && { checks: irisChecks(), checkClients }) }));
 
     const { train, transform, evaluate } = run.steps;
     const metric = train.result.description.FinalMetricDataList?.find((m) => m.MetricName === "test:accuracy")?.Value;
@@ -102,11 +104,17 @@ export function main(args: readonly string[], io: ExampleIo = processIo()): Prom
     io.out(`training job ${train.result.jobName}, ${origin}${metric === undefined ? "" : `: test:accuracy ${metric.toFixed(3)}`}`);
     io.out(`accuracy ${evaluate.result.accuracy.toFixed(3)} (${evaluate.result.correct} of ${evaluate.result.total} held-out flowers)`);
     if (testMode) {
+      // What test mode changed: in-process, each operator reports it; compiled, the definition carries it.
+      const changes = compiled
+        ? compilePipeline(pipeline, { testMode }).testModeChanges
+        : { train: train.result.testMode?.changes ?? [], transform: transform.result.testMode?.changes ?? [] };
+      const checks = checkedAfter?.steps.checks.result ?? { train: train.result.checks ?? [], transform: transform.result.checks ?? [] };
       io.out("test-mode changes:");
-      for (const line of [...changeLines("train", train.result), ...changeLines("transform", transform.result)]) io.out(line);
+      for (const line of [...changeLines("train", changes.train ?? []), ...changeLines("transform", changes.transform ?? [])]) io.out(line);
       io.out("output checks passed:");
-      for (const line of [...checkLines("train", train.result), ...checkLines("transform", transform.result)]) io.out(line);
-      for (const line of costLines(train.result, transform.result)) io.out(line);
+      for (const line of [...checkLines("train", checks.train), ...checkLines("transform", checks.transform)]) io.out(line);
+      const ran = (step: "train" | "transform") => ({ description: run.steps[step].result.description, changes: changes[step] ?? [] });
+      for (const line of costLines(ran("train"), ran("transform"))) io.out(line);
     }
     const minutes = (backend.clock.now() - virtualStart) / 60_000;
     io.out(`virtual time ${Math.floor(minutes / 60)} h ${Math.round(minutes % 60)} min, wall time ${Date.now() - wallStart} ms`);

@@ -1,71 +1,27 @@
-import { definePipeline, modelStep, trainingStep, transformStep } from "@sagerun/operators";
-import { irisPipeline, type IrisPipelineSettings } from "./iris-pipeline.js";
+import { type CheckClients, definePipeline, runChecks, step, trainingJob, transformJob } from "@sagerun/operators";
+import { irisChecks, type irisPipeline } from "./iris-pipeline.js";
 
 /**
- * The Iris pipeline for `runPipeline(…, { engine: "sagemaker-pipelines" })`: the same steps, ids
- * and requests as {@link irisPipeline}, with train, model and transform declared as job steps, so
- * that they compile to a SageMaker Pipelines definition (Training → Model → Transform, each
- * reading the step before by a `Get` reference). Prepare and upload run in-process before the
- * execution (the S3 prefix and the row count become its parameters), evaluate after it (it reads
- * the predictions the execution's transform job wrote). Test mode's training subset is an S3 write
- * inside the in-process train step, which a job step cannot do: run `--test-mode` in-process.
+ * The Iris pipeline with its output checks as a step of their own, for `engine:
+ * "sagemaker-pipelines"` in test mode. In-process the operators run {@link irisChecks} on each
+ * finished job (runPipeline's `checks`); on SageMaker Pipelines the execution runs the jobs, so the
+ * engine refuses that option rather than drop it. The `checks` step runs here after the execution,
+ * beside evaluate, on the train and transform jobs' descriptions read back from the jobs the
+ * execution created, and runs the same checks with `runChecks`: a failed check fails the step and
+ * the run (`PipelineFailedError`), as it does in-process, though only once both jobs have run.
  */
-export function irisPipelineOnSageMakerPipelines(settings: Omit<IrisPipelineSettings, "testMode">) {
-  const { bucket, roleArn, image } = settings;
-  // The in-process steps are irisPipeline's own: one definition of preparing, uploading and evaluating.
-  const [prepare, upload, , , , evaluate] = irisPipeline(settings).steps;
-  const channel = (name: string, uri: string) => ({
-    ChannelName: name,
-    ContentType: "text/csv",
-    DataSource: { S3DataSource: { S3DataType: "S3Prefix" as const, S3Uri: uri } },
-  });
-
-  const train = trainingStep({
-    id: "train",
-    dependsOn: [prepare, upload],
-    request: (ctx) => {
-      const { prefix } = ctx.results.upload;
+export function withChecksAfterExecution(pipeline: ReturnType<typeof irisPipeline>, clients: CheckClients) {
+  const [, , , train, , transform] = pipeline.steps;
+  const checks = step({
+    id: "checks",
+    dependsOn: [train, transform],
+    run: async (ctx) => {
+      const expected = irisChecks();
       return {
-        RoleArn: roleArn,
-        AlgorithmSpecification: { TrainingImage: image, TrainingInputMode: "File" },
-        HyperParameters: { feature_dim: "4", k: "5", predictor_type: "classifier", sample_size: String(ctx.results.prepare.trainRows) },
-        // k-NN scores the `test` channel after fitting: its accuracy comes back as test:accuracy.
-        InputDataConfig: [channel("train", `s3://${bucket}/${prefix}/train/`), channel("test", `s3://${bucket}/${prefix}/test/`)],
-        OutputDataConfig: { S3OutputPath: `s3://${bucket}/${prefix}/output/` },
-        ResourceConfig: { InstanceType: "ml.m5.2xlarge", InstanceCount: 1, VolumeSizeInGB: 10 },
-        StoppingCondition: { MaxRuntimeInSeconds: 86_400 },
+        train: await runChecks(trainingJob, ctx.results.train.description, expected.train, clients),
+        transform: await runChecks(transformJob, ctx.results.transform.description, expected.transform, clients),
       };
     },
   });
-
-  const model = modelStep({
-    id: "model",
-    dependsOn: [train],
-    request: (ctx) => ({
-      ExecutionRoleArn: roleArn,
-      PrimaryContainer: { Image: image, ModelDataUrl: ctx.results.train.description.ModelArtifacts?.S3ModelArtifacts },
-    }),
-  });
-
-  const transform = transformStep({
-    id: "transform",
-    dependsOn: [upload, model],
-    request: (ctx) => ({
-      ModelName: ctx.results.model.ModelName,
-      // One request per line, one JSON answer per line, in the input's order.
-      TransformInput: {
-        DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: `s3://${bucket}/${ctx.results.upload.prefix}/batch/` } },
-        ContentType: "text/csv",
-        SplitType: "Line",
-      },
-      TransformOutput: {
-        S3OutputPath: `s3://${bucket}/${ctx.results.upload.prefix}/predictions/`,
-        Accept: "application/jsonlines",
-        AssembleWith: "Line",
-      },
-      TransformResources: { InstanceType: "ml.m5.xlarge", InstanceCount: 1 },
-    }),
-  });
-
-  return definePipeline({ name: "iris", steps: [prepare, upload, train, model, transform, evaluate] });
+  return definePipeline({ name: pipeline.name, steps: [...pipeline.steps, checks] });
 }
