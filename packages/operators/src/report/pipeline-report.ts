@@ -97,6 +97,6 @@ function timelineSection(view: RunView): Html | undefined {
   if (!view.steps.some((s) => s.fromMs !== undefined)) return undefined;
   return html`<section id="timeline"><h2>Timeline (virtual time)</h2>
 <div class="scroll">${timelineSvg(view.steps, view.jobs, view.virtualMs ?? 0)}</div>
-<ul class="legend">${LEGEND.map(([phase, label]) => html`<li><svg width="12" height="10" aria-hidden="true"><rect class="phase phase-${phase}" width="12" height="10"/></svg> ${label}</li>`)}</ul>
+<ul class="legend">${LEGEND.map(([phase, label]) => html`<li><svg width="12" height="10" aria-hidden="true"><rect class="swatch phase-${phase}" width="12" height="10"/></svg> ${label}</li>`)}</ul>
 </section>`;
 }
