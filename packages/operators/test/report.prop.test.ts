@@ -28,7 +28,10 @@ const text: fc.Arbitrary<ScenarioText> = fc.record({
 /** The same scenario with every string replaced by a plain one, the same string by the same one. */
 function plain(t: ScenarioText): ScenarioText {
   const names = new Map<string, string>();
-  const p = (s: string): string => names.get(s) ?? (names.set(s, `t${names.size}`), names.get(s)!);
+  const p = (s: string): string => {
+    if (!names.has(s)) names.set(s, `t${names.size}`);
+    return names.get(s)!;
+  };
   return {
     pipelineName: p(t.pipelineName),
     runId: p(t.runId),
