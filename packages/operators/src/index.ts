@@ -72,6 +72,9 @@ export type { PipelineEvent } from "./pipeline/pipeline-events.js";
 export { PipelineFailedError } from "./pipeline/pipeline-failed-error.js";
 export { renderProgress } from "./pipeline/render-progress.js";
 export type { ProgressOutput, RenderProgressOptions } from "./pipeline/render-progress.js";
+// The run's HTML report (runPipeline's report option writes it).
+export { pipelineReport } from "./report/pipeline-report.js";
+export type { PipelineReportOptions, PipelineReportOutcome } from "./report/report-outcome.js";
 // Declarative job steps: the same pipeline runs in-process or compiles to SageMaker Pipelines (runPipeline's engine option).
 export { modelStep, processingStep, trainingStep, transformStep, tuningStep } from "./pipeline/job-steps/steps.js";
 export type { JobStepOptions } from "./pipeline/job-steps/steps.js";
