@@ -33,7 +33,7 @@ const ROWS = [
 ].join("\n");
 
 /** An Iris-like pipeline, prepare → upload → train (k-NN) → model → evaluate, all but train instant. */
-export function failingIrisPipeline(s3: S3Client) {
+function failingIrisPipeline(s3: S3Client) {
   const prepare = step({ id: "prepare", run: () => ({ csv: ROWS, rows: 12 }) });
   const upload = step({
     id: "upload",
@@ -86,7 +86,7 @@ export function failingIrisPipeline(s3: S3Client) {
 }
 
 /** An emulator whose training jobs named `*-train` fail 30 s into their Training phase, 90 s after they start (fastTraining). */
-export function failingTrainingHarness(): Harness {
+function failingTrainingHarness(): Harness {
   return emulatorHarness({
     ...fastTraining,
     rules: [{ match: { name: /-train$/ }, outcome: { status: "Failed", failureReason: TRAIN_FAILURE, afterSeconds: 30 } }],

@@ -14,7 +14,7 @@ const START = /<([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:="[^"]*")?)*)\s*(\/?)>/g;
 const ATTR = /\s+([^\s=>/]+)(?:="([^"]*)")?/g;
 const VOID = new Set(["meta", "br", "hr", "img", "input", "link", "path", "rect", "line"]);
 
-export function decode(text: string): string {
+function decode(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e]!);
 }
 

@@ -35,7 +35,7 @@ export const PLAIN: ScenarioText = {
   metricName: "validation:auc",
 };
 
-export const T0 = Date.UTC(2026, 0, 1);
+const T0 = Date.UTC(2026, 0, 1);
 
 /**
  * A run's events and outcome, by hand: prepare succeeds (0–1 s); train runs a training job,

@@ -10,7 +10,7 @@ const PAD = 12;
 const LABEL_CHARS = 22;
 
 /** Each step's depth: 0 without dependencies, else one more than its deepest dependency's (the DAG has no cycle). */
-export function depths(steps: readonly StepView[]): Map<string, number> {
+function depths(steps: readonly StepView[]): Map<string, number> {
   const byId = new Map(steps.map((s) => [s.id, s]));
   const depth = new Map<string, number>();
   const of = (id: string): number => {

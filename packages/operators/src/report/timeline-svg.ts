@@ -12,7 +12,7 @@ const LABEL_CHARS = 34;
 const TICKS = [1, 5, 10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21_600, 43_200, 86_400].map((s) => s * 1000);
 
 /** `training` for a phase class: letters only, lower case, so any status names a class safely. */
-export function phaseClass(phase: JobPhase): string {
+function phaseClass(phase: JobPhase): string {
   return `phase-${(phase.secondaryStatus ?? phase.status).replace(/[^A-Za-z]/g, "").toLowerCase()}`;
 }
 
