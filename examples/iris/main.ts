@@ -27,6 +27,8 @@ Options:
                             after the execution)
   --image URI               the k-NN image of the jobs' region
                             (default: us-east-1's, ${KNN_IMAGE})
+  --report FILE             write the run's HTML report to FILE when it ends, failed or not
+                            (DAG, timeline, failure and log tail; the jobs' log lines streamed)
 ${COMMON_USAGE}`;
 
 /**
@@ -43,6 +45,7 @@ export function main(args: readonly string[], io: ExampleIo = processIo()): Prom
           image: { type: "string" },
           "test-mode": { type: "boolean" },
           "sagemaker-pipelines": { type: "boolean" },
+          report: { type: "string" },
         },
       }),
     );
@@ -85,6 +88,8 @@ export function main(args: readonly string[], io: ExampleIo = processIo()): Prom
       ...(compiled && { engine: "sagemaker-pipelines" as const, roleArn, checkIntervalSeconds: settings.checkIntervalSeconds }),
       // One option shrinks every job of the run (applyTestMode's default profile).
       testMode,
+      // The report, written whatever the outcome; the log lines give a failed step's log tail.
+      ...(values.report !== undefined && { report: values.report, logs: { client: await backend.logs() } }),
     };
     // And its outputs are checked: in-process by the operators (runPipeline's checks), compiled by a step after the execution.
     const checkClients = testMode ? { s3, logs: await backend.logs() } : undefined;
