@@ -259,7 +259,11 @@ async function s3(
   counts: Counts,
   intended: readonly string[],
 ): Promise<void> {
-  const response = await fetch(`${url}${path}`, { method, headers: { authorization: S3_SCOPE }, body });
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: S3_SCOPE },
+    ...(body === undefined ? {} : { body: body as Uint8Array<ArrayBuffer> }),
+  });
   const text = await response.text();
   const code = /<Code>([^<]+)<\/Code>/.exec(text)?.[1] ?? "";
   sort(counts, `S3 ${method} ${path}`, response.status, code, text, intended);

@@ -43,7 +43,11 @@ export async function raceServer(options: EmulatorOptions = {}): Promise<RaceSer
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     },
     async s3(method, path, body) {
-      const response = await fetch(`${server.url}${path}`, { method, headers: { authorization: signedFor("s3") }, body });
+      const response = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { authorization: signedFor("s3") },
+        ...(body === undefined ? {} : { body: body as Uint8Array<ArrayBuffer> }),
+      });
       return { status: response.status, headers: response.headers, body: new Uint8Array(await response.arrayBuffer()) };
     },
     async advance(seconds) {
