@@ -9,6 +9,7 @@ import { serviceOf, type ServiceName } from "../service-router.js";
 import { decodeRequestBody, type WireResponse } from "../wire/aws-json.js";
 import { openState, type PersistedEmulator } from "../persistence/persisted-emulator.js";
 import { ADMIN_PREFIX, findAdminRoute } from "./admin-routes.js";
+import { dashboardAnswer, isDashboardPath } from "../dashboard/routes.js";
 import { answerOnSocket, BodyTooLargeError, clientErrorAnswer, readBody, sendError, sendJson, sendWire } from "./http-io.js";
 import { ownHosts, type OwnHosts } from "./own-host.js";
 import { adminRefusal, hostRefusal, methodRefusal } from "./request-guards.js";
@@ -221,6 +222,16 @@ async function handle(served: Served, request: IncomingMessage, response: Server
     served.noticeAnswer(wire);
     if (!(await durable(served, response))) return;
     return sendWire(response, wire);
+  }
+
+  // The dashboard (src/dashboard/): a page and the JSON it reads, under the admin routes' rules.
+  if (isDashboardPath(target.path)) {
+    const forbidden = adminRefusal(served.hosts, request, false);
+    if (forbidden) return sendError(response, forbidden);
+    const answer = await dashboardAnswer(served.emulator, method, new URL(request.url ?? "/", "http://localhost"));
+    if ("error" in answer) return sendError(response, answer.error, answer.headers);
+    response.writeHead(answer.status, answer.headers);
+    return void response.end(method === "HEAD" ? undefined : answer.body);
   }
 
   const found = findAdminRoute(method, target.path);
