@@ -26,7 +26,9 @@ export class EmulatorRequestHandler implements HttpHandler<Record<string, never>
     const wire = await this.#serve({ method: request.method, target: targetOf(request), headers: request.headers, body });
     // The response body must be bytes, not a string: the SDK's body collector reads a byte stream,
     // and a streamed payload (GetObject's Body) must be a Node Readable for the SDK's stream mixin.
-    const responseBody = wire.streamingBody ? Readable.from([Buffer.from(wire.body)]) : wire.body;
+    // An answer to HEAD has no body (RFC 9110 §9.3.2), as over HTTP and msw, whatever the service wrote.
+    const bytes = request.method === "HEAD" ? new Uint8Array() : wire.body;
+    const responseBody = wire.streamingBody ? Readable.from([Buffer.from(bytes)]) : bytes;
     return { response: new HttpResponse({ statusCode: wire.statusCode, headers: wire.headers, body: responseBody }) };
   }
 
