@@ -67,8 +67,10 @@ export function pipelineReport(
 <style>${raw(REPORT_CSS)}</style>
 </head>
 <body data-outcome="${view.outcome}">
+<main>
 ${header(view)}
 ${sections}
+</main>
 <footer>Written by sagerun. Times are on the backend's clock (virtual time on the emulator), from the run's start; job phases are as the status checks saw them.</footer>
 </body>
 </html>

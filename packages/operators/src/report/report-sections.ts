@@ -66,7 +66,7 @@ ${view.checks.map(
 export function metricsSection(view: RunView): Html | undefined {
   if (view.metrics.length === 0) return undefined;
   return html`<section id="metrics"><h2>Metrics</h2>
-<table><thead><tr><th>Step</th><th>Metric</th><th>Value</th></tr></thead><tbody>
+<table><thead><tr><th>Step</th><th>Metric</th><th class="num">Value</th></tr></thead><tbody>
 ${view.metrics.map(
   (m) =>
     html`<tr class="metric" data-step="${m.stepId}" data-metric="${m.name}"><td>${m.stepId}</td><td>${m.name}</td><td class="num">${m.value}</td></tr>`,
@@ -82,7 +82,7 @@ export function costSection(view: RunView, estimate: PipelineCostEstimate | unde
     estimate === undefined
       ? ""
       : html`<h3>Estimate (worst case, before the run)</h3>
-<table><thead><tr><th>Step</th><th>Instances</th><th>USD/hour</th><th>Runtime bound</th><th>Worst case</th></tr></thead><tbody>
+<table><thead><tr><th>Step</th><th>Instances</th><th class="num">USD/hour</th><th class="num">Runtime bound</th><th class="num">Worst case</th></tr></thead><tbody>
 ${estimate.steps.map(
   ({ stepId, estimate: e }) =>
     html`<tr class="estimate" data-step="${stepId}"><td>${stepId}</td><td>${e.instances.map((i) => `${i.instanceCount} × ${i.instanceType}`).join(", ")}</td><td class="num">${usd(e.hourlyUsd)}</td><td class="num">${e.seconds === undefined ? "none" : `${formatDuration(e.seconds * 1000)}${e.assumed ? " (assumed)" : ""}`}</td><td class="num">${usd(e.worstCaseUsd)}</td></tr>`,
@@ -94,7 +94,7 @@ ${priced === undefined ? "" : html`<p class="muted">Prices: ${priced.region}, ${
     view.costs.length === 0
       ? ""
       : html`<h3>Actual (the finished jobs' billed time)</h3>
-<table><thead><tr><th>Step</th><th>Job</th><th>Billed</th><th>USD</th></tr></thead><tbody>
+<table><thead><tr><th>Step</th><th>Job</th><th class="num">Billed</th><th class="num">USD</th></tr></thead><tbody>
 ${view.costs.map(
   (c) =>
     html`<tr class="actual" data-step="${c.stepId}"><td>${c.stepId}</td><td>${c.jobName}</td><td class="num">${formatDuration(c.billableSeconds * 1000)}</td><td class="num">${usd(c.usd)}</td></tr>`,

@@ -16,8 +16,8 @@ code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospac
 .failure-reason { overflow-wrap: anywhere; }
 pre.log-tail { background: #0d1117; color: #e6edf3; padding: 10px; overflow-x: auto; border-radius: 6px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .log-time { color: #7d8590; }
-table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
-th { background: var(--bg); font-weight: 600; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; }
+th { background: var(--bg); font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.not-ok td { color: var(--bad); font-weight: 600; } tr.ok td:first-child { color: var(--ok); } tr.total td { font-weight: 600; }
 .scroll { overflow-x: auto; }
 svg.dag { max-width: 100%; height: auto; }
