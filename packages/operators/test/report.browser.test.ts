@@ -34,16 +34,16 @@ describe.skipIf(skipped)(`the run report in Chromium${skipped ? ` [skipped: ${sk
 
   it("shows the failed step, its FailureReason and its job's last log line, and loads nothing but itself", async () => {
     await expect(page.title()).resolves.toBe("iris · run nightly-7 · failed");
-    await expect(page.locator("#outcome").innerText()).resolves.toBe("failed");
+    await expect(page.locator("#outcome").textContent()).resolves.toBe("failed");
     const failure = page.locator('article.failure[data-step="train"]');
     expect(await failure.locator(".failed-step").isVisible()).toBe(true);
-    await expect(failure.locator(".failed-step").innerText()).resolves.toBe("train");
+    await expect(failure.locator(".failed-step").textContent()).resolves.toBe("train");
     expect(await failure.locator(".failure-reason").isVisible()).toBe(true);
-    await expect(failure.locator(".failure-reason").innerText()).resolves.toBe(`FailureReason: ${TRAIN_FAILURE}`);
+    await expect(failure.locator(".failure-reason").textContent()).resolves.toBe(`FailureReason: ${TRAIN_FAILURE}`);
     // The last line as the container wrote it: "<faiss> & its <index>" is text, not markup.
     const last = failure.locator(".log-line").last();
     expect(await last.isVisible()).toBe(true);
-    await expect(last.innerText()).resolves.toMatch(new RegExp(`${escapeRegExp(TRAIN_LINES.at(-1)![1])}$`));
+    await expect(last.textContent()).resolves.toMatch(new RegExp(`${escapeRegExp(TRAIN_LINES.at(-1)![1])}$`));
     expect(requests).toEqual([pathToFileURL(join(dir, "run.html")).href]);
   });
 
