@@ -41,7 +41,8 @@ Point a client at it:  AWS_ENDPOINT_URL=http://127.0.0.1:4566 (every service; se
 Admin: GET /_sagerun/health, GET /_sagerun/state, POST /_sagerun/reset,
        POST /_sagerun/clock/advance {"seconds": N}, PUT /_sagerun/rules {"rules": [...]},
        GET|POST|DELETE /_sagerun/faults {"faults": [...]}
-       (writes need Content-Type: application/json)`;
+       (writes need Content-Type: application/json)
+Dashboard: GET /_sagerun/ui in a browser (resources, timeline, pipeline DAGs, S3, logs, the clock)`;
 
 const OPTIONS = {
   host: { type: "string", default: "127.0.0.1" },
