@@ -11,7 +11,7 @@ import { Tally } from "./protocol-errors.js";
 // bucket, a log stream, a training job and an endpoint InService, so requests meet real resources.
 const tally = new Tally();
 /** Runs per service, so the file stays within a few seconds (the model-built SageMaker inputs cost most to generate). */
-const RUNS: Record<string, number> = { sagemaker: 15, logs: 40, s3: 100, runtime: 40 };
+const RUNS: Record<string, number> = { sagemaker: 12, logs: 30, s3: 60, runtime: 30 };
 afterAll(() => console.log(tally.summary("in-process SDK handler")));
 
 describe("reliability: the in-process SDK handler under generated requests", () => {
