@@ -9,7 +9,7 @@ import { TARGET_PREFIX } from "../wire/aws-json.js";
  */
 
 /** How much of an object the preview shows. */
-export const PREVIEW_BYTES = 64 * 1024;
+const PREVIEW_BYTES = 64 * 1024;
 
 export interface ObjectRead {
   readonly status: number;

@@ -9,7 +9,7 @@ import { kindSections } from "./resource-kinds.js";
 import { timelineBars } from "./timeline.js";
 
 /** The dashboard's page, and the JSON it polls, under the admin prefix. */
-export const DASHBOARD_PATH = "/_sagerun/ui";
+const DASHBOARD_PATH = "/_sagerun/ui";
 
 export function isDashboardPath(path: string): boolean {
   return path === DASHBOARD_PATH || path === `${DASHBOARD_PATH}/` || path.startsWith(`${DASHBOARD_PATH}/`);

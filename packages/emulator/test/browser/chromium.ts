@@ -6,7 +6,7 @@ import { chromium, type Browser } from "playwright-core";
  * Debian's own package, which `.ci/run` installs where it is missing, driven by playwright-core.
  * No browser is downloaded: playwright-core brings none, and this machine's network is closed.
  */
-export const CHROMIUM_PATH = "/usr/bin/chromium";
+const CHROMIUM_PATH = "/usr/bin/chromium";
 
 /**
  * Chromium's background traffic (component updates, sync, safe browsing, QUIC probes) goes nowhere
