@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { CreateEndpointCommand, CreateTrainingJobCommand, DescribeTrainingJobCommand } from "@aws-sdk/client-sagemaker";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -88,6 +91,39 @@ describe("/_sagerun/ui over HTTP", () => {
     );
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { __type: string }).__type).toContain("ResourceNotFound");
+  });
+});
+
+describe("/_sagerun/ui on a state dir", () => {
+  it("reads objects and log events without writing anything to the state dir", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sagerun-dashboard-state-"));
+    const server = await startServer({ port: 0, stateDir: dir });
+    try {
+      server.emulator.appendEvents("/aws/sagemaker/TrainingJobs", "job/algo-1", [
+        { timestamp: server.emulator.clock.now(), message: "epoch 1" },
+      ]);
+      // Path style on the server's own address: the SigV4 scope routes it to S3.
+      const signed = {
+        authorization: "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0",
+      };
+      expect((await fetch(`${server.url}/bucket`, { method: "PUT", headers: signed })).status).toBe(200);
+      expect((await fetch(`${server.url}/bucket/a/b.txt`, { method: "PUT", headers: signed, body: "hello" })).status).toBe(200);
+      const size = (): number => readdirSync(dir).reduce((total, name) => total + statSync(join(dir, name)).size, 0);
+      const before = size();
+      const preview = (await (await fetch(`${server.url}/_sagerun/ui/api/object?bucket=bucket&key=a%2Fb.txt`)).json()) as { text: string };
+      expect(preview.text).toBe("hello");
+      const logs = (await (
+        await fetch(`${server.url}/_sagerun/ui/api/logs?group=%2Faws%2Fsagemaker%2FTrainingJobs&stream=job%2Falgo-1`)
+      ).json()) as {
+        events: { message: string }[];
+      };
+      expect(logs.events.map((e) => e.message)).toEqual(["epoch 1"]);
+      expect((await fetch(`${server.url}/_sagerun/ui/api/state`)).status).toBe(200);
+      expect(size()).toBe(before);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
