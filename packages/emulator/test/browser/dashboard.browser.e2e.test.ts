@@ -19,6 +19,9 @@ const skipped = chromiumMissing() ?? (boto3Tool.available ? undefined : boto3Too
 
 type Described = Record<string, unknown>;
 
+/** What the page shows once its next poll or redraw has run: given time on a loaded machine, not a timed assertion. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
+
 // What boto3 made (an S3 bucket, a k-NN training job, the Iris pipeline and one execution), looked
 // at in headless Chromium. The emulator's clock moves only when the page (or the test) moves it,
 // so every instant the page shows can be compared with what Describe answers at that instant.
@@ -36,6 +39,7 @@ describe.skipIf(skipped)(`the dashboard at /_sagerun/ui in Chromium${skipped ? `
       body: JSON.stringify({ seconds }),
     });
 
+  // 30 s: Python's boto3 import and Chromium's start, side by side on a loaded machine.
   beforeAll(async () => {
     server = await startServer({ port: 0, emulator: createEmulator({ clock: new VirtualClock({ autoAdvance: false }) }) });
     workdir = mkdtempSync(join(tmpdir(), "sagerun-dashboard-"));
@@ -54,9 +58,9 @@ describe.skipIf(skipped)(`the dashboard at /_sagerun/ui in Chromium${skipped ? `
     arns = JSON.parse(made.stdout) as typeof arns;
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     // A missing element fails its step with playwright's message, well before the test's timeout.
-    page.setDefaultTimeout(5000);
+    page.setDefaultTimeout(10_000);
     await page.goto(`${server.url}/_sagerun/ui`);
-  });
+  }, 30_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -78,12 +82,12 @@ describe.skipIf(skipped)(`the dashboard at /_sagerun/ui in Chromium${skipped ? `
     expect(await rowNames("trainingJobs")).toHaveLength(2);
     expect(await rowNames("pipelines")).toEqual(["iris"]);
     expect(await rowNames("pipelineExecutions")).toEqual(["from-boto3"]);
-    await expect.poll(() => page.locator("[data-testid=resource][data-name=iris-knn] [data-status]").textContent()).toBe("InProgress");
+    await poll(() => page.locator("[data-testid=resource][data-name=iris-knn] [data-status]").textContent()).toBe("InProgress");
 
     await page.fill("[data-testid=filter]", "knn");
-    await expect
-      .poll(() => page.locator("[data-testid=resource]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-name"))))
-      .toEqual(["iris-knn"]);
+    await poll(() => page.locator("[data-testid=resource]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-name")))).toEqual([
+      "iris-knn",
+    ]);
     await page.fill("[data-testid=filter]", "");
 
     // Its Describe, as SageMaker answers it.
@@ -96,7 +100,7 @@ describe.skipIf(skipped)(`the dashboard at /_sagerun/ui in Chromium${skipped ? `
   it("browses the bucket by prefix, previews a CSV as a table and a JSON object, and downloads an object", async () => {
     await page.click("nav a[data-tab=s3]");
     await page.click("[data-testid=bucket]");
-    await expect.poll(() => page.locator("[data-testid=s3-prefix]").allTextContents()).toEqual(["data/", "notes/"]);
+    await poll(() => page.locator("[data-testid=s3-prefix]").allTextContents()).toEqual(["data/", "notes/"]);
     await page.click("[data-testid=s3-prefix] >> text=data/");
     await page.click("[data-testid=s3-prefix] >> text=train/");
     await page.click("[data-testid=s3-object][data-key='data/train/iris.csv']");
@@ -125,7 +129,7 @@ describe.skipIf(skipped)(`the dashboard at /_sagerun/ui in Chromium${skipped ? `
     await advance(150);
     await page.click("nav a[data-tab=timeline]");
     const now = new Date(server.emulator.clock.now()).toISOString().replace(".000Z", "Z");
-    await expect.poll(() => page.getAttribute("[data-testid=now-line]", "data-now")).toBe(now);
+    await poll(() => page.getAttribute("[data-testid=now-line]", "data-now")).toBe(now);
     const phases = await page
       .locator("[data-testid=phase][data-bar=iris-knn]")
       .evaluateAll((rects) => rects.map((r) => [r.getAttribute("data-phase"), r.getAttribute("data-start"), r.getAttribute("data-end")]));
@@ -144,21 +148,19 @@ describe.skipIf(skipped)(`the dashboard at /_sagerun/ui in Chromium${skipped ? `
     const before = server.emulator.clock.now();
     const next = server.emulator.nextChange()!;
     await page.click("[data-testid=advance-next]");
-    await expect.poll(() => server.emulator.clock.now()).toBe(next);
+    await poll(() => server.emulator.clock.now()).toBe(next);
     expect(next).toBeGreaterThan(before);
 
     await page.fill("[data-testid=advance-by]", "20m");
     await page.click("[data-testid=advance]");
-    await expect.poll(() => server.emulator.clock.now()).toBe(next + 1_200_000);
+    await poll(() => server.emulator.clock.now()).toBe(next + 1_200_000);
     expect(describeJob().TrainingJobStatus).toBe("Completed");
     await page.click("nav a[data-tab=resources]");
-    await expect.poll(() => page.locator("[data-testid=resource][data-name=iris-knn] [data-status]").textContent()).toBe("Completed");
+    await poll(() => page.locator("[data-testid=resource][data-name=iris-knn] [data-status]").textContent()).toBe("Completed");
     await page.click("nav a[data-tab=timeline]");
-    await expect
-      .poll(() =>
-        page.locator("[data-testid=phase][data-bar=iris-knn]").evaluateAll((rects) => rects.map((r) => r.getAttribute("data-phase"))),
-      )
-      .toEqual(["Starting", "Downloading", "Training", "Uploading", "Completed"]);
+    await poll(() =>
+      page.locator("[data-testid=phase][data-bar=iris-knn]").evaluateAll((rects) => rects.map((r) => r.getAttribute("data-phase"))),
+    ).toEqual(["Starting", "Downloading", "Training", "Uploading", "Completed"]);
     await saveScreenshot(page, "timeline.png");
   });
 
@@ -182,17 +184,29 @@ describe.skipIf(skipped)(`the dashboard at /_sagerun/ui in Chromium${skipped ? `
     const steps = server.emulator.call("ListPipelineExecutionSteps", { PipelineExecutionArn: arns.execution }) as {
       PipelineExecutionSteps: { StepName: string; StepStatus: string }[];
     };
-    await expect
-      .poll(() =>
-        page
-          .locator("[data-testid=dag-step]")
-          .evaluateAll((nodes) => nodes.map((n) => [n.getAttribute("data-step"), n.querySelector("[data-status]")?.textContent])),
-      )
-      .toEqual(expect.arrayContaining(steps.PipelineExecutionSteps.map((s) => [s.StepName, s.StepStatus])));
+    await poll(() =>
+      page
+        .locator("[data-testid=dag-step]")
+        .evaluateAll((nodes) => nodes.map((n) => [n.getAttribute("data-step"), n.querySelector("[data-status]")?.textContent])),
+    ).toEqual(expect.arrayContaining(steps.PipelineExecutionSteps.map((s) => [s.StepName, s.StepStatus])));
     expect(steps.PipelineExecutionSteps.length).toBeGreaterThan(0);
     await saveScreenshot(page, "dashboard.png");
     await page.click("[data-testid=dag-step][data-step=IrisTrain] [data-testid=dag-link]");
     const shown = JSON.parse((await page.locator("[data-testid=describe]").textContent()) ?? "{}") as Described;
     expect(shown.TrainingJobName).toMatch(/^pipelines-/);
+  });
+
+  it("lists the faults in force as GET /_sagerun/faults answers them", async () => {
+    const faults = [{ fault: "throttling", rate: 0.5, match: { operation: { regex: "^Describe" } } }];
+    const set = await fetch(`${server.url}/_sagerun/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ faults }),
+    });
+    expect(set.status).toBe(200);
+    await page.click("nav a[data-tab=faults]");
+    const expected = ((await (await fetch(`${server.url}/_sagerun/faults`)).json()) as { faults: unknown[] }).faults;
+    await poll(async () => JSON.parse((await page.locator("[data-testid=faults-json]").textContent()) ?? "null")).toEqual(expected);
+    expect(expected).toHaveLength(1);
   });
 });
