@@ -120,7 +120,12 @@ function serveThrough(emulator: Emulator) {
     const release = holdClock(emulator.clock);
     try {
       const body = new Uint8Array(await request.arrayBuffer());
-      const wire = await emulator.respond({ method: request.method, target: request.url, headers: Object.fromEntries(request.headers), body });
+      const wire = await emulator.respond({
+        method: request.method,
+        target: request.url,
+        headers: Object.fromEntries(request.headers),
+        body,
+      });
       // A HEAD answer and a 204 carry no body (the fetch Response refuses one).
       const noBody = request.method === "HEAD" || wire.statusCode === 204 || wire.statusCode === 304;
       return new HttpResponse(noBody ? null : wire.body, { status: wire.statusCode, headers: wire.headers });
