@@ -10,7 +10,7 @@ export const CLIENT_SCRIPT = String.raw`
 "use strict";
 (function () {
   var API = "/_sagerun/ui/api/";
-  var ui = { tab: "resources", state: null, timeline: null, selected: null, s3: null, stream: null, dagFor: null, dag: null };
+  var ui = { tab: "resources", state: null, timeline: null, selected: null, detailKey: null, s3: null, stream: null, dag: null };
   var $ = function (id) { return document.getElementById(id); };
 
   function h(tag, attrs, children) {
@@ -127,6 +127,11 @@ export const CLIENT_SCRIPT = String.raw`
     ui.state.kinds.forEach(function (k) { k.resources.forEach(function (r) { if (r.arn === sel.arn) { kind = k; row = r; } }); });
     if (!row) return fill($("detail"), h("p", { class: "muted" }, "That resource is gone."));
     var streams = logStreamsOf(row.name);
+    // Redrawn only when what it shows changed, so a reader's selection and scroll survive the polls.
+    var bar = (ui.timeline ? ui.timeline.bars : []).filter(function (b) { return b.arn === row.arn; })[0];
+    var key = JSON.stringify([row.arn, row.describe, streams, bar && bar.steps]);
+    if (key === ui.detailKey && $("detail").hasChildNodes()) return;
+    ui.detailKey = key;
     fill($("detail"), [
       h("h2", {}, [kind.title.replace(/s$/, "") + ": " + row.name + " ", status(row.status)]),
       streams.length ? h("p", {}, ["Logs: "].concat(streams.map(function (s) {
@@ -139,7 +144,7 @@ export const CLIENT_SCRIPT = String.raw`
     if (kind.key === "pipelineExecutions") loadDag(row.arn);
   }
   async function loadDag(arn) {
-    try { ui.dag = await get("dag?" + q({ arn: arn })); ui.dagFor = arn; } catch (error) { ui.dag = { error: String(error.message) }; }
+    try { ui.dag = await get("dag?" + q({ arn: arn })); } catch (error) { ui.dag = { error: String(error.message) }; }
     var box = $("dag");
     if (box) renderDag(box, ui.dag);
   }
