@@ -147,7 +147,7 @@ function decodeEntities(text: string): string {
 
 /**
  * A character reference must name a character XML allows (XML 1.0, "Well-formedness constraint:
- * Legal Character", https://www.w3.org/TR/xml/#wf-Legalchar, and the Char production of §2.2):
+ * Legal Character", https://www.w3.org/TR/xml/#wf-Legalchar, and the Char production of section 2.2):
  * anything else (NUL, a surrogate, past U+10FFFF) leaves the document not well-formed.
  */
 function xmlChar(code: number): string {
