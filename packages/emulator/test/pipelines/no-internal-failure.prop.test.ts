@@ -46,7 +46,13 @@ const definitionArb = fc.integer({ min: 1, max: 4 }).chain((n) => {
   return fc.tuple(...names.map((_, i) => stepArb(i, names))).map((steps) => definition(steps));
 });
 
-type Action = { op: "advance"; seconds: number } | { op: "answer"; success: boolean } | { op: string; input: Record<string, unknown> };
+/** A SageMaker request, a clock jump (`advance`) or answers to every waiting Callback step (`answer`). */
+interface Action {
+  readonly op: string;
+  readonly input?: Record<string, unknown>;
+  readonly seconds?: number;
+  readonly success?: boolean;
+}
 
 const pipeline = fc.constantFrom(...PIPELINES);
 const execution = fc.integer({ min: 0, max: 3 });
@@ -106,7 +112,7 @@ describe("pipelines under random sequences of realistic requests", () => {
         };
         for (const action of actions) {
           if (action.op === "advance") {
-            await clock.advance((action as { seconds: number }).seconds * 1000);
+            await clock.advance(action.seconds! * 1000);
             continue;
           }
           if (action.op === "answer") {
@@ -126,7 +132,8 @@ describe("pipelines under random sequences of realistic requests", () => {
             }
             continue;
           }
-          const { op, input } = action as { op: string; input: Record<string, unknown> };
+          const { op } = action;
+          const input = action.input!;
           const resolved =
             "index" in input
               ? {
@@ -139,15 +146,19 @@ describe("pipelines under random sequences of realistic requests", () => {
           check(op, answer);
           if (op === "StartPipelineExecution" && answer.status === 200) executions.push(answer.body.PipelineExecutionArn as string);
         }
-        // Answer what still waits, then let the clock run: every execution ends.
-        for (const arn of executions) {
-          const { body } = call(emulator, "ListPipelineExecutionSteps", { PipelineExecutionArn: arn });
-          for (const step of (body.PipelineExecutionSteps as { Metadata?: { Callback?: { CallbackToken: string } } }[] | undefined) ?? []) {
-            const token = step.Metadata?.Callback?.CallbackToken;
-            if (token) call(emulator, "SendPipelineExecutionStepSuccess", { CallbackToken: token });
+        // Let the clock run, answering what waits (an answer may start the next Callback step): every execution ends.
+        for (let round = 0; round < 10; round++) {
+          for (const arn of executions) {
+            const { body } = call(emulator, "ListPipelineExecutionSteps", { PipelineExecutionArn: arn });
+            for (const step of (body.PipelineExecutionSteps as
+              | { StepStatus: string; Metadata?: { Callback?: { CallbackToken: string } } }[]
+              | undefined) ?? []) {
+              const token = step.Metadata?.Callback?.CallbackToken;
+              if (token && step.StepStatus === "Executing") call(emulator, "SendPipelineExecutionStepSuccess", { CallbackToken: token });
+            }
           }
+          await clock.advance(86_400_000);
         }
-        await clock.advance(10 * 86_400_000);
         for (const arn of executions) {
           const { body } = call(emulator, "DescribePipelineExecution", { PipelineExecutionArn: arn });
           expect(["Succeeded", "Failed", "Stopped"]).toContain(body.PipelineExecutionStatus);

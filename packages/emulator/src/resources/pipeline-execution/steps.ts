@@ -38,8 +38,8 @@ export function stepView(kit: Kit<StoredRecord>, record: PipelineExecutionRecord
     return { ...base, status: last.ending.status, endedAt: last.ending.at, failureReason: last.ending.failureReason };
   }
   if (last.job) return { ...base, ...jobState(kit, last.job, now) };
-  // A retry waiting for its interval, or a Callback step waiting for its answer.
-  return { ...base, status: last.startsAt > now ? "Starting" : "Executing" };
+  // A retry not launched yet (waiting for its interval or a free slot), or a Callback step waiting for its answer.
+  return { ...base, status: last.pending ? "Starting" : "Executing" };
 }
 
 function jobState(

@@ -84,9 +84,9 @@ function isReady(step: PlannedStep, views: ReadonlyMap<string, StepView>): boole
   return views.get(step.branch.condition)?.last.properties?.Outcome === step.branch.outcome;
 }
 
-/** Steps that take one of MaxParallelExecutionSteps' slots: those with a job (or waiting to launch one) and Callback steps. */
+/** Steps that take one of MaxParallelExecutionSteps' slots: those with a job and Callback steps ([INF] a retry takes one when it launches). */
 function holdsSlot(view: StepView): boolean {
-  return view.last.job !== undefined || view.last.pending === true || view.last.metadata?.Callback !== undefined;
+  return view.last.job !== undefined || view.last.metadata?.Callback !== undefined;
 }
 
 /**
