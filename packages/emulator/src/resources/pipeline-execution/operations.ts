@@ -2,12 +2,12 @@ import { validationError } from "../../errors.js";
 import { arraySource } from "../../store/cursor.js";
 import type { StoredRecord } from "../../store/kind-table.js";
 import { listPage } from "../../store/list-page.js";
-import { epochMsFromWire } from "../../store/timestamps.js";
 import type { Kit } from "../kind.js";
 import type { Operations } from "../operation.js";
 import { parameterList, resolveParameters } from "../pipeline/definition/parameters.js";
 import { pipelineNameOf, pipelineNotFound } from "../pipeline/errors.js";
 import { pipelineKind } from "../pipeline/kind.js";
+import { listCreatedWithin } from "../pipeline/listing.js";
 import { versionOf } from "../pipeline/operations.js";
 import { callbackOperations } from "./callback.js";
 import { describeExecution, describeStep, summarizeExecution } from "./describe.js";
@@ -78,35 +78,12 @@ export function pipelineExecutionOperations(kit: Kit<PipelineExecutionRecord>): 
 
     ListPipelineExecutions(input) {
       const pipeline = findPipeline(input.PipelineName);
-      const after = input.CreatedAfter !== undefined ? epochMsFromWire(input.CreatedAfter) : undefined;
-      const before = input.CreatedBefore !== undefined ? epochMsFromWire(input.CreatedBefore) : undefined;
-      const rows = kit.table
-        .values()
-        .filter(
-          (r) =>
-            r.pipelineArn === pipeline.arn &&
-            (after === undefined || r.createdAt > after) &&
-            (before === undefined || r.createdAt < before),
-        );
-      const source = arraySource(rows, (r, sortBy) => ({
-        key: sortBy === "PipelineExecutionArn" ? r.arn : r.createdAt,
-        created: r.createdAt,
-        seq: 0,
-        name: r.arn,
-      }));
-      const { items, nextToken } = listPage(
-        source,
-        { NextToken: input.NextToken, MaxResults: input.MaxResults, SortBy: input.SortBy, SortOrder: input.SortOrder },
-        // [DOC] ListPipelineExecutions: SortBy CreationTime | PipelineExecutionArn; [INF] newest first by default.
-        {
-          name: (r) => r.arn,
-          created: (r) => r.createdAt,
-          sortKeys: ["CreationTime", "PipelineExecutionArn"],
-          defaultSortBy: "CreationTime",
-          defaultSortOrder: "Descending",
-        },
-        { PipelineName: pipeline.name, CreatedAfter: after, CreatedBefore: before },
-      );
+      const { items, nextToken } = listCreatedWithin(kit.table.values(), input, {
+        nameKey: "PipelineExecutionArn",
+        name: (r) => r.arn,
+        keep: (r) => r.pipelineArn === pipeline.arn,
+        query: { PipelineName: pipeline.name },
+      });
       const now = kit.now();
       return { PipelineExecutionSummaries: items.map((r) => summarizeExecution(base, r, now)), NextToken: nextToken };
     },

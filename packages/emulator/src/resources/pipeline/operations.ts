@@ -1,12 +1,12 @@
 import { validationError } from "../../errors.js";
 import { arraySource } from "../../store/cursor.js";
-import { epochMsFromWire } from "../../store/timestamps.js";
 import { listPage } from "../../store/list-page.js";
 import type { Kit } from "../kind.js";
 import type { Operations } from "../operation.js";
 import { parseDefinition } from "./definition/parse.js";
 import { definitionText } from "./definition-source.js";
 import { describePipeline, summarizePipeline } from "./describe.js";
+import { listCreatedWithin } from "./listing.js";
 import { pipelineNameOf, pipelineNotFound } from "./errors.js";
 import { latestVersion, type PipelineRecord, type PipelineVersion } from "./record.js";
 
@@ -78,36 +78,13 @@ export function pipelineOperations(kit: Kit<PipelineRecord>): Operations {
     },
 
     ListPipelines(input) {
-      const after = input.CreatedAfter !== undefined ? epochMsFromWire(input.CreatedAfter) : undefined;
-      const before = input.CreatedBefore !== undefined ? epochMsFromWire(input.CreatedBefore) : undefined;
       const prefix = input.PipelineNamePrefix;
-      const rows = kit.table
-        .values()
-        .filter(
-          (r) =>
-            (prefix === undefined || r.name.startsWith(prefix)) &&
-            (after === undefined || r.createdAt > after) &&
-            (before === undefined || r.createdAt < before),
-        );
-      const source = arraySource(rows, (r, sortBy) => ({
-        key: sortBy === "Name" ? r.name : r.createdAt,
-        created: r.createdAt,
-        seq: 0,
-        name: r.name,
-      }));
-      const { items, nextToken } = listPage(
-        source,
-        { NextToken: input.NextToken, MaxResults: input.MaxResults, SortBy: input.SortBy, SortOrder: input.SortOrder },
-        // [DOC] ListPipelines: SortBy "The field by which to sort results. The default is CreatedTime"; SortOrder default Descending.
-        {
-          name: (r) => r.name,
-          created: (r) => r.createdAt,
-          sortKeys: ["Name", "CreationTime"],
-          defaultSortBy: "CreationTime",
-          defaultSortOrder: "Descending",
-        },
-        { PipelineNamePrefix: prefix, CreatedAfter: after, CreatedBefore: before },
-      );
+      const { items, nextToken } = listCreatedWithin(kit.table.values(), input, {
+        nameKey: "Name",
+        name: (r) => r.name,
+        keep: (r) => prefix === undefined || r.name.startsWith(prefix),
+        query: { PipelineNamePrefix: prefix },
+      });
       return { PipelineSummaries: items.map(summarizePipeline), NextToken: nextToken };
     },
 
