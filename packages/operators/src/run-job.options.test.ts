@@ -1,7 +1,5 @@
-import type { CreateTrainingJobCommandInput } from "@aws-sdk/client-sagemaker";
-import type { ImageCode } from "@sagerun/emulator";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { bigTraining as bigTrainingRequest, harnessWithBucket } from "../test/test-mode-fixtures.js";
+import { bigTrainerTraining as bigTraining, trainerHarness as bench } from "../test/test-mode-fixtures.js";
 import { AwsInCiRefusedError, BudgetExceededError, OutputCheckFailedError } from "./errors/index.js";
 import { trainingJob } from "./job-kinds/training.js";
 import { transformJob } from "./job-kinds/transform.js";
@@ -11,24 +9,6 @@ import { runTrainingJob } from "./run-training-job.js";
 import { runTuningJob } from "./run-tuning-job.js";
 import { artifactExists } from "./test-mode/checks/artifact-exists.js";
 import { metric } from "./test-mode/checks/metric.js";
-
-const TRAINER = "123456789012.dkr.ecr.us-east-1.amazonaws.com/sagerun-trainer:1";
-
-/** Code that saves a model, reports test:accuracy 0.83 and ends after a minute. */
-const trainer: ImageCode = {
-  image: TRAINER,
-  train(_, io) {
-    io.writeModel("model.txt", "m");
-    io.metric("test:accuracy", 0.83);
-    io.took(60);
-  },
-};
-
-const bench = () => harnessWithBucket({ images: [trainer] });
-
-/** Two ml.m5.4xlarge for up to a day: 2 × 0.922 USD/h × 24 h at the shipped prices, ~44 USD. */
-const bigTraining = (overrides: Partial<CreateTrainingJobCommandInput> = {}): CreateTrainingJobCommandInput =>
-  bigTrainingRequest({ AlgorithmSpecification: { TrainingImage: TRAINER, TrainingInputMode: "File" }, ...overrides });
 
 describe("the operators' checks option", () => {
   it("runs the checks on the completed job and puts what they found in the result", async () => {

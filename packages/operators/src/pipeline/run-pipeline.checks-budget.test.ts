@@ -1,8 +1,7 @@
 import type { CreateTrainingJobCommandInput, CreateTransformJobCommandInput } from "@aws-sdk/client-sagemaker";
-import type { ImageCode } from "@sagerun/emulator";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { eventLog, rejection } from "../../test/pipeline-fixtures.js";
-import { bigTraining as bigTrainingRequest, harnessWithBucket } from "../../test/test-mode-fixtures.js";
+import { bigTrainerTraining as bigTraining, trainerHarness as bench } from "../../test/test-mode-fixtures.js";
 import { AwsInCiRefusedError, BudgetExceededError, OutputCheckFailedError } from "../errors/index.js";
 import { trainingJob } from "../job-kinds/training.js";
 import { transformJob } from "../job-kinds/transform.js";
@@ -12,24 +11,6 @@ import { metric } from "../test-mode/checks/metric.js";
 import { definePipeline } from "./define-pipeline.js";
 import { runPipeline } from "./run-pipeline.js";
 import { step } from "./step.js";
-
-const TRAINER = "123456789012.dkr.ecr.us-east-1.amazonaws.com/sagerun-trainer:1";
-
-/** Code that saves a model, reports test:accuracy 0.83 and ends after a minute. */
-const trainer: ImageCode = {
-  image: TRAINER,
-  train(_, io) {
-    io.writeModel("model.txt", "m");
-    io.metric("test:accuracy", 0.83);
-    io.took(60);
-  },
-};
-
-const bench = () => harnessWithBucket({ images: [trainer] });
-
-/** Two ml.m5.4xlarge for up to a day: 2 × 0.922 USD/h × 24 h ≈ 44.26 USD; in test mode one ml.m5.large for 600 s ≈ 0.019 USD. */
-const bigTraining = (overrides: Partial<CreateTrainingJobCommandInput> = {}): CreateTrainingJobCommandInput =>
-  bigTrainingRequest({ AlgorithmSpecification: { TrainingImage: TRAINER, TrainingInputMode: "File" }, ...overrides });
 
 /** A pipeline of one training step, then a step that reads its result. */
 function trainThenReport(spread = true) {
