@@ -21,6 +21,19 @@ export interface PipelineBudget {
   readonly backend: Backend | undefined;
 }
 
+/**
+ * The declared steps as the operators will submit them, the way the budget and the report price
+ * them: each request shrunk by the run's test mode (run-wide), unchanged without one.
+ */
+export function submittedCostSteps(steps: readonly PipelineCostStep[], testMode: TestModeOption | undefined): PipelineCostStep[] {
+  const runWide = testMode === undefined ? undefined : runWideTestMode(testMode);
+  // Each member pairs a kind with its own request type; test mode keeps that pairing.
+  return steps.map((s) => ({
+    ...s,
+    request: resolveJobTestMode(s.kind as typeof trainingJob, s.request as never, runWide)?.request ?? s.request,
+  })) as PipelineCostStep[];
+}
+
 const usd = (n: number | undefined): string => (n === undefined ? "unbounded" : `$${n.toFixed(4)}`);
 
 /**
@@ -48,13 +61,7 @@ export function checkPipelineBudget(pipeline: Pipeline, options: PipelineBudget)
   if (unknown.length > 0) {
     problem(`prices steps the pipeline does not have (${unknown.join(", ")}). Please use ids of its steps: ${[...ids].join(", ")}.`);
   }
-  // Priced as the operators will submit them: shrunk when the run is in test mode.
-  const runWide = testMode === undefined ? undefined : runWideTestMode(testMode);
-  // Each member pairs a kind with its own request type; test mode keeps that pairing.
-  const shrink = (s: PipelineCostStep) =>
-    resolveJobTestMode(s.kind as typeof trainingJob, s.request as never, runWide)?.request ?? s.request;
-  const submitted = steps.map((s) => ({ ...s, request: shrink(s) }));
-  const estimate = estimatePipelineCost(submitted as PipelineCostStep[], prices);
+  const estimate = estimatePipelineCost(submittedCostSteps(steps, testMode), prices);
   const each = estimate.steps.map((s) => `${s.stepId} ${usd(s.estimate.worstCaseUsd)}`).join(", ");
   const what = `pipeline '${pipeline.name}' run '${options.runId}' (worst case per step: ${each})`;
   checkBudget(estimate, { budgetUsd, what, ...(options.backend !== undefined && { backend: options.backend }) });

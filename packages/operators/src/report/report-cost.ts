@@ -1,7 +1,6 @@
-import { estimatePipelineCost, type PipelineCostEstimate, type PipelineCostStep } from "../cost/pipeline-cost.js";
-import type { trainingJob } from "../job-kinds/training.js";
-import type { PipelineCostOptions } from "../pipeline/pipeline-budget.js";
-import { resolveJobTestMode, runWideTestMode, type TestModeOption } from "../test-mode/profile/test-mode-option.js";
+import { estimatePipelineCost, type PipelineCostEstimate } from "../cost/pipeline-cost.js";
+import { type PipelineCostOptions, submittedCostSteps } from "../pipeline/pipeline-budget.js";
+import type { TestModeOption } from "../test-mode/profile/test-mode-option.js";
 
 /**
  * The run's worst case for its report: the steps declared in `costEstimate`, as they are submitted
@@ -15,13 +14,7 @@ export function reportCostEstimate(
   if (!Array.isArray(costEstimate?.steps) || costEstimate.steps.length === 0) return undefined;
   const { steps, ...prices } = costEstimate;
   try {
-    const runWide = testMode === undefined || testMode === false ? undefined : runWideTestMode(testMode);
-    // Each member pairs a kind with its own request type; test mode keeps that pairing.
-    const submitted = steps.map((s) => ({
-      ...s,
-      request: resolveJobTestMode(s.kind as typeof trainingJob, s.request as never, runWide)?.request ?? s.request,
-    }));
-    return estimatePipelineCost(submitted as PipelineCostStep[], prices);
+    return estimatePipelineCost(submittedCostSteps(steps, testMode), prices);
   } catch {
     return undefined;
   }
