@@ -6,7 +6,6 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
@@ -17,21 +16,26 @@ import {
   DescribeTransformJobCommand,
 } from "@aws-sdk/client-sagemaker";
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from "@aws-sdk/client-sagemaker-runtime";
-import { VirtualClock } from "@sagerun/transport";
 import { performance } from "node:perf_hooks";
 import { knn } from "../src/algorithms/knn/knn.js";
 import { linearLearner } from "../src/algorithms/linear-learner/linear-learner.js";
 import { runTraining, csvChannel } from "../src/algorithms/test-support.js";
 import { xgboost } from "../src/algorithms/xgboost/xgboost.js";
-import { createEmulator } from "../src/index.js";
 import { irisCsv, irisSplit } from "../test/fixtures/iris.js";
+import {
+  IRIS_ENDPOINT,
+  irisEmulator,
+  irisEndpointConfigRequest,
+  irisModelRequest,
+  irisTrainingRequest,
+  irisTransformRequest,
+  until,
+} from "../test/fixtures/iris-pipeline.js";
 import { median } from "./stats.js";
 import { duration, ratio, type Row } from "./table.js";
 
 const BENCH = "1. Pipeline";
 const EXAMPLES = fileURLToPath(new URL("../../../examples/", import.meta.url));
-const ROLE = "arn:aws:iam::123456789012:role/SageMakerRole";
-const KNN = "382416733822.dkr.ecr.us-east-1.amazonaws.com/knn:1";
 const { train, test } = irisSplit();
 const trainCsv = irisCsv({ label: true }, train);
 
@@ -45,71 +49,25 @@ async function medianMs(runs: number, fn: () => unknown): Promise<number> {
   return median(times);
 }
 
-/** The Iris pipeline on a manual virtual clock: train, transform, deploy; wall time against virtual time. */
+/** The Iris pipeline of the tests (test/fixtures/iris-pipeline.ts) on its manual virtual clock: train, transform, deploy; wall time against virtual time. */
 async function pipeline(): Promise<{ wallMs: number; virtualMs: number; invokeMs: number }> {
-  const clock = new VirtualClock({ autoAdvance: false });
-  const emulator = createEmulator({ clock });
-  const sagemaker = emulator.client();
-  const s3 = emulator.s3Client(S3Client);
   const start = performance.now();
+  const { clock, emulator, sagemaker } = await irisEmulator();
   const t0 = clock.now();
-  await s3.send(new CreateBucketCommand({ Bucket: "iris" }));
-  await s3.send(new PutObjectCommand({ Bucket: "iris", Key: "train/iris.csv", Body: trainCsv }));
-  await s3.send(new PutObjectCommand({ Bucket: "iris", Key: "batch/iris.csv", Body: irisCsv({ label: false }, test) }));
-  await sagemaker.send(
-    new CreateTrainingJobCommand({
-      TrainingJobName: "iris",
-      RoleArn: ROLE,
-      AlgorithmSpecification: { TrainingImage: KNN, TrainingInputMode: "File" },
-      HyperParameters: { feature_dim: "4", k: "5", predictor_type: "classifier", sample_size: "200" },
-      InputDataConfig: [
-        {
-          ChannelName: "train",
-          ContentType: "text/csv",
-          DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: "s3://iris/train/" } },
-        },
-      ],
-      OutputDataConfig: { S3OutputPath: "s3://iris/output/" },
-      ResourceConfig: { InstanceType: "ml.m5.large", InstanceCount: 1, VolumeSizeInGB: 10 },
-      StoppingCondition: { MaxRuntimeInSeconds: 3600 },
-    }),
-  );
-  const until = async (done: () => Promise<boolean>) => {
-    while (!(await done())) await clock.advance(30_000);
-  };
+  await sagemaker.send(new CreateTrainingJobCommand(irisTrainingRequest()));
   await until(
-    async () => (await sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: "iris" }))).TrainingJobStatus === "Completed",
+    clock,
+    async () => (await sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: "iris-knn" }))).TrainingJobStatus === "Completed",
   );
-  await sagemaker.send(
-    new CreateModelCommand({
-      ModelName: "iris",
-      ExecutionRoleArn: ROLE,
-      PrimaryContainer: { Image: KNN, ModelDataUrl: "s3://iris/output/iris/output/model.tar.gz" },
-    }),
-  );
-  await sagemaker.send(
-    new CreateTransformJobCommand({
-      TransformJobName: "iris",
-      ModelName: "iris",
-      TransformInput: {
-        DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: "s3://iris/batch/" } },
-        ContentType: "text/csv",
-        SplitType: "Line",
-      },
-      TransformOutput: { S3OutputPath: "s3://iris/out/", Accept: "application/jsonlines", AssembleWith: "Line" },
-      TransformResources: { InstanceType: "ml.m5.large", InstanceCount: 1 },
-    }),
-  );
+  await sagemaker.send(new CreateModelCommand(irisModelRequest()));
+  await sagemaker.send(new CreateTransformJobCommand(irisTransformRequest()));
   await until(
-    async () => (await sagemaker.send(new DescribeTransformJobCommand({ TransformJobName: "iris" }))).TransformJobStatus === "Completed",
+    clock,
+    async () =>
+      (await sagemaker.send(new DescribeTransformJobCommand({ TransformJobName: "iris-batch" }))).TransformJobStatus === "Completed",
   );
-  await sagemaker.send(
-    new CreateEndpointConfigCommand({
-      EndpointConfigName: "iris",
-      ProductionVariants: [{ VariantName: "AllTraffic", ModelName: "iris", InstanceType: "ml.m5.large", InitialInstanceCount: 1 }],
-    }),
-  );
-  await sagemaker.send(new CreateEndpointCommand({ EndpointName: "iris", EndpointConfigName: "iris" }));
+  await sagemaker.send(new CreateEndpointConfigCommand(irisEndpointConfigRequest()));
+  await sagemaker.send(new CreateEndpointCommand(IRIS_ENDPOINT));
   await clock.advance(3600_000);
   const wallMs = performance.now() - start;
   const virtualMs = clock.now() - t0;
@@ -118,7 +76,7 @@ async function pipeline(): Promise<{ wallMs: number; virtualMs: number; invokeMs
   const invokeMs =
     (await medianMs(5, async () => {
       for (let i = 0; i < 200; i++)
-        await runtime.send(new InvokeEndpointCommand({ EndpointName: "iris", ContentType: "text/csv", Body: row }));
+        await runtime.send(new InvokeEndpointCommand({ EndpointName: IRIS_ENDPOINT.EndpointName, ContentType: "text/csv", Body: row }));
     })) / 200;
   return { wallMs, virtualMs, invokeMs };
 }
@@ -136,10 +94,7 @@ async function examplePipeline(): Promise<{ wallMs: number; virtualMs: number }>
 }
 
 const ALGORITHMS = [
-  [
-    "k-NN (k=5)",
-    () => runTraining(knn, { feature_dim: "4", k: "5", predictor_type: "classifier", sample_size: "200" }, { train: csvChannel(trainCsv) }),
-  ],
+  ["k-NN (k=5)", () => runTraining(knn, irisTrainingRequest().HyperParameters!, { train: csvChannel(trainCsv) })],
   [
     "linear learner (multiclass, 15 epochs)",
     () =>

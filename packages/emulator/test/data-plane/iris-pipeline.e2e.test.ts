@@ -1,5 +1,5 @@
 import { CloudWatchLogsClient, DescribeLogStreamsCommand, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { GetObjectCommand } from "@aws-sdk/client-s3";
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
@@ -10,24 +10,19 @@ import {
   DescribeTrainingJobCommand,
   DescribeTransformJobCommand,
 } from "@aws-sdk/client-sagemaker";
-import { VirtualClock } from "@sagerun/transport";
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from "@aws-sdk/client-sagemaker-runtime";
 import { describe, expect, it } from "vitest";
 import { untarGzip } from "../../src/data/tar.js";
-import { createEmulator } from "../../src/index.js";
-import { ROLE_ARN } from "../fixtures.js";
-import { irisCsv, irisSplit } from "../fixtures/iris.js";
-
-/** The us-east-1 k-NN image (SageMaker developer guide, "Docker Registry Paths and Example Code"). */
-const KNN_IMAGE = "382416733822.dkr.ecr.us-east-1.amazonaws.com/knn:1";
-
-/** Polls every 30 virtual seconds until `done` (a manual clock: no real sleeps; waiters are tested elsewhere). */
-async function until(clock: VirtualClock, done: () => Promise<boolean>): Promise<void> {
-  for (let polls = 0; !(await done()); polls++) {
-    if (polls > 10_000) throw new Error("never done");
-    await clock.advance(30_000);
-  }
-}
+import {
+  IRIS_ENDPOINT,
+  irisEmulator,
+  irisEndpointConfigRequest,
+  irisModelRequest,
+  irisTrainingRequest,
+  irisTransformRequest,
+  predictedLabels,
+  until,
+} from "../fixtures/iris-pipeline.js";
 
 /**
  * The seed's Iris pipeline through real clients only (issue 8, "Done when"): upload the CSVs →
@@ -37,34 +32,8 @@ async function until(clock: VirtualClock, done: () => Promise<boolean>): Promise
  */
 describe("the Iris pipeline on the emulator, through the AWS SDK clients", () => {
   it("trains k-NN, transforms the test set with its model, and serves it, with accuracy ≥ 0.9", async () => {
-    const clock = new VirtualClock({ autoAdvance: false });
-    const emulator = createEmulator({ clock });
-    const sagemaker = emulator.client();
-    const s3 = emulator.s3Client(S3Client);
-    const { train, test } = irisSplit();
-
-    await s3.send(new CreateBucketCommand({ Bucket: "iris" }));
-    await s3.send(new PutObjectCommand({ Bucket: "iris", Key: "data/train/iris.csv", Body: irisCsv({ label: true }, train) }));
-    await s3.send(new PutObjectCommand({ Bucket: "iris", Key: "data/test/iris.csv", Body: irisCsv({ label: true }, test) }));
-    await s3.send(new PutObjectCommand({ Bucket: "iris", Key: "data/batch/iris.csv", Body: irisCsv({ label: false }, test) }));
-
-    const channel = (name: string, prefix: string) => ({
-      ChannelName: name,
-      ContentType: "text/csv",
-      DataSource: { S3DataSource: { S3DataType: "S3Prefix" as const, S3Uri: `s3://iris/${prefix}` } },
-    });
-    await sagemaker.send(
-      new CreateTrainingJobCommand({
-        TrainingJobName: "iris-knn",
-        RoleArn: ROLE_ARN,
-        AlgorithmSpecification: { TrainingImage: KNN_IMAGE, TrainingInputMode: "File" },
-        HyperParameters: { feature_dim: "4", k: "5", predictor_type: "classifier", sample_size: "200" },
-        InputDataConfig: [channel("train", "data/train/"), channel("test", "data/test/")],
-        OutputDataConfig: { S3OutputPath: "s3://iris/output/" },
-        ResourceConfig: { InstanceType: "ml.m5.large", InstanceCount: 1, VolumeSizeInGB: 10 },
-        StoppingCondition: { MaxRuntimeInSeconds: 3600 },
-      }),
-    );
+    const { clock, emulator, sagemaker, s3, test } = await irisEmulator();
+    await sagemaker.send(new CreateTrainingJobCommand(irisTrainingRequest()));
     await until(clock, async () => {
       const { TrainingJobStatus } = await sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: "iris-knn" }));
       return TrainingJobStatus !== "InProgress" && TrainingJobStatus !== "Stopping";
@@ -80,47 +49,21 @@ describe("the Iris pipeline on the emulator, through the AWS SDK clients", () =>
     const files = untarGzip(await artifact.Body!.transformToByteArray());
     expect(files.size).toBeGreaterThan(0);
 
-    await sagemaker.send(
-      new CreateModelCommand({
-        ModelName: "iris-knn",
-        ExecutionRoleArn: ROLE_ARN,
-        PrimaryContainer: { Image: KNN_IMAGE, ModelDataUrl: trained.ModelArtifacts!.S3ModelArtifacts },
-      }),
-    );
-    await sagemaker.send(
-      new CreateTransformJobCommand({
-        TransformJobName: "iris-batch",
-        ModelName: "iris-knn",
-        TransformInput: {
-          DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: "s3://iris/data/batch/" } },
-          ContentType: "text/csv",
-          SplitType: "Line",
-        },
-        TransformOutput: { S3OutputPath: "s3://iris/predictions/", Accept: "application/jsonlines", AssembleWith: "Line" },
-        TransformResources: { InstanceType: "ml.m5.large", InstanceCount: 1 },
-      }),
-    );
+    await sagemaker.send(new CreateModelCommand(irisModelRequest(trained.ModelArtifacts!.S3ModelArtifacts)));
+    await sagemaker.send(new CreateTransformJobCommand(irisTransformRequest()));
     await until(clock, async () => {
       const { TransformJobStatus } = await sagemaker.send(new DescribeTransformJobCommand({ TransformJobName: "iris-batch" }));
       return TransformJobStatus !== "InProgress" && TransformJobStatus !== "Stopping";
     });
     const out = await s3.send(new GetObjectCommand({ Bucket: "iris", Key: "predictions/iris.csv.out" }));
-    const predictions = (await out.Body!.transformToString())
-      .trim()
-      .split("\n")
-      .map((line) => (JSON.parse(line) as { predicted_label: number }).predicted_label);
+    const predictions = predictedLabels(await out.Body!.transformToString());
     expect(predictions).toHaveLength(test.length);
     const correct = predictions.filter((label, i) => label === test[i]!.label).length;
     expect(correct / test.length).toBeGreaterThanOrEqual(0.9);
 
     // An endpoint serving the same model answers with real predictions.
-    await sagemaker.send(
-      new CreateEndpointConfigCommand({
-        EndpointConfigName: "iris-knn",
-        ProductionVariants: [{ VariantName: "AllTraffic", ModelName: "iris-knn", InstanceType: "ml.m5.large", InitialInstanceCount: 1 }],
-      }),
-    );
-    await sagemaker.send(new CreateEndpointCommand({ EndpointName: "iris", EndpointConfigName: "iris-knn" }));
+    await sagemaker.send(new CreateEndpointConfigCommand(irisEndpointConfigRequest()));
+    await sagemaker.send(new CreateEndpointCommand(IRIS_ENDPOINT));
     await until(clock, async () => {
       const { EndpointStatus } = await sagemaker.send(new DescribeEndpointCommand({ EndpointName: "iris" }));
       return EndpointStatus === "InService";

@@ -15,12 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { untarGzip } from "../../src/data/tar.js";
 import { createEmulator } from "../../src/index.js";
 import { startServer, type RunningServer } from "../../src/http.js";
-import { ROLE_ARN } from "../fixtures.js";
 import { irisCsv, irisSplit } from "../fixtures/iris.js";
+import { IRIS_ENDPOINT, irisEndpointConfigRequest, irisModelRequest, irisTrainingRequest } from "../fixtures/iris-pipeline.js";
 import { clientEnv, probeAwsCli, run } from "./external-tools.js";
 
 const awsCliTool = probeAwsCli();
-const KNN_IMAGE = "382416733822.dkr.ecr.us-east-1.amazonaws.com/knn:1";
 
 // A slice of the Iris pipeline with the AWS CLI at its edges: `aws s3 cp` moves the data and the
 // model, `aws sagemaker-runtime invoke-endpoint` asks the endpoint. The control plane in between
@@ -56,23 +55,7 @@ describe.skipIf(!awsCliTool.available)(
       expect([up.code, up.stderr]).toEqual([0, ""]);
 
       const sagemaker = server.emulator.client();
-      const channel = (name: string) => ({
-        ChannelName: name,
-        ContentType: "text/csv",
-        DataSource: { S3DataSource: { S3DataType: "S3Prefix" as const, S3Uri: `s3://iris/data/${name}/` } },
-      });
-      await sagemaker.send(
-        new CreateTrainingJobCommand({
-          TrainingJobName: "iris-knn",
-          RoleArn: ROLE_ARN,
-          AlgorithmSpecification: { TrainingImage: KNN_IMAGE, TrainingInputMode: "File" },
-          HyperParameters: { feature_dim: "4", k: "5", predictor_type: "classifier", sample_size: "200" },
-          InputDataConfig: [channel("train"), channel("test")],
-          OutputDataConfig: { S3OutputPath: "s3://iris/output/" },
-          ResourceConfig: { InstanceType: "ml.m5.large", InstanceCount: 1, VolumeSizeInGB: 10 },
-          StoppingCondition: { MaxRuntimeInSeconds: 3600 },
-        }),
-      );
+      await sagemaker.send(new CreateTrainingJobCommand(irisTrainingRequest()));
       await clock.advance(3600_000);
       const trained = await sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: "iris-knn" }));
       expect(trained.TrainingJobStatus).toBe("Completed");
@@ -85,20 +68,9 @@ describe.skipIf(!awsCliTool.available)(
 
     it("invokes the endpoint with `aws sagemaker-runtime invoke-endpoint`, and exits 255 with ValidationError for a missing one", async () => {
       const sagemaker = server.emulator.client();
-      await sagemaker.send(
-        new CreateModelCommand({
-          ModelName: "iris-knn",
-          ExecutionRoleArn: ROLE_ARN,
-          PrimaryContainer: { Image: KNN_IMAGE, ModelDataUrl: "s3://iris/output/iris-knn/output/model.tar.gz" },
-        }),
-      );
-      await sagemaker.send(
-        new CreateEndpointConfigCommand({
-          EndpointConfigName: "iris-knn",
-          ProductionVariants: [{ VariantName: "AllTraffic", ModelName: "iris-knn", InstanceType: "ml.m5.large", InitialInstanceCount: 1 }],
-        }),
-      );
-      await sagemaker.send(new CreateEndpointCommand({ EndpointName: "iris", EndpointConfigName: "iris-knn" }));
+      await sagemaker.send(new CreateModelCommand(irisModelRequest()));
+      await sagemaker.send(new CreateEndpointConfigCommand(irisEndpointConfigRequest()));
+      await sagemaker.send(new CreateEndpointCommand(IRIS_ENDPOINT));
       await clock.advance(3600_000);
       expect((await sagemaker.send(new DescribeEndpointCommand({ EndpointName: "iris" }))).EndpointStatus).toBe("InService");
 

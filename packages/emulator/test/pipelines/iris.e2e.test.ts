@@ -1,15 +1,13 @@
-import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { GetObjectCommand } from "@aws-sdk/client-s3";
 import {
   CreatePipelineCommand,
   DescribeTrainingJobCommand,
   DescribeTransformJobCommand,
   StartPipelineExecutionCommand,
 } from "@aws-sdk/client-sagemaker";
-import { VirtualClock } from "@sagerun/transport";
 import { describe, expect, it } from "vitest";
-import { createEmulator } from "../../src/index.js";
 import { ROLE_ARN } from "../fixtures.js";
-import { irisCsv, irisSplit } from "../fixtures/iris.js";
+import { irisEmulator, predictedLabels } from "../fixtures/iris-pipeline.js";
 import { describeExecution, stepsOf, untilEnded } from "./harness.js";
 import { irisDefinition } from "./iris-definition.js";
 
@@ -20,15 +18,7 @@ import { irisDefinition } from "./iris-definition.js";
  */
 describe("the Iris pipeline as a SageMaker Pipelines execution", () => {
   async function setUp(threshold?: string) {
-    const clock = new VirtualClock({ autoAdvance: false });
-    const emulator = createEmulator({ clock });
-    const client = emulator.client();
-    const s3 = emulator.s3Client(S3Client);
-    const { train, test } = irisSplit();
-    await s3.send(new CreateBucketCommand({ Bucket: "iris" }));
-    await s3.send(new PutObjectCommand({ Bucket: "iris", Key: "data/train/iris.csv", Body: irisCsv({ label: true }, train) }));
-    await s3.send(new PutObjectCommand({ Bucket: "iris", Key: "data/test/iris.csv", Body: irisCsv({ label: true }, test) }));
-    await s3.send(new PutObjectCommand({ Bucket: "iris", Key: "data/batch/iris.csv", Body: irisCsv({ label: false }, test) }));
+    const { clock, sagemaker: client, s3, test } = await irisEmulator();
     await client.send(new CreatePipelineCommand({ PipelineName: "iris", RoleArn: ROLE_ARN, PipelineDefinition: irisDefinition(ROLE_ARN) }));
     const { PipelineExecutionArn } = await client.send(
       new StartPipelineExecutionCommand({
@@ -62,10 +52,7 @@ describe("the Iris pipeline as a SageMaker Pipelines execution", () => {
     expect(transform.TransformOutput?.S3OutputPath).toBe(`s3://iris/predictions/${id}`);
 
     const out = await s3.send(new GetObjectCommand({ Bucket: "iris", Key: `predictions/${id}/iris.csv.out` }));
-    const predictions = (await out.Body!.transformToString())
-      .trim()
-      .split("\n")
-      .map((line) => (JSON.parse(line) as { predicted_label: number }).predicted_label);
+    const predictions = predictedLabels(await out.Body!.transformToString());
     expect(predictions).toHaveLength(test.length);
     const accuracy = predictions.filter((label, i) => label === test[i]!.label).length / test.length;
     expect(accuracy).toBeGreaterThanOrEqual(0.9);
