@@ -2,11 +2,10 @@ import { stopJobsOnSignal } from "@sagerun/operators";
 import { afterEach, describe, expect, it } from "vitest";
 import { captureIo } from "../test/capture-io.js";
 import { main } from "./main.js";
+import { accuracyOf, IRIS_STEPS, startedSteps } from "./output-lines.js";
 
 // main opts the process in to stopping jobs on SIGINT/SIGTERM; the test worker must not keep that.
 afterEach(() => stopJobsOnSignal()());
-
-const ACCURACY = /^accuracy (\d\.\d{3}) \((\d+) of 30 held-out flowers\)$/;
 
 describe("pnpm example iris, in-process on the embedded emulator", () => {
   it("runs the whole pipeline and prints the accuracy of the transform job's real predictions (≥ 0.9)", async () => {
@@ -16,24 +15,15 @@ describe("pnpm example iris, in-process on the embedded emulator", () => {
 
     expect(err).toEqual([]);
     expect(out[0]).toBe("iris: run nightly-1 on the embedded emulator (virtual time), data in s3://sagerun-examples/iris/nightly-1/");
-    const accuracy = out.map((line) => ACCURACY.exec(line)).find((match) => match !== null);
-    expect(accuracy, out.join("\n")).toBeDefined();
-    expect(Number(accuracy![1])).toBeGreaterThanOrEqual(0.9);
-    expect(Number(accuracy![2]) / 30).toBeCloseTo(Number(accuracy![1]), 3);
+    const accuracy = accuracyOf(out);
+    expect(Number(accuracy.printed)).toBeGreaterThanOrEqual(0.9);
+    expect(accuracy.correct / 30).toBeCloseTo(Number(accuracy.printed), 3);
     expect(out).toContainEqual(
       expect.stringMatching(/^training job iris-nightly-1-train, created by this attempt: test:accuracy 0\.9\d\d$/),
     );
     // The default progress view, plain off a terminal: every step in the pipeline's order.
     expect(progress[0]).toBe("iris · run nightly-1: 7 steps, at most 4 at once");
-    expect(progress.filter((line) => line.endsWith(" started")).map((line) => line.split(" ")[0])).toEqual([
-      "prepare",
-      "upload",
-      "subset",
-      "train",
-      "model",
-      "transform",
-      "evaluate",
-    ]);
+    expect(startedSteps(progress)).toEqual(IRIS_STEPS);
     expect(progress).toContainEqual("transform  iris-nightly-1-transform: Completed");
     expect(progress.at(-1)).toMatch(/^iris · run nightly-1 succeeded in .*: 7 succeeded$/);
   });
@@ -44,8 +34,7 @@ describe("pnpm example iris, in-process on the embedded emulator", () => {
     expect(await main(["--run-id", "small-1", "--test-mode"], io)).toBe(0);
 
     expect(err).toEqual([]);
-    const accuracy = out.map((line) => ACCURACY.exec(line)).find((match) => match !== null);
-    expect(Number(accuracy![1]), out.join("\n")).toBeGreaterThanOrEqual(0.9);
+    expect(Number(accuracyOf(out).printed)).toBeGreaterThanOrEqual(0.9);
     // Each change the profile made, with its reason.
     expect(out).toContainEqual(
       '  train: ResourceConfig.InstanceType "ml.m5.2xlarge" → "ml.m5.large" (the smallest size of its family in test mode)',

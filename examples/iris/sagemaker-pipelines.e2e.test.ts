@@ -5,20 +5,13 @@ import { createExampleBackend } from "../shared/example-backend.js";
 import { captureIo } from "../test/capture-io.js";
 import { irisPipeline, KNN_IMAGE } from "./iris-pipeline.js";
 import { main } from "./main.js";
+import { accuracyOf, IRIS_STEPS, startedSteps } from "./output-lines.js";
 import { withChecksAfterExecution } from "./sagemaker-pipelines.js";
 
 // main opts the process in to stopping jobs on SIGINT/SIGTERM; the test worker must not keep that.
 afterEach(() => stopJobsOnSignal()());
 
-const ACCURACY = /^accuracy (\d\.\d{3}) \((\d+) of 30 held-out flowers\)$/;
 const ROLE_ARN = "arn:aws:iam::123456789012:role/SageMakerRole";
-
-/** The accuracy line's value, failing with the whole output when there is none. */
-function accuracyOf(out: readonly string[]): string {
-  const match = out.map((line) => ACCURACY.exec(line)).find((m) => m !== null);
-  expect(match, out.join("\n")).toBeDefined();
-  return match![1]!;
-}
 
 describe("pnpm example iris --sagemaker-pipelines, on the embedded emulator", () => {
   it("runs train, model and transform as one SageMaker Pipelines execution, with the in-process run's accuracy", async () => {
@@ -28,8 +21,8 @@ describe("pnpm example iris --sagemaker-pipelines, on the embedded emulator", ()
     expect(await main(["--run-id", "compiled-1", "--sagemaker-pipelines"], compiled.io)).toBe(0);
 
     expect(compiled.err).toEqual([]);
-    expect(Number(accuracyOf(compiled.out))).toBeGreaterThanOrEqual(0.9);
-    expect(accuracyOf(compiled.out)).toBe(accuracyOf(inProcess.out));
+    expect(Number(accuracyOf(compiled.out).printed)).toBeGreaterThanOrEqual(0.9);
+    expect(accuracyOf(compiled.out).printed).toBe(accuracyOf(inProcess.out).printed);
     // The training job is the execution's, named by SageMaker Pipelines.
     expect(compiled.out).toContainEqual(
       expect.stringMatching(
@@ -38,15 +31,7 @@ describe("pnpm example iris --sagemaker-pipelines, on the embedded emulator", ()
     );
     // The same progress view: every step, in order, the job steps followed through the execution.
     const { progress } = compiled;
-    expect(progress.filter((line) => line.endsWith(" started")).map((line) => line.split(" ")[0])).toEqual([
-      "prepare",
-      "upload",
-      "subset",
-      "train",
-      "model",
-      "transform",
-      "evaluate",
-    ]);
+    expect(startedSteps(progress)).toEqual(IRIS_STEPS);
     expect(progress).toContainEqual(expect.stringMatching(/^transform {2}pipelines-[a-z0-9]{12}-transform-[A-Za-z0-9]{10}: Completed$/));
     expect(progress.at(-1)).toMatch(/^iris · run compiled-1 succeeded in .*: 7 succeeded$/);
   });
@@ -58,7 +43,7 @@ describe("pnpm example iris --sagemaker-pipelines, on the embedded emulator", ()
     expect(await main(["--run-id", "small-1", "--test-mode", "--sagemaker-pipelines"], compiled.io)).toBe(0);
 
     expect(compiled.err).toEqual([]);
-    expect(Number(accuracyOf(compiled.out))).toBeGreaterThanOrEqual(0.9);
+    expect(Number(accuracyOf(compiled.out).printed)).toBeGreaterThanOrEqual(0.9);
     // Line for line the same, but for the jobs' names (SageMaker Pipelines names them), who ran
     // them, and the wall time; log stream names end in the job's start time, the same here.
     const same = (out: readonly string[]) =>
