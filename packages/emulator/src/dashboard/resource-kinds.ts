@@ -10,27 +10,25 @@ interface KindFields {
   readonly status?: string;
 }
 
+/** SageMaker's usual naming: `<Kind>Name`, `<Kind>Arn` and, for kinds with a lifecycle, `<Kind>Status`. */
+const named = (title: string, kind: string, hasStatus = true): KindFields => ({
+  title,
+  name: `${kind}Name`,
+  arn: `${kind}Arn`,
+  ...(hasStatus ? { status: `${kind}Status` } : {}),
+});
+
 const FIELDS: Readonly<Record<string, KindFields>> = {
-  trainingJobs: { title: "Training jobs", name: "TrainingJobName", arn: "TrainingJobArn", status: "TrainingJobStatus" },
-  processingJobs: { title: "Processing jobs", name: "ProcessingJobName", arn: "ProcessingJobArn", status: "ProcessingJobStatus" },
-  transformJobs: { title: "Transform jobs", name: "TransformJobName", arn: "TransformJobArn", status: "TransformJobStatus" },
-  tuningJobs: {
-    title: "Tuning jobs",
-    name: "HyperParameterTuningJobName",
-    arn: "HyperParameterTuningJobArn",
-    status: "HyperParameterTuningJobStatus",
-  },
-  models: { title: "Models", name: "ModelName", arn: "ModelArn" },
-  endpointConfigs: { title: "Endpoint configs", name: "EndpointConfigName", arn: "EndpointConfigArn" },
-  endpoints: { title: "Endpoints", name: "EndpointName", arn: "EndpointArn", status: "EndpointStatus" },
-  pipelines: { title: "Pipelines", name: "PipelineName", arn: "PipelineArn", status: "PipelineStatus" },
+  trainingJobs: named("Training jobs", "TrainingJob"),
+  processingJobs: named("Processing jobs", "ProcessingJob"),
+  transformJobs: named("Transform jobs", "TransformJob"),
+  tuningJobs: named("Tuning jobs", "HyperParameterTuningJob"),
+  models: named("Models", "Model", false),
+  endpointConfigs: named("Endpoint configs", "EndpointConfig", false),
+  endpoints: named("Endpoints", "Endpoint"),
+  pipelines: named("Pipelines", "Pipeline"),
   // An execution's name is its ARN's last part; the display name is what the console shows.
-  pipelineExecutions: {
-    title: "Pipeline executions",
-    name: "PipelineExecutionDisplayName",
-    arn: "PipelineExecutionArn",
-    status: "PipelineExecutionStatus",
-  },
+  pipelineExecutions: { ...named("Pipeline executions", "PipelineExecution"), name: "PipelineExecutionDisplayName" },
 };
 
 /** One resource in the dashboard's lists: what a row shows, and its Describe as SageMaker answers it. */
