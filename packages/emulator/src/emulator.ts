@@ -418,9 +418,11 @@ export class Emulator {
 
   /** Brings every resource whose life changed by `now` up to date: only those, never the whole store. */
   #sync(now: number): void {
-    this.#store.advance(now, (spec, row) => {
+    this.#store.advance(now, (spec, row, at) => {
       const kind = spec as AnyKind;
-      kind.onDue?.(row, now, this.#kitOf(kind));
+      // Handled at the instant it came due, not when a request first looked (decision 0006): a
+      // pipeline step waiting on a job that ended at `at` starts at `at` even after a long jump.
+      this.#requestClock.at(at, () => kind.onDue?.(row, at, this.#kitOf(kind)));
     });
     this.#logs.reveal(now);
   }

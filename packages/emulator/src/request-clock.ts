@@ -32,4 +32,18 @@ export class RequestClock implements Clock {
       this.#pinned = undefined;
     }
   }
+
+  /**
+   * Runs `fn` with `now()` fixed at `at`, an instant at or before the one being served: a change
+   * that came due while nobody looked is handled at its own time (see Emulator's sync).
+   */
+  at<T>(at: number, fn: () => T): T {
+    const outer = this.#pinned;
+    this.#pinned = at;
+    try {
+      return fn();
+    } finally {
+      this.#pinned = outer;
+    }
+  }
 }

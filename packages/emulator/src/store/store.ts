@@ -58,18 +58,21 @@ export class Store {
   }
 
   /**
-   * Hands every row whose change time has come by `now` to `visit`, earliest first, then re-files
-   * it under its status at `now`. A row `visit` changes reschedules itself; checks made for an
-   * older version of a row are dropped.
+   * Hands every row whose change time has come by `now` to `visit` with that time, earliest first,
+   * then re-files it under its status at that time, which schedules its next change: each change
+   * is handled at its own instant, however far the clock moved unobserved (decision 0006). A row
+   * `visit` changes reschedules itself; checks made for an older version of a row are dropped.
    */
-  advance(now: number, visit: (spec: TableSpec<StoredRecord>, row: StoredRecord) => void): void {
+  advance(now: number, visit: (spec: TableSpec<StoredRecord>, row: StoredRecord, at: number) => void): void {
     for (let next = this.#due.peek(); next && next.at <= now; next = this.#due.peek()) {
-      const { spec, table, name, version } = this.#due.pop()!.item;
+      const { at, item } = this.#due.pop()!;
+      const { spec, table, name, version } = item;
       const row = table.scheduled(name, version);
       if (row === undefined) continue;
-      visit(spec, row);
-      // `visit` may have replaced or removed the row; re-file whatever is there now.
-      if (table.scheduled(name, version) !== undefined) table.refresh(name, now);
+      visit(spec, row, at);
+      // `visit` may have replaced or removed the row; re-file whatever is there at `at`, so its
+      // next change (perhaps still before `now`) is handled in turn, at its own time.
+      if (table.scheduled(name, version) !== undefined) table.refresh(name, at);
     }
   }
 
