@@ -51,13 +51,16 @@ describe("JSON null in a request", () => {
     const { emulator } = populated();
     const lists = emulator.operations.filter((op) => op.startsWith("List") && isModelOperation(op));
     const filtered = lists.filter((op) => !["ListTags", "ListTrainingJobsForHyperParameterTuningJob"].includes(op));
-    expect(filtered.length).toBeGreaterThanOrEqual(7);
+    let listed = 0;
     for (const op of filtered) {
       const withNull = send(emulator, op, '{"NameContains": null, "MaxResults": null, "NextToken": null, "SortBy": null}');
       const without = send(emulator, op, "{}");
-      expect([op, withNull.status]).toEqual([op, 200]);
+      // A listing of one parent's children (ListPipelineExecutionSteps) refuses `{}` alike.
+      expect([op, withNull.status]).toEqual([op, without.status]);
       expect(withNull.body, op).toEqual(without.body);
+      if (withNull.status === 200) listed++;
     }
+    expect(listed).toBeGreaterThanOrEqual(7);
   });
 
   it("lists a model with the SDK client after a ListModels whose every filter was null", async () => {

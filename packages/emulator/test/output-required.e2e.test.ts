@@ -4,10 +4,13 @@ import {
   CreateEndpointConfigCommand,
   CreateHyperParameterTuningJobCommand,
   CreateModelCommand,
+  CreatePipelineCommand,
   CreateProcessingJobCommand,
   CreateTrainingJobCommand,
   CreateTransformJobCommand,
   DeleteEndpointCommand,
+  StartPipelineExecutionCommand,
+  StopPipelineExecutionCommand,
   StopProcessingJobCommand,
   StopTrainingJobCommand,
   StopTransformJobCommand,
@@ -22,6 +25,7 @@ import { ENDPOINT_DURATIONS, endpointConfigRequest, endpointRequest, modelReques
 import { JOB_DURATIONS, processingJobRequest, transformJobRequest } from "./fixtures/jobs.js";
 import { missingRequired, OUTPUT_REQUIRED } from "./fixtures/output-required.js";
 import { tuningJobRequest } from "./fixtures/tuning.js";
+import { definition, trainingStep } from "./pipelines/harness.js";
 
 const S = 1000;
 type Input = Record<string, unknown>;
@@ -61,7 +65,32 @@ const CALLS: Readonly<Record<string, Inputs>> = {
   ListModels: async () => [all],
   ListEndpointConfigs: async () => [all],
   ListEndpoints: async () => [all],
+  ListPipelines: async () => [all],
+  DescribePipeline: namesOf("ListPipelines", "PipelineSummaries", "PipelineName"),
+  ListPipelineVersions: async (client) =>
+    // Its PipelineName member takes the pipeline's ARN too (API reference, ListPipelineVersions).
+    (await namesOf("ListPipelines", "PipelineSummaries", "PipelineArn", "PipelineName")(client)).map((input) => ({ ...input, ...all })),
+  ListPipelineExecutions: async (client) =>
+    (await namesOf("ListPipelines", "PipelineSummaries", "PipelineName")(client)).map((input) => ({ ...input, ...all })),
+  DescribePipelineExecution: executionsOf(),
+  DescribePipelineDefinitionForExecution: executionsOf(),
+  ListPipelineExecutionSteps: executionsOf(all),
+  ListPipelineParametersForExecution: executionsOf(all),
 };
+
+/** Every execution of every pipeline, as `{ PipelineExecutionArn }` (and `extra`). */
+function executionsOf(extra: Input = {}): Inputs {
+  return async (client) => {
+    const inputs: Input[] = [];
+    for (const pipeline of await namesOf("ListPipelines", "PipelineSummaries", "PipelineName")(client)) {
+      const { PipelineExecutionSummaries = [] } = (await send(client, "ListPipelineExecutions", { ...pipeline, ...all })) as {
+        PipelineExecutionSummaries?: { PipelineExecutionArn?: string }[];
+      };
+      for (const { PipelineExecutionArn } of PipelineExecutionSummaries) inputs.push({ PipelineExecutionArn, ...extra });
+    }
+    return inputs;
+  };
+}
 
 async function send(client: SageMakerClient, operation: string, input: Input): Promise<object> {
   const Command = (sdk as unknown as Record<string, new (input: Input) => never>)[`${operation}Command`]!;
@@ -102,6 +131,26 @@ async function everything() {
     await client.send(new CreateTransformJobCommand(transformJobRequest({ TransformJobName: name })));
   for (const name of ["tune", "tune-failed"])
     await client.send(new CreateHyperParameterTuningJobCommand(tuningJobRequest({ HyperParameterTuningJobName: name })));
+  // A pipeline with a parameter, and executions that run, stop and fail.
+  const parameters = [{ Name: "Epochs", Type: "Integer", DefaultValue: 2 }];
+  const steps = [trainingStep("fit"), trainingStep("fit-failed", { DependsOn: ["fit"] })];
+  await client.send(
+    new CreatePipelineCommand({
+      PipelineName: "flow",
+      RoleArn: modelRequest().ExecutionRoleArn,
+      ClientRequestToken: "flow-token-0000000000000000000000000",
+      PipelineDefinition: definition(steps, parameters),
+    }),
+  );
+  for (const token of ["run", "run-stop"]) {
+    const { PipelineExecutionArn } = await client.send(
+      new StartPipelineExecutionCommand({ PipelineName: "flow", ClientRequestToken: `${token}-000000000000000000000000000000` }),
+    );
+    if (token === "run-stop")
+      await client.send(
+        new StopPipelineExecutionCommand({ PipelineExecutionArn, ClientRequestToken: `stop-${token}-00000000000000000000000000` }),
+      );
+  }
   return env;
 }
 
