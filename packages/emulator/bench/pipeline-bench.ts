@@ -6,15 +6,6 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import {
-  CreateEndpointCommand,
-  CreateEndpointConfigCommand,
-  CreateModelCommand,
-  CreateTrainingJobCommand,
-  CreateTransformJobCommand,
-  DescribeTrainingJobCommand,
-  DescribeTransformJobCommand,
-} from "@aws-sdk/client-sagemaker";
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from "@aws-sdk/client-sagemaker-runtime";
 import { performance } from "node:perf_hooks";
 import { knn } from "../src/algorithms/knn/knn.js";
@@ -22,15 +13,7 @@ import { linearLearner } from "../src/algorithms/linear-learner/linear-learner.j
 import { runTraining, csvChannel } from "../src/algorithms/test-support.js";
 import { xgboost } from "../src/algorithms/xgboost/xgboost.js";
 import { irisCsv, irisSplit } from "../test/fixtures/iris.js";
-import {
-  IRIS_ENDPOINT,
-  irisEmulator,
-  irisEndpointConfigRequest,
-  irisModelRequest,
-  irisTrainingRequest,
-  irisTransformRequest,
-  until,
-} from "../test/fixtures/iris-pipeline.js";
+import { deployIris, IRIS_ENDPOINT, irisEmulator, irisTrainingRequest, trainIris, transformIris } from "../test/fixtures/iris-pipeline.js";
 import { median } from "./stats.js";
 import { duration, ratio, type Row } from "./table.js";
 
@@ -54,20 +37,9 @@ async function pipeline(): Promise<{ wallMs: number; virtualMs: number; invokeMs
   const start = performance.now();
   const { clock, emulator, sagemaker } = await irisEmulator();
   const t0 = clock.now();
-  await sagemaker.send(new CreateTrainingJobCommand(irisTrainingRequest()));
-  await until(
-    clock,
-    async () => (await sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: "iris-knn" }))).TrainingJobStatus === "Completed",
-  );
-  await sagemaker.send(new CreateModelCommand(irisModelRequest()));
-  await sagemaker.send(new CreateTransformJobCommand(irisTransformRequest()));
-  await until(
-    clock,
-    async () =>
-      (await sagemaker.send(new DescribeTransformJobCommand({ TransformJobName: "iris-batch" }))).TransformJobStatus === "Completed",
-  );
-  await sagemaker.send(new CreateEndpointConfigCommand(irisEndpointConfigRequest()));
-  await sagemaker.send(new CreateEndpointCommand(IRIS_ENDPOINT));
+  await trainIris({ clock, sagemaker });
+  await transformIris({ clock, sagemaker });
+  await deployIris(sagemaker);
   await clock.advance(3600_000);
   const wallMs = performance.now() - start;
   const virtualMs = clock.now() - t0;

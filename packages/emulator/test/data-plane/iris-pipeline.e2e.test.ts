@@ -1,28 +1,10 @@
 import { CloudWatchLogsClient, DescribeLogStreamsCommand, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { GetObjectCommand } from "@aws-sdk/client-s3";
-import {
-  CreateEndpointCommand,
-  CreateEndpointConfigCommand,
-  CreateModelCommand,
-  CreateTrainingJobCommand,
-  CreateTransformJobCommand,
-  DescribeEndpointCommand,
-  DescribeTrainingJobCommand,
-  DescribeTransformJobCommand,
-} from "@aws-sdk/client-sagemaker";
+import { DescribeEndpointCommand } from "@aws-sdk/client-sagemaker";
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from "@aws-sdk/client-sagemaker-runtime";
 import { describe, expect, it } from "vitest";
 import { untarGzip } from "../../src/data/tar.js";
-import {
-  IRIS_ENDPOINT,
-  irisEmulator,
-  irisEndpointConfigRequest,
-  irisModelRequest,
-  irisTrainingRequest,
-  irisTransformRequest,
-  predictedLabels,
-  until,
-} from "../fixtures/iris-pipeline.js";
+import { deployIris, irisEmulator, predictedLabels, trainIris, transformIris, until } from "../fixtures/iris-pipeline.js";
 
 /**
  * The seed's Iris pipeline through real clients only (issue 8, "Done when"): upload the CSVs →
@@ -33,12 +15,7 @@ import {
 describe("the Iris pipeline on the emulator, through the AWS SDK clients", () => {
   it("trains k-NN, transforms the test set with its model, and serves it, with accuracy ≥ 0.9", async () => {
     const { clock, emulator, sagemaker, s3, test } = await irisEmulator();
-    await sagemaker.send(new CreateTrainingJobCommand(irisTrainingRequest()));
-    await until(clock, async () => {
-      const { TrainingJobStatus } = await sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: "iris-knn" }));
-      return TrainingJobStatus !== "InProgress" && TrainingJobStatus !== "Stopping";
-    });
-    const trained = await sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: "iris-knn" }));
+    const trained = await trainIris({ clock, sagemaker });
     expect(trained.TrainingJobStatus).toBe("Completed");
     const accuracy = trained.FinalMetricDataList?.find((m) => m.MetricName === "test:accuracy")?.Value;
     expect(accuracy).toBeGreaterThanOrEqual(0.9);
@@ -49,12 +26,8 @@ describe("the Iris pipeline on the emulator, through the AWS SDK clients", () =>
     const files = untarGzip(await artifact.Body!.transformToByteArray());
     expect(files.size).toBeGreaterThan(0);
 
-    await sagemaker.send(new CreateModelCommand(irisModelRequest(trained.ModelArtifacts!.S3ModelArtifacts)));
-    await sagemaker.send(new CreateTransformJobCommand(irisTransformRequest()));
-    await until(clock, async () => {
-      const { TransformJobStatus } = await sagemaker.send(new DescribeTransformJobCommand({ TransformJobName: "iris-batch" }));
-      return TransformJobStatus !== "InProgress" && TransformJobStatus !== "Stopping";
-    });
+    const transformed = await transformIris({ clock, sagemaker }, trained.ModelArtifacts!.S3ModelArtifacts);
+    expect(transformed.TransformJobStatus).toBe("Completed");
     const out = await s3.send(new GetObjectCommand({ Bucket: "iris", Key: "predictions/iris.csv.out" }));
     const predictions = predictedLabels(await out.Body!.transformToString());
     expect(predictions).toHaveLength(test.length);
@@ -62,8 +35,7 @@ describe("the Iris pipeline on the emulator, through the AWS SDK clients", () =>
     expect(correct / test.length).toBeGreaterThanOrEqual(0.9);
 
     // An endpoint serving the same model answers with real predictions.
-    await sagemaker.send(new CreateEndpointConfigCommand(irisEndpointConfigRequest()));
-    await sagemaker.send(new CreateEndpointCommand(IRIS_ENDPOINT));
+    await deployIris(sagemaker);
     await until(clock, async () => {
       const { EndpointStatus } = await sagemaker.send(new DescribeEndpointCommand({ EndpointName: "iris" }));
       return EndpointStatus === "InService";

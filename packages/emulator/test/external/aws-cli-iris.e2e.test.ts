@@ -2,21 +2,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
-import {
-  CreateEndpointCommand,
-  CreateEndpointConfigCommand,
-  CreateModelCommand,
-  CreateTrainingJobCommand,
-  DescribeEndpointCommand,
-  DescribeTrainingJobCommand,
-} from "@aws-sdk/client-sagemaker";
+import { CreateModelCommand, DescribeEndpointCommand } from "@aws-sdk/client-sagemaker";
 import { VirtualClock } from "@sagerun/transport";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { untarGzip } from "../../src/data/tar.js";
 import { createEmulator } from "../../src/index.js";
 import { startServer, type RunningServer } from "../../src/http.js";
 import { irisCsv, irisSplit } from "../fixtures/iris.js";
-import { IRIS_ENDPOINT, irisEndpointConfigRequest, irisModelRequest, irisTrainingRequest } from "../fixtures/iris-pipeline.js";
+import { deployIris, irisModelRequest, trainIris } from "../fixtures/iris-pipeline.js";
 import { clientEnv, probeAwsCli, run } from "./external-tools.js";
 
 const awsCliTool = probeAwsCli();
@@ -55,9 +48,7 @@ describe.skipIf(!awsCliTool.available)(
       expect([up.code, up.stderr]).toEqual([0, ""]);
 
       const sagemaker = server.emulator.client();
-      await sagemaker.send(new CreateTrainingJobCommand(irisTrainingRequest()));
-      await clock.advance(3600_000);
-      const trained = await sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: "iris-knn" }));
+      const trained = await trainIris({ clock, sagemaker });
       expect(trained.TrainingJobStatus).toBe("Completed");
 
       const local = join(workdir, "model.tar.gz");
@@ -69,8 +60,7 @@ describe.skipIf(!awsCliTool.available)(
     it("invokes the endpoint with `aws sagemaker-runtime invoke-endpoint`, and exits 255 with ValidationError for a missing one", async () => {
       const sagemaker = server.emulator.client();
       await sagemaker.send(new CreateModelCommand(irisModelRequest()));
-      await sagemaker.send(new CreateEndpointConfigCommand(irisEndpointConfigRequest()));
-      await sagemaker.send(new CreateEndpointCommand(IRIS_ENDPOINT));
+      await deployIris(sagemaker);
       await clock.advance(3600_000);
       expect((await sagemaker.send(new DescribeEndpointCommand({ EndpointName: "iris" }))).EndpointStatus).toBe("InService");
 
