@@ -25,10 +25,10 @@ export function bigTraining(overrides: Partial<CreateTrainingJobCommandInput> = 
 }
 
 /** The image of `accurateTrainer`. */
-export const TRAINER = "123456789012.dkr.ecr.us-east-1.amazonaws.com/sagerun-trainer:1";
+const TRAINER = "123456789012.dkr.ecr.us-east-1.amazonaws.com/sagerun-trainer:1";
 
 /** Code that saves a model, reports test:accuracy 0.83 and ends after a minute: what the checks and budget tests run. */
-export const accurateTrainer: ImageCode = {
+const accurateTrainer: ImageCode = {
   image: TRAINER,
   train(_, io) {
     io.writeModel("model.txt", "m");
