@@ -1,5 +1,5 @@
 /** The us-east-1 k-NN image (SageMaker developer guide, "Docker Registry Paths and Example Code"). */
-export const KNN_IMAGE = "382416733822.dkr.ecr.us-east-1.amazonaws.com/knn:1";
+const KNN_IMAGE = "382416733822.dkr.ecr.us-east-1.amazonaws.com/knn:1";
 
 /**
  * The Iris pipeline as the SageMaker Python SDK writes its definition (`Pipeline.definition()`,

@@ -243,7 +243,7 @@ export async function sendAll(door: Door, requests: readonly RawRequest[], tally
 }
 
 /** A request every service answers 200 to, one per service: after the fuzz, each must still be served. */
-export const HEALTH: readonly RawRequest[] = [
+const HEALTH: readonly RawRequest[] = [
   {
     service: "sagemaker",
     method: "POST",

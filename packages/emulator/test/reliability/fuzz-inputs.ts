@@ -14,7 +14,7 @@ import { bytes, type RawRequest, signedFor } from "./raw-request.js";
  */
 
 /** Names shared by every generator: the fixtures (fuzz-doors.ts, seedState) create some of them. */
-export const NAMES = ["alpha", "Alpha", "fuzz-bucket", "ep"] as const;
+const NAMES = ["alpha", "Alpha", "fuzz-bucket", "ep"] as const;
 const name = fc.constantFrom<string>(...NAMES);
 
 /** JSON values of the wrong kind, size or content for any member. */
@@ -186,7 +186,7 @@ const pipelineInput = fc.record(
 );
 
 /** SageMaker: the implemented operations' inputs from the botocore model, names drawn from NAMES. */
-export function sageMakerRequests(implemented: readonly string[]): fc.Arbitrary<RawRequest> {
+function sageMakerRequests(implemented: readonly string[]): fc.Arbitrary<RawRequest> {
   // Operations the emulator lacks answer its gap error before reading the input, so a small one does.
   const gaps = ["CreatePipeline", "DescribeCluster", "ListApps"];
   const ops = [...implemented, ...gaps];
@@ -256,7 +256,7 @@ const LOGS_MEMBERS: Readonly<Record<string, Record<string, fc.Arbitrary<unknown>
   };
 })();
 
-export function logsRequests(): fc.Arbitrary<RawRequest> {
+function logsRequests(): fc.Arbitrary<RawRequest> {
   const ops = [...Object.keys(LOGS_MEMBERS), "DeleteLogGroup", "StartQuery"];
   const input = (op: string) =>
     fc.record(LOGS_MEMBERS[op] ?? { logGroupName: fc.string() }, { requiredKeys: [] }) as fc.Arbitrary<Record<string, unknown>>;
@@ -424,7 +424,7 @@ function s3Documents(): fc.Arbitrary<{ method: string; path: string; body: strin
   );
 }
 
-export function s3Requests(): fc.Arbitrary<RawRequest> {
+function s3Requests(): fc.Arbitrary<RawRequest> {
   return fc.oneof({ weight: 3, arbitrary: s3Shuffled() }, { weight: 1, arbitrary: s3Operations() });
 }
 
@@ -483,7 +483,7 @@ function s3Shuffled(): fc.Arbitrary<RawRequest> {
 }
 
 /** SageMaker Runtime: InvokeEndpoint's path and headers (botocore's sagemaker-runtime model), right and wrong. */
-export function runtimeRequests(): fc.Arbitrary<RawRequest> {
+function runtimeRequests(): fc.Arbitrary<RawRequest> {
   const endpoint = fc.constantFrom("ep", "alpha", "Alpha", "%zz", "a%2Fb", "", "x".repeat(200), "%E0%A4%A");
   const suffix = fc.constantFrom("invocations", "invocations", "invocations", "invocations-response-stream", "async-invocations", "other");
   const headers = fc.record(

@@ -20,7 +20,7 @@ const GAP = "NotImplemented";
  * never reaches a service: no Host, a foreign Host, a method the service does not serve, a body
  * or headers over the cap, bytes that are not HTTP).
  */
-export const SERVER_REFUSALS: ReadonlySet<string> = new Set([
+const SERVER_REFUSALS: ReadonlySet<string> = new Set([
   "BadRequestException",
   "AccessDeniedException",
   "MethodNotAllowedException",

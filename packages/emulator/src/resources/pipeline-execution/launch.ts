@@ -13,7 +13,7 @@ import { executionScope } from "./scope.js";
 import { JOB_STEP_KINDS, jobKits } from "./step-kinds.js";
 
 /** [OBS] the tag every job a pipeline creates carries (SDK lineage/context.py reads it from training jobs). */
-export const PIPELINE_EXECUTION_TAG = "sagemaker:pipeline-execution-arn";
+const PIPELINE_EXECUTION_TAG = "sagemaker:pipeline-execution-arn";
 
 /**
  * Starts one attempt of a step at `now`: a job step creates its job through its kind's own Create

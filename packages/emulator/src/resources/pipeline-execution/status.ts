@@ -8,7 +8,7 @@ import { isRunning, stepViews, type StepView } from "./steps.js";
  * [OBS] DescribePipelineExecution's FailureReason when a step failed, a Fail step included (SDK
  * tests/integ/sagemaker/workflow/test_fail_steps.py; public describe outputs).
  */
-export const STEP_FAILURE = "Step failure: One or multiple steps failed.";
+const STEP_FAILURE = "Step failure: One or multiple steps failed.";
 
 export interface ExecutionState {
   readonly status: PipelineExecutionStatus;

@@ -60,7 +60,7 @@ function get(path: string, scope: ExpressionScope): unknown {
 const NAME_KEYS = ["OutputName", "InputName", "ChannelName", "MetricName", "Name", "TrainingJobName"];
 
 /** Follows selectors into a value: keys of objects, indexes of lists, and a list's element by its name. */
-export function select(value: unknown, selectors: readonly Selector[]): unknown {
+function select(value: unknown, selectors: readonly Selector[]): unknown {
   let current = value;
   for (const selector of selectors) {
     if (current === undefined || current === null) return undefined;

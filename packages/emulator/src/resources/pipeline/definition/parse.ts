@@ -4,10 +4,10 @@ import { referencesIn } from "./references.js";
 import type { ParameterDefinition, PipelineDefinition, PlannedStep, StepDefinition } from "./types.js";
 
 /** [DOC] the SDK's `Pipeline.definition()` writes this Version (workflow/pipeline.py). */
-export const DEFINITION_VERSION = "2020-12-01";
+const DEFINITION_VERSION = "2020-12-01";
 
 /** Step types whose steps the emulator runs. */
-export const RUNNABLE_STEP_TYPES = new Set(["Training", "Processing", "Transform", "Tuning", "Model", "Condition", "Fail", "Callback"]);
+const RUNNABLE_STEP_TYPES = new Set(["Training", "Processing", "Transform", "Tuning", "Model", "Condition", "Fail", "Callback"]);
 
 /**
  * [DOC] the other members of the SDK's StepTypeEnum (workflow/steps.py) and of the model's
