@@ -21,6 +21,8 @@ export interface EmulatorContext {
   readonly requireInputData: boolean;
   /** Replaces the rules new resources are planned with (resources already planned keep theirs). */
   setRules(rules: readonly EmulatorRule[]): void;
+  /** The rules new resources are planned with now (Emulator.rules, GET /_sagerun/rules). */
+  rules(): readonly EmulatorRule[];
   arn(type: string, name: string): string;
   /** The plan inputs for a new resource: durations (defaults ← emulator ← first matching rule), in ms. */
   planFor(subject: RuleSubject): { durationsMs: Required<PhaseDurations>; rule: EmulatorRule | undefined };
@@ -63,6 +65,7 @@ export function createContext(options: ContextOptions): EmulatorContext {
     setRules(next) {
       rules = next;
     },
+    rules: () => rules,
     arn: (type, name) => buildArn(options.arnScope, type, name),
     planFor(subject) {
       const rule = findRule(rules, subject);

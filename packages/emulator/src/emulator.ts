@@ -367,6 +367,11 @@ export class Emulator {
     this.#ctx.setRules([...rules]);
   }
 
+  /** The rules in force, first match first, as they were given (the list is a copy). */
+  rules(): EmulatorRule[] {
+    return [...this.#ctx.rules()];
+  }
+
   /**
    * Replaces the injected faults (src/faults/types.ts); an empty list clears them. Jobs already
    * created keep the plan they got. Checked like the constructor's `faults`.

@@ -1,4 +1,4 @@
-import { matchFromJson, pattern } from "../front-doors/rules-json.js";
+import { matchFromJson, pattern, patternsToJson } from "../front-doors/rules-json.js";
 import type { EmulatorFault } from "./types.js";
 
 /**
@@ -29,9 +29,7 @@ export function faultsFromJson(faults: unknown, where = "faults"): EmulatorFault
 
 /** Faults as JSON (`GET /_sagerun/faults`): each RegExp back to `{"regex", "flags"}`. */
 export function faultsToJson(faults: readonly EmulatorFault[]): unknown[] {
-  return JSON.parse(
-    JSON.stringify(faults, (_key, value: unknown) => (value instanceof RegExp ? { regex: value.source, flags: value.flags } : value)),
-  ) as unknown[];
+  return patternsToJson(faults);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

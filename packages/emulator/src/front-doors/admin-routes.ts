@@ -2,7 +2,7 @@ import type { Emulator } from "../emulator.js";
 import { ServiceError } from "../errors.js";
 import { faultsFromJson, faultsToJson } from "../faults/json.js";
 import { advanceClock } from "./clock-control.js";
-import { rulesFromJson } from "./rules-json.js";
+import { rulesFromJson, rulesToJson } from "./rules-json.js";
 
 /** Where the emulator's own controls live, beside the SageMaker API on `POST /`. */
 export const ADMIN_PREFIX = "/_sagerun/";
@@ -87,26 +87,30 @@ const ROUTES: Readonly<Record<string, AdminRoute | readonly AdminRoute[]>> = {
       return ok({ now: new Date(emulator.clock.now()).toISOString() });
     },
   },
-  rules: {
-    method: "PUT",
-    run(emulator, body) {
-      const unknown = Object.keys(body).find((key) => key !== "rules");
-      if (unknown !== undefined) return invalid(`The body has an unknown key ${JSON.stringify(unknown)}; the known key is rules.`);
-      try {
-        const rules = rulesFromJson(body.rules);
-        emulator.setRules(rules);
-        return ok({ rules: rules.length });
-      } catch (error) {
-        if (error instanceof TypeError || error instanceof RangeError) return invalid(error.message);
-        throw error;
-      }
+  rules: [
+    // In the form PUT takes, so a rule read here can be PUT back as it is.
+    { method: "GET", run: (emulator) => ok({ rules: rulesToJson(emulator.rules()) }) },
+    {
+      method: "PUT",
+      run(emulator, body) {
+        const unknown = Object.keys(body).find((key) => key !== "rules");
+        if (unknown !== undefined) return invalid(`The body has an unknown key ${JSON.stringify(unknown)}; the known key is rules.`);
+        try {
+          const rules = rulesFromJson(body.rules);
+          emulator.setRules(rules);
+          return ok({ rules: rules.length });
+        } catch (error) {
+          if (error instanceof TypeError || error instanceof RangeError) return invalid(error.message);
+          throw error;
+        }
+      },
     },
-  },
+  ],
 };
 
 /**
  * The route for `<method> /_sagerun/<name>`: health, state (every resource as Describe shows it,
- * timestamps as ISO strings), reset, clock/advance `{"seconds": N}`, rules `{"rules": [...]}`, and
+ * timestamps as ISO strings), reset, clock/advance `{"seconds": N}`, rules (GET; PUT `{"rules": [...]}`), and
  * faults (GET; POST `{"faults": [...]}`; DELETE).
  * An unknown path is 404 listing the routes; a wrong method is 405 with `Allow`.
  */
@@ -115,7 +119,7 @@ export function findAdminRoute(
   path: string,
 ): { route: AdminRoute } | { error: ServiceError; headers: Record<string, string> } {
   const name = path.slice(ADMIN_PREFIX.length);
-  // A path may take several methods (faults: GET, POST, DELETE).
+  // A path may take several methods (faults: GET, POST, DELETE; rules: GET, PUT).
   const routes = Object.hasOwn(ROUTES, name) ? [ROUTES[name]!].flat() : [];
   const route = routes.find((r) => r.method === method);
   if (routes.length === 0) {

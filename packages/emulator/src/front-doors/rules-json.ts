@@ -18,6 +18,21 @@ export function rulesFromJson(rules: unknown, where = "rules"): EmulatorRule[] {
   });
 }
 
+/** Rules as JSON (`GET /_sagerun/rules`, the dashboard): the form {@link rulesFromJson} reads back. */
+export function rulesToJson(rules: readonly EmulatorRule[]): unknown[] {
+  return patternsToJson(rules);
+}
+
+/**
+ * Rules or faults (faults/json.ts) as JSON: each RegExp written `{"regex", "flags"}`, the form
+ * {@link pattern} reads, and everything else as JSON.stringify writes it.
+ */
+export function patternsToJson(values: readonly unknown[]): unknown[] {
+  return JSON.parse(
+    JSON.stringify(values, (_key, value: unknown) => (value instanceof RegExp ? { regex: value.source, flags: value.flags } : value)),
+  ) as unknown[];
+}
+
 /** A rule's `match` written as JSON (also a job fault's, faults/json.ts): its patterns as RegExps. */
 export function matchFromJson(value: Record<string, unknown>, at: string): Record<string, unknown> {
   const match: Record<string, unknown> = { ...value };
