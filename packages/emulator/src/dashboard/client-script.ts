@@ -294,6 +294,41 @@ export const CLIENT_SCRIPT = String.raw`
   function renderFaults() {
     fill($("faults-list"), ui.state.faults.length === 0 ? h("p", { class: "muted" }, "None: every request is answered as the service would.")
       : h("pre", { "data-testid": "faults-json" }, JSON.stringify(ui.state.faults, null, 2)));
+    renderRules();
+  }
+  /** A pattern as GET /_sagerun/rules writes it: a string matches exactly, {regex, flags} as a RegExp. */
+  function patternText(value) { return typeof value === "string" ? JSON.stringify(value) : "/" + value.regex + "/" + (value.flags || ""); }
+  function ruleMatch(match) {
+    var parts = [];
+    ["name", "image"].forEach(function (key) { if (match[key] !== undefined) parts.push(key + " " + patternText(match[key])); });
+    Object.keys(match.hyperParameters || {}).forEach(function (key) { parts.push("hyperParameters." + key + " " + patternText(match.hyperParameters[key])); });
+    return parts.length ? parts.map(function (p) { return h("div", {}, p); }) : h("span", { class: "muted" }, "every resource");
+  }
+  function ruleOutcome(outcome) {
+    // No outcome: the job completes (EmulatorRule.outcome).
+    if (!outcome) return h("span", { class: "muted" }, "Completed (default)");
+    return [status(outcome.status),
+      outcome.failureReason !== undefined ? h("div", {}, outcome.failureReason) : null,
+      outcome.afterSeconds !== undefined ? h("div", { class: "muted" }, "after " + outcome.afterSeconds + " s of the main phase") : null];
+  }
+  function pairs(object, text) {
+    var keys = Object.keys(object || {});
+    return keys.length ? keys.map(function (key) { return h("div", {}, text(key, object[key])); }) : h("span", { class: "muted" }, "default");
+  }
+  function renderRules() {
+    var rules = ui.state.rules;
+    fill($("rules-list"), rules.length === 0 ? h("p", { class: "muted" }, "None: each new resource gets the emulator's durations and completes.") : [
+      h("table", { "data-testid": "rules" }, [h("tr", {}, ["#", "Match", "Durations", "Outcome", "Metrics"].map(function (t) { return h("th", {}, t); }))].concat(rules.map(function (rule, i) {
+        return h("tr", { "data-testid": "rule", "data-index": i }, [
+          h("td", {}, i + 1),
+          h("td", { "data-cell": "match" }, ruleMatch(rule.match || {})),
+          h("td", { "data-cell": "durations" }, pairs(rule.durations, function (phase, s) { return phase.replace(/Seconds$/, "") + " " + s + " s"; })),
+          h("td", { "data-cell": "outcome" }, ruleOutcome(rule.outcome)),
+          h("td", { "data-cell": "metrics" }, pairs(rule.metrics, function (metric, value) { return metric + " = " + value; })),
+        ]);
+      }))),
+      h("details", {}, [h("summary", {}, "As JSON (the body of PUT /_sagerun/rules)"), h("pre", { "data-testid": "rules-json" }, JSON.stringify({ rules: rules }, null, 2))]),
+    ]);
   }
 
   // ---- tabs and polling ------------------------------------------------------------------------

@@ -58,9 +58,10 @@ export function dashboardPage(): string {
   <section id="tab-faults" hidden data-testid="faults">
     <h2>Faults in force</h2>
     <div id="faults-list"></div>
-    <h2>Rules</h2>
-    <p class="muted">Rules plan resources when they are created; the emulator does not read them back, so they are not listed here.
-    Replace them with <code>PUT /_sagerun/rules</code>.</p>
+    <h2>Rules in force</h2>
+    <p class="muted">The first rule whose match fits a new resource fixes its durations, outcome and metrics; resources already
+    created keep their plan. Replace them with <code>PUT /_sagerun/rules</code>.</p>
+    <div id="rules-list" data-testid="rules-list"></div>
   </section>
 </main>
 <script>${CLIENT_SCRIPT}</script>

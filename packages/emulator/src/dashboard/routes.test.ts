@@ -85,6 +85,37 @@ describe("/_sagerun/ui over HTTP", () => {
     ]);
   });
 
+  it("lists the rules in force in api/state as GET /_sagerun/rules writes them, read afresh on every poll", async () => {
+    const rulesIn = async (path: string) => ((await (await get(path)).json()) as { rules: unknown[] }).rules;
+    const before = setup.emulator.rules();
+    try {
+      setup.emulator.setRules([
+        {
+          match: { name: /^flaky-/i, hyperParameters: { eta: "0.1" } },
+          durations: { trainingSeconds: 30 },
+          outcome: { status: "Failed", failureReason: "AlgorithmError: boom", afterSeconds: 5 },
+          metrics: { "validation:auc": 0.9 },
+        },
+      ]);
+      const shown = await rulesIn("/_sagerun/ui/api/state");
+      expect(shown).toEqual([
+        {
+          match: { name: { regex: "^flaky-", flags: "i" }, hyperParameters: { eta: "0.1" } },
+          durations: { trainingSeconds: 30 },
+          outcome: { status: "Failed", failureReason: "AlgorithmError: boom", afterSeconds: 5 },
+          metrics: { "validation:auc": 0.9 },
+        },
+      ]);
+      expect(shown).toEqual(await rulesIn("/_sagerun/rules"));
+      setup.emulator.setRules([]);
+      expect(await rulesIn("/_sagerun/ui/api/state")).toEqual([]);
+    } finally {
+      setup.emulator.setRules(before);
+    }
+    // The tab has a place for them, filled by the page's script.
+    expect(await (await get("/_sagerun/ui")).text()).toContain('id="rules-list"');
+  });
+
   it("answers an execution's DAG for an ARN that does not exist with SageMaker's error", async () => {
     const missing = await get(
       `/_sagerun/ui/api/dag?arn=${encodeURIComponent("arn:aws:sagemaker:us-east-1:123456789012:pipeline/p/execution/nope")}`,

@@ -2,6 +2,7 @@ import type { Clock } from "@sagerun/transport";
 import type { Emulator } from "../emulator.js";
 import { ServiceError } from "../errors.js";
 import { faultsToJson } from "../faults/json.js";
+import { rulesToJson } from "../front-doors/rules-json.js";
 import { browseBucket, getObject, logEvents, previewObject } from "./data-reads.js";
 import { dashboardPage } from "./page.js";
 import { executionDag } from "./pipeline-dag.js";
@@ -79,6 +80,7 @@ export async function dashboardAnswer(emulator: Emulator, method: string, url: U
         })),
         logGroups: state.logGroups,
         faults: faultsToJson(emulator.faults()),
+        rules: rulesToJson(emulator.rules()),
       });
     }
     case "api/timeline": {

@@ -215,4 +215,29 @@ describe.skipIf(skipped)(`the dashboard at /_sagerun/ui in Chromium${skipped ? `
     await poll(async () => JSON.parse((await page.locator("[data-testid=faults-json]").textContent()) ?? "null")).toEqual(expected);
     expect(expected).toHaveLength(1);
   });
+
+  it("lists a rule PUT over HTTP: its match, durations, outcome and metrics", async () => {
+    const rules = [
+      {
+        match: { name: { regex: "^flaky-", flags: "i" } },
+        durations: { trainingSeconds: 30 },
+        outcome: { status: "Failed", failureReason: "AlgorithmError: boom" },
+        metrics: { "validation:auc": 0.9 },
+      },
+    ];
+    const set = await fetch(`${server.url}/_sagerun/rules`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ rules }),
+    });
+    expect(set.status).toBe(200);
+    await page.click("nav a[data-tab=faults]");
+    await poll(() => page.locator("[data-testid=rule] td").allInnerTexts()).toEqual([
+      "1",
+      "name /^flaky-/i",
+      "training 30 s",
+      "Failed\nAlgorithmError: boom",
+      "validation:auc = 0.9",
+    ]);
+  });
 });
