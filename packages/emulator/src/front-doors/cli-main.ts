@@ -39,10 +39,11 @@ Options:
 
 Point a client at it:  AWS_ENDPOINT_URL=http://127.0.0.1:4566 (every service; see docs/clients.md)
 Admin: GET /_sagerun/health, GET /_sagerun/state, POST /_sagerun/reset,
-       POST /_sagerun/clock/advance {"seconds": N}, PUT /_sagerun/rules {"rules": [...]},
+       POST /_sagerun/clock/advance {"seconds": N}, GET|PUT /_sagerun/rules {"rules": [...]},
        GET|POST|DELETE /_sagerun/faults {"faults": [...]}
        (writes need Content-Type: application/json)
-Dashboard: GET /_sagerun/ui in a browser (resources, timeline, pipeline DAGs, S3, logs, the clock)`;
+Dashboard: GET /_sagerun/ui in a browser (resources, timeline, pipeline DAGs, S3, logs, the clock,
+           the faults and rules in force)`;
 
 const OPTIONS = {
   host: { type: "string", default: "127.0.0.1" },
