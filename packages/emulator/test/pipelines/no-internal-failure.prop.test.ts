@@ -117,19 +117,8 @@ describe("pipelines under random sequences of realistic requests", () => {
           }
           if (action.op === "answer") {
             // Answer every waiting Callback step of every execution.
-            for (const arn of executions) {
-              const { body } = call(emulator, "ListPipelineExecutionSteps", { PipelineExecutionArn: arn });
-              for (const step of (body.PipelineExecutionSteps as
-                | { StepStatus: string; Metadata?: { Callback?: { CallbackToken: string } } }[]
-                | undefined) ?? []) {
-                const token = step.Metadata?.Callback?.CallbackToken;
-                if (!token || step.StepStatus !== "Executing") continue;
-                const op = (action as { success: boolean }).success
-                  ? "SendPipelineExecutionStepSuccess"
-                  : "SendPipelineExecutionStepFailure";
-                check(op, call(emulator, op, { CallbackToken: token }));
-              }
-            }
+            const op = (action as { success: boolean }).success ? "SendPipelineExecutionStepSuccess" : "SendPipelineExecutionStepFailure";
+            for (const token of waitingCallbacks(emulator, executions)) check(op, call(emulator, op, { CallbackToken: token }));
             continue;
           }
           const { op } = action;
@@ -148,14 +137,8 @@ describe("pipelines under random sequences of realistic requests", () => {
         }
         // Let the clock run, answering what waits (an answer may start the next Callback step): every execution ends.
         for (let round = 0; round < 10; round++) {
-          for (const arn of executions) {
-            const { body } = call(emulator, "ListPipelineExecutionSteps", { PipelineExecutionArn: arn });
-            for (const step of (body.PipelineExecutionSteps as
-              | { StepStatus: string; Metadata?: { Callback?: { CallbackToken: string } } }[]
-              | undefined) ?? []) {
-              const token = step.Metadata?.Callback?.CallbackToken;
-              if (token && step.StepStatus === "Executing") call(emulator, "SendPipelineExecutionStepSuccess", { CallbackToken: token });
-            }
+          for (const token of waitingCallbacks(emulator, executions)) {
+            call(emulator, "SendPipelineExecutionStepSuccess", { CallbackToken: token });
           }
           await clock.advance(86_400_000);
         }
@@ -169,3 +152,15 @@ describe("pipelines under random sequences of realistic requests", () => {
     );
   });
 });
+
+/** The tokens of every Callback step still waiting for its answer, across `executions`. */
+function waitingCallbacks(emulator: Emulator, executions: readonly string[]): string[] {
+  type Listed = { StepStatus: string; Metadata?: { Callback?: { CallbackToken: string } } };
+  return executions.flatMap((arn) => {
+    const { body } = call(emulator, "ListPipelineExecutionSteps", { PipelineExecutionArn: arn });
+    return ((body.PipelineExecutionSteps as Listed[] | undefined) ?? []).flatMap((step) => {
+      const token = step.Metadata?.Callback?.CallbackToken;
+      return token && step.StepStatus === "Executing" ? [token] : [];
+    });
+  });
+}
