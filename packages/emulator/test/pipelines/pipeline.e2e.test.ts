@@ -97,6 +97,14 @@ describe("CreatePipeline, DescribePipeline, UpdatePipeline, ListPipelines, Delet
     expect(described.LastModifiedTime!.getTime() - described.CreationTime!.getTime()).toBe(60_000);
     const versions = await client.send(new ListPipelineVersionsCommand({ PipelineName: "p" }));
     expect(versions.PipelineVersionSummaries?.map((v) => v.PipelineVersionId)).toEqual([2, 1]);
+    // [MODEL] ListPipelineVersionsRequest: CreatedAfter/CreatedBefore (strict) and SortOrder.
+    const created = described.CreationTime!;
+    const after = await client.send(new ListPipelineVersionsCommand({ PipelineName: "p", CreatedAfter: created }));
+    expect(after.PipelineVersionSummaries?.map((v) => v.PipelineVersionId)).toEqual([2]);
+    const before = await client.send(
+      new ListPipelineVersionsCommand({ PipelineName: "p", CreatedBefore: new Date(created.getTime() + 60_000), SortOrder: "Ascending" }),
+    );
+    expect(before.PipelineVersionSummaries?.map((v) => v.PipelineVersionId)).toEqual([1]);
     // An update is checked like a create.
     const bad = await errorOf(() => client.send(new UpdatePipelineCommand({ PipelineName: "p", PipelineDefinition: "{" })));
     expect(bad.message).toMatch(/^Unable to parse pipeline definition\. /);

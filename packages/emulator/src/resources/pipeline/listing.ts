@@ -2,7 +2,7 @@ import { arraySource } from "../../store/cursor.js";
 import { listPage } from "../../store/list-page.js";
 import { epochMsFromWire } from "../../store/timestamps.js";
 
-/** The members ListPipelines and ListPipelineExecutions share (botocore model): CreatedAfter/CreatedBefore, not CreationTime*. */
+/** The members ListPipelines, ListPipelineExecutions and ListPipelineVersions share (botocore model): CreatedAfter/CreatedBefore, not CreationTime*. */
 interface CreatedWindowRequest {
   CreatedAfter?: Date | number | string | undefined;
   CreatedBefore?: Date | number | string | undefined;
@@ -17,6 +17,8 @@ interface CreatedWindowListing<R> {
   /** The SortBy value other than CreationTime ("Name", "PipelineExecutionArn"); the row's value for it is also its tie-break name. */
   readonly nameKey: string;
   readonly name: (row: R) => string;
+  /** Orders rows created at the same instant (a version's id). @default none */
+  readonly seq?: (row: R) => number;
   /** The operation's own filter (a name prefix, one pipeline's executions). */
   readonly keep: (row: R) => boolean;
   /** The operation's own query members, which a NextToken is tied to along with the window. */
@@ -42,7 +44,7 @@ export function listCreatedWithin<R extends { readonly createdAt: number }>(
   const source = arraySource(kept, (r, sortBy) => ({
     key: sortBy === listing.nameKey ? listing.name(r) : r.createdAt,
     created: r.createdAt,
-    seq: 0,
+    seq: listing.seq?.(r) ?? 0,
     name: listing.name(r),
   }));
   return listPage(

@@ -1,6 +1,4 @@
 import { validationError } from "../../errors.js";
-import { arraySource } from "../../store/cursor.js";
-import { listPage } from "../../store/list-page.js";
 import type { Kit } from "../kind.js";
 import type { Operations } from "../operation.js";
 import { parseDefinition } from "./definition/parse.js";
@@ -90,19 +88,14 @@ export function pipelineOperations(kit: Kit<PipelineRecord>): Operations {
 
     ListPipelineVersions(input) {
       const record = find(input.PipelineName);
-      const source = arraySource(record.versions, (v) => ({ key: v.createdAt, created: v.createdAt, seq: v.id, name: String(v.id) }));
-      const { items, nextToken } = listPage(
-        source,
-        { NextToken: input.NextToken, MaxResults: input.MaxResults, SortOrder: input.SortOrder },
-        {
-          name: (v) => String(v.id),
-          created: (v) => v.createdAt,
-          sortKeys: ["CreationTime"],
-          defaultSortBy: "CreationTime",
-          defaultSortOrder: "Descending",
-        },
-        { PipelineName: record.name },
-      );
+      // [MODEL] CreatedAfter/CreatedBefore and SortOrder, no SortBy: versions sort by creation.
+      const { items, nextToken } = listCreatedWithin(record.versions, input, {
+        nameKey: "PipelineVersionId",
+        name: (v) => String(v.id),
+        seq: (v) => v.id,
+        keep: () => true,
+        query: { PipelineName: record.name },
+      });
       return {
         PipelineVersionSummaries: items.map((v) => ({
           PipelineArn: record.arn,
