@@ -121,7 +121,19 @@ describe("reliability: StopTrainingJob racing DescribeTrainingJob over HTTP", ()
         // One plan that meets every racy status for sure, whatever the random runs reach: the clock
         // moves into Training (140 s, docs/fidelity.md §5.1's default phases), a stop comes 100 ms
         // later, and the clock moves past Stopping 100 ms after that; describes never stop meanwhile.
-        examples: [[{ jobs: 1, maxRuntime: 3600, stops: [[0, 150]], advances: [[140, 50], [1000, 250]] }]],
+        examples: [
+          [
+            {
+              jobs: 1,
+              maxRuntime: 3600,
+              stops: [[0, 150]],
+              advances: [
+                [140, 50],
+                [1000, 250],
+              ],
+            },
+          ],
+        ],
       },
     );
     console.log(`reliability race, stop/describe: ${run} runs; statuses shown: ${[...shown].sort().join(", ")}`);
