@@ -121,7 +121,9 @@ describe("sagerun-emulator serve --state-dir", () => {
     };
     const load = Array.from({ length: 24 }, (_, w) => worker(w));
     // Kill once a good number of changes are acknowledged, with requests still in flight.
-    await expect.poll(() => acked.jobs.size + acked.models.size + acked.objects.size, { timeout: 30_000, interval: 5 }).toBeGreaterThan(150);
+    await expect
+      .poll(() => acked.jobs.size + acked.models.size + acked.objects.size, { timeout: 30_000, interval: 5 })
+      .toBeGreaterThan(150);
     const exited = once(first.child, "exit");
     first.child.kill("SIGKILL");
     killed = true;
