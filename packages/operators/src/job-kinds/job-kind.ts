@@ -72,6 +72,19 @@ export interface JobKind<Input extends object, Output extends object, Status ext
 }
 
 /**
+ * The five primary statuses every SageMaker job kind shares, and what each means: the one table
+ * each kind's `outcomes` starts from, adding its own (tuning's and training's `Deleting`) or
+ * refining one (training's `Stopped` by its secondary status).
+ */
+export const JOB_OUTCOMES = {
+  InProgress: "running",
+  Stopping: "running",
+  Completed: "completed",
+  Failed: "failed",
+  Stopped: "stopped",
+} as const satisfies Record<string, JobOutcome>;
+
+/**
  * The SDK's per-send options for an optional signal (`exactOptionalPropertyTypes` refuses
  * `{ abortSignal: undefined }`): what every kind's `describe` passes to `client.send`.
  */

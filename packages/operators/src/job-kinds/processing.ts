@@ -6,7 +6,7 @@ import {
   type DescribeProcessingJobCommandOutput,
   type ProcessingJobStatus,
 } from "@aws-sdk/client-sagemaker";
-import { sendOptions, type JobKind } from "./job-kind.js";
+import { JOB_OUTCOMES, sendOptions, type JobKind } from "./job-kind.js";
 
 /**
  * SageMaker processing jobs (CreateProcessingJob / DescribeProcessingJob / StopProcessingJob).
@@ -50,12 +50,6 @@ export const processingJob: JobKind<CreateProcessingJobCommandInput, DescribePro
       client.send(new DescribeProcessingJobCommand({ ProcessingJobName: name }), sendOptions(abortSignal)),
     stop: (client, name) => client.send(new StopProcessingJobCommand({ ProcessingJobName: name })),
   },
-  outcomes: {
-    InProgress: "running",
-    Stopping: "running",
-    Completed: "completed",
-    Failed: "failed",
-    Stopped: "stopped",
-  },
+  outcomes: JOB_OUTCOMES,
   maxRuntimeSeconds: (d) => d.StoppingCondition?.MaxRuntimeInSeconds,
 };

@@ -6,7 +6,7 @@ import {
   type DescribeTrainingJobCommandOutput,
   type TrainingJobStatus,
 } from "@aws-sdk/client-sagemaker";
-import { sendOptions, type JobKind, type JobOutcome } from "./job-kind.js";
+import { JOB_OUTCOMES, sendOptions, type JobKind, type JobOutcome } from "./job-kind.js";
 
 // SageMaker's own limits stop a job with their name as the secondary status (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrainingJob.html).
 const STOPPED_BY_LIMIT: Readonly<Record<string, JobOutcome | undefined>> = {
@@ -57,10 +57,7 @@ export const trainingJob: JobKind<CreateTrainingJobCommandInput, DescribeTrainin
     stop: (client, name) => client.send(new StopTrainingJobCommand({ TrainingJobName: name })),
   },
   outcomes: {
-    InProgress: "running",
-    Stopping: "running",
-    Completed: "completed",
-    Failed: "failed",
+    ...JOB_OUTCOMES,
     Stopped: (d) => STOPPED_BY_LIMIT[d.SecondaryStatus ?? ""] ?? "stopped",
     Deleting: "stopped",
   },

@@ -6,7 +6,7 @@ import {
   type DescribeTransformJobCommandOutput,
   type TransformJobStatus,
 } from "@aws-sdk/client-sagemaker";
-import { sendOptions, type JobKind } from "./job-kind.js";
+import { JOB_OUTCOMES, sendOptions, type JobKind } from "./job-kind.js";
 
 /**
  * SageMaker batch transform jobs (CreateTransformJob / DescribeTransformJob / StopTransformJob).
@@ -47,11 +47,5 @@ export const transformJob: JobKind<CreateTransformJobCommandInput, DescribeTrans
       client.send(new DescribeTransformJobCommand({ TransformJobName: name }), sendOptions(abortSignal)),
     stop: (client, name) => client.send(new StopTransformJobCommand({ TransformJobName: name })),
   },
-  outcomes: {
-    InProgress: "running",
-    Stopping: "running",
-    Completed: "completed",
-    Failed: "failed",
-    Stopped: "stopped",
-  },
+  outcomes: JOB_OUTCOMES,
 };

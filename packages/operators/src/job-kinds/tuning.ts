@@ -6,7 +6,7 @@ import {
   type DescribeHyperParameterTuningJobCommandOutput,
   type HyperParameterTuningJobStatus,
 } from "@aws-sdk/client-sagemaker";
-import { sendOptions, type JobKind } from "./job-kind.js";
+import { JOB_OUTCOMES, sendOptions, type JobKind } from "./job-kind.js";
 
 /**
  * SageMaker hyperparameter tuning jobs (CreateHyperParameterTuningJob /
@@ -57,11 +57,7 @@ export const tuningJob: JobKind<
     stop: (client, name) => client.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name })),
   },
   outcomes: {
-    InProgress: "running",
-    Stopping: "running",
-    Completed: "completed",
-    Failed: "failed",
-    Stopped: "stopped",
+    ...JOB_OUTCOMES,
     Deleting: "stopped",
     DeleteFailed: "stopped",
   },
